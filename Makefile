@@ -1,0 +1,54 @@
+# StrongBack. `make run` starts the bot; `make test` runs every check. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: run test lint typecheck contracts unit e2e chat bench migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)  ## start the bot (long polling; migrations apply themselves at start)
+	$(BIN)/python -m bot
+
+migrate: $(STAMP_RUN)  ## apply migrations without starting the bot
+	$(BIN)/alembic upgrade head
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy
+
+contracts: $(STAMP_DEV)
+	$(BIN)/lint-imports
+
+test: lint typecheck contracts  ## everything CI runs
+	$(BIN)/python -m pytest -q
+
+unit: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q tests/unit
+
+e2e: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q -m e2e
+
+chat: $(STAMP_DEV)  ## try the coach in the terminal, no Telegram account needed
+	$(BIN)/python -m tests.support.chat
+
+bench: $(STAMP_DEV)  ## performance figures, see docs/PERFORMANCE.md
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,125 @@
+"""The composition root: the one place that wires storage, core and Telegram together.
+
+Services are built in `post_init` (inside the running event loop) and released in
+`post_shutdown`; nothing does I/O at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.clock_file import FileClock
+from bot.config import Settings
+from bot.context import BotData, CoachContext, Services
+from bot.handlers import errors, fallback, gate, start
+from bot.texts import Catalogue, load_catalogue
+from coach.clock import Clock, SystemClock
+from coach.profile import SUPPORTED_LANGUAGES
+from storage.engine import create_engine
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
+
+# Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
+MENU_COMMANDS = ("start", "help")
+
+
+def build_application(settings: Settings) -> CoachApplication:
+    context_types = ContextTypes(context=CoachContext, bot_data=BotData)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .context_types(context_types)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_api_base_url:
+        base = settings.telegram_api_base_url
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    application: CoachApplication = builder.build()
+    application.bot_data.settings = settings
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: CoachApplication) -> None:
+    """Every handler, in the order they are tried. Keep this the only registration site."""
+    # Group -1 runs first for every update: a redelivered update stops here.
+    application.add_handler(TypeHandler(Update, gate.drop_redelivered), group=-1)
+
+    # Commands.
+    application.add_handler(CommandHandler("start", start.start))
+    application.add_handler(CommandHandler("help", start.help_command))
+
+    # Buttons. The last one catches every button nobody else knows: forged or stale.
+    application.add_handler(CallbackQueryHandler(start.help_button, pattern=r"^v1:help$"))
+    application.add_handler(CallbackQueryHandler(fallback.expired_button))
+
+    # Everything else a person can send.
+    message = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(message & filters.COMMAND, fallback.unknown_command))
+    application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_without_context))
+    application.add_handler(MessageHandler(message, fallback.unsupported_message))
+
+    application.add_error_handler(errors.on_error)
+
+
+def _clock(settings: Settings) -> Clock:
+    if settings.test_clock_file is not None:
+        log.warning("using the test clock from TEST_CLOCK_FILE; never do this in production")
+        return FileClock(settings.test_clock_file)
+    return SystemClock()
+
+
+async def _post_init(application: CoachApplication) -> None:
+    settings = application.bot_data.settings
+    if settings is None:
+        raise RuntimeError("settings missing")
+    engine = create_engine(settings.database_url)
+    application.bot_data.resources.append(engine)
+    await upgrade(engine)
+    texts = load_catalogue()
+    application.bot_data.services = Services(
+        settings=settings, clock=_clock(settings), uow=SqlUnitOfWorkFactory(engine), texts=texts
+    )
+    await _register_commands(application, texts)
+    log.info("StrongBack is ready")
+
+
+async def _register_commands(application: CoachApplication, texts: Catalogue) -> None:
+    """The command menu, in English by default and in every other language by its code."""
+    for language in SUPPORTED_LANGUAGES:
+        commands = [
+            BotCommand(name, texts.text(language, f"command-{name}")) for name in MENU_COMMANDS
+        ]
+        await application.bot.set_my_commands(
+            commands, language_code=None if language == "en" else language
+        )
+
+
+async def _post_shutdown(application: CoachApplication) -> None:
+    for resource in reversed(application.bot_data.resources):
+        if isinstance(resource, AsyncEngine):
+            await resource.dispose()
+    application.bot_data.resources.clear()
+    log.info("StrongBack stopped")

@@ -1,0 +1,58 @@
+"""The typed context every handler receives: services as attributes, not string keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.texts import Catalogue
+from coach.clock import Clock
+from coach.ports import UnitOfWorkFactory
+
+
+@dataclass
+class Services:
+    """Everything a handler may use; built once in `post_init`."""
+
+    settings: Settings
+    clock: Clock
+    uow: UnitOfWorkFactory
+    texts: Catalogue
+
+
+class BotData:
+    """Application-wide data: the services, set when the application starts."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+        self.settings: Settings | None = None
+        self.resources: list[Any] = []
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("services are not ready before post_init")
+        return self._services
+
+    @services.setter
+    def services(self, value: Services) -> None:
+        self._services = value
+
+
+class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """Handlers reach services through `context.services`."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services

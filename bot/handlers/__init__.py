@@ -1,0 +1,1 @@
+"""Thin handlers: parse the update, call one core service, render the answer."""

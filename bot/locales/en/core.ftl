@@ -1,0 +1,20 @@
+# General texts: greeting, help, fallbacks and errors.
+
+start-welcome =
+    Hi { $name }! I'm <b>StrongBack</b>, your coach against the sore back from sitting.
+    Long sitting weakens your glutes, and weak glutes put more strain on your lower back. Strong glutes stabilise your hips and pelvis, so your back can relax.
+start-welcome-back = Welcome back, { $name }! What would you like to do?
+button-begin = Let's begin
+button-how-it-works = How it works
+help-text =
+    <b>StrongBack</b> helps you get out of the sitting → weak glutes → sore back spiral.
+    /start – begin or continue
+    /help – this message
+    You can always type instead of tapping buttons.
+unknown-command = I don't know that command. Try /help to see what I can do.
+unsupported-message = I can only read text and button taps. Type a word, or try /help.
+text-without-context = I'm not sure what you mean. Try /help to see what I can do.
+button-expired = This button has expired.
+error-apology = Sorry, something went wrong on my side. Please try again in a moment.
+command-start = Begin or continue
+command-help = What I can do

@@ -1,0 +1,70 @@
+"""What the core needs from the outside world, as protocols.
+
+Storage implements the repositories and the unit of work; the bot implements the notifier.
+Use cases depend only on these, so they run the same against SQLite, PostgreSQL or a fake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from coach.dialog import Dialog
+from coach.profile import Profile
+
+
+class UserRepository(Protocol):
+    async def get(self, user_id: int) -> Profile | None: ...
+
+    async def add(self, profile: Profile) -> None: ...
+
+    async def save(self, profile: Profile, now: datetime) -> None: ...
+
+    async def count(self) -> int: ...
+
+
+class DialogRepository(Protocol):
+    async def get(self, user_id: int) -> Dialog | None: ...
+
+    async def put(self, user_id: int, dialog: Dialog, now: datetime) -> None: ...
+
+    async def clear(self, user_id: int) -> None: ...
+
+
+class UpdateLog(Protocol):
+    async def claim(self, update_id: int, now: datetime) -> bool:
+        """Record `update_id`; False if it was processed before."""
+        ...
+
+    async def prune(self, before: datetime) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction per use case. Repositories never commit; the unit of work does."""
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def dialogs(self) -> DialogRepository: ...
+
+    @property
+    def updates(self) -> UpdateLog: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

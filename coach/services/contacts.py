@@ -1,0 +1,46 @@
+"""First contact and returning users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.clock import Clock
+from coach.ports import UnitOfWorkFactory
+from coach.profile import Profile, language_from_client
+
+
+@dataclass(frozen=True)
+class Contact:
+    profile: Profile
+    is_new: bool
+
+
+async def register_contact(
+    uow: UnitOfWorkFactory, clock: Clock, user_id: int, chat_id: int, client_language: str | None
+) -> Contact:
+    """Create the user on first contact; someone who had blocked the bot is active again."""
+    now = clock.now()
+    async with uow() as work:
+        profile = await work.users.get(user_id)
+        if profile is None:
+            profile = Profile(
+                user_id=user_id,
+                chat_id=chat_id,
+                created_at=now,
+                language=language_from_client(client_language),
+            )
+            await work.users.add(profile)
+            await work.commit()
+            return Contact(profile, is_new=True)
+        if not profile.active or profile.chat_id != chat_id:
+            profile = profile.with_changes(active=True, chat_id=chat_id)
+            await work.users.save(profile, now)
+            await work.commit()
+        return Contact(profile, is_new=False)
+
+
+async def language_of(uow: UnitOfWorkFactory, user_id: int, client_language: str | None) -> str:
+    """The user's chosen language, or their client's for someone we do not know yet."""
+    async with uow() as work:
+        profile = await work.users.get(user_id)
+    return profile.language if profile else language_from_client(client_language)

@@ -1,0 +1,81 @@
+"""Tables. Every row about a user hangs off `users` with ON DELETE CASCADE, so `/delete` is one
+statement and cannot forget a table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, true
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UtcDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+def user_fk() -> ForeignKey:
+    """A fresh foreign key to users (a ForeignKey object belongs to one column)."""
+    return ForeignKey("users.id", ondelete="CASCADE")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    work_days: Mapped[int] = mapped_column(Integer, default=0b0011111)
+    work_start_min: Mapped[int] = mapped_column(Integer, default=9 * 60)
+    work_end_min: Mapped[int] = mapped_column(Integer, default=17 * 60)
+    sit_interval_min: Mapped[int] = mapped_column(Integer, default=60)
+    exercise_time_min: Mapped[int | None] = mapped_column(Integer)
+    goal_days_per_week: Mapped[int] = mapped_column(Integer, default=7)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    onboarded_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ProcessedUpdateRow(Base):
+    """Update ids already handled, so a redelivered update is a no-op."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    processed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class DialogRow(Base):
+    """Where a user is in a multi-step conversation, so a restart resumes there."""
+
+    __tablename__ = "dialogs"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk(), primary_key=True)
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
+
+
+class ScreeningRow(Base):
+    """One completed safety screening with its answers and outcome."""
+
+    __tablename__ = "screenings"
+    __table_args__ = (Index("ix_screenings_user_completed", "user_id", "completed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk())
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))
+    answers: Mapped[dict[str, Any]]
+    pain_now: Mapped[int | None] = mapped_column(Integer)
+    duration: Mapped[str | None] = mapped_column(String(16))
+    doctor_cleared: Mapped[bool] = mapped_column(Boolean, default=False)
+    completed_at: Mapped[datetime]

@@ -1,0 +1,64 @@
+"""The unit of work: one session and one transaction per use case."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from storage.repositories import SqlDialogRepository, SqlUpdateLog, SqlUserRepository
+
+
+class SqlUnitOfWork:
+    """Opens a session on enter; rolls back on exit unless `commit()` was called."""
+
+    users: SqlUserRepository
+    dialogs: SqlDialogRepository
+    updates: SqlUpdateLog
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside 'async with'")
+        return self._session
+
+    async def __aenter__(self) -> Self:
+        self._session = self._sessions()
+        self.users = SqlUserRepository(self._session)
+        self.dialogs = SqlDialogRepository(self._session)
+        self.updates = SqlUpdateLog(self._session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            await session.rollback()
+        finally:
+            await session.close()
+            self._session = None
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """Creates units of work bound to one engine."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions)
