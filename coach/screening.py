@@ -1,0 +1,786 @@
+"""Safety screening: the questionnaire, its state machine and the access rules built on it.
+
+Everything here is pure: answers and time come in as arguments and steps or decisions come
+out, so every branch is a table test and a restarted bot resumes from the stored progress.
+The danger signs and the "chronic, non-specific" scope come from the source article and
+PRODUCT.md §1; nothing here diagnoses, it only decides what the bot may offer.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+__all__ = [
+    "RESCREEN_AFTER",
+    "RESCREEN_PAIN_RISE",
+    "Access",
+    "AccessReason",
+    "AnswerValue",
+    "Ask",
+    "Done",
+    "Invalid",
+    "InvalidReason",
+    "Outcome",
+    "ProgressError",
+    "Question",
+    "QuestionKind",
+    "Questionnaire",
+    "QuestionnaireError",
+    "ScreeningProgress",
+    "ScreeningRecord",
+    "ScreeningResult",
+    "Severity",
+    "Step",
+    "answer",
+    "break_reminders_allowed",
+    "confirm_doctor_clearance",
+    "current_question",
+    "evaluate",
+    "exercise_access",
+    "load_questionnaire",
+    "mentions_new_symptom",
+    "next_record",
+    "parse_answer",
+    "parse_duration",
+    "parse_questionnaire",
+    "parse_scale",
+    "parse_yes_no",
+    "rescreen_due",
+    "rescreen_on_pain",
+    "resume",
+]
+
+AnswerValue = bool | int | str
+"""yes_no → bool, scale → int, choice → option id."""
+
+RESCREEN_AFTER: Final = timedelta(days=28)
+RESCREEN_PAIN_RISE: Final = 2
+
+_ID_RE: Final = re.compile(r"^[a-z0-9_]{1,32}$")
+"""Ids travel in callback data (`scr:1:<id>:<value>`, 64 bytes max): short, no separators."""
+
+_REQUIRED: Final = (("pain_now", "scale"), ("duration", "choice"))
+_CHRONIC_OPTION: Final = "gt_3m"
+
+
+class QuestionKind(StrEnum):
+    YES_NO = "yes_no"
+    SCALE = "scale"
+    CHOICE = "choice"
+
+
+class Severity(StrEnum):
+    """What a yes to a flag means; `urgent` also ends the screening at once."""
+
+    DOCTOR = "doctor"
+    URGENT = "urgent"
+
+
+class Outcome(StrEnum):
+    CLEARED = "cleared"
+    DOCTOR = "doctor"
+    URGENT = "urgent"
+
+
+class InvalidReason(StrEnum):
+    STALE = "stale"
+    """A button or typed answer for a question that is not the current one (old or forged)."""
+    OUT_OF_RANGE = "out_of_range"
+    UNPARSEABLE = "unparseable"
+    OUTDATED = "outdated"
+    """The stored progress belongs to another questionnaire version; screening restarts."""
+
+
+class AccessReason(StrEnum):
+    ALLOWED = "allowed"
+    NOT_SCREENED = "not_screened"
+    URGENT = "urgent"
+    SEE_DOCTOR = "see_doctor"
+    NEEDS_DOCTOR_CONFIRMATION = "needs_doctor_confirmation"
+
+
+class QuestionnaireError(ValueError):
+    """The questionnaire file is broken; raised at load so a bad deploy fails at start."""
+
+
+class ProgressError(ValueError):
+    """Stored progress could not be read back."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Questionnaire model and loader
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    severity: Severity | None = None
+    options: tuple[str, ...] = ()
+    min: int | None = None
+    max: int | None = None
+
+    @property
+    def is_flag(self) -> bool:
+        return self.kind is QuestionKind.YES_NO
+
+    @property
+    def text_key(self) -> str:
+        """Catalogue key of the question text."""
+        return f"screening-q-{self.id}"
+
+    @property
+    def hint_key(self) -> str:
+        """Catalogue key of the re-ask hint shown after an answer that did not fit."""
+        return f"screening-hint-{self.kind.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    version: int
+    questions: tuple[Question, ...]
+
+    def get(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    @property
+    def flags(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.is_flag)
+
+
+_KEYS_BY_KIND: Final[Mapping[QuestionKind, frozenset[str]]] = {
+    QuestionKind.YES_NO: frozenset({"id", "kind", "severity"}),
+    QuestionKind.SCALE: frozenset({"id", "kind", "min", "max"}),
+    QuestionKind.CHOICE: frozenset({"id", "kind", "options"}),
+}
+
+
+def _choices(values: type[StrEnum]) -> str:
+    return ", ".join(member.value for member in values)
+
+
+def _parse_question(index: int, raw: object) -> Question:
+    where = f"question #{index + 1}"
+    if not isinstance(raw, Mapping):
+        raise QuestionnaireError(f"{where}: expected a table, got {type(raw).__name__}")
+    qid = raw.get("id")
+    if not isinstance(qid, str) or not _ID_RE.match(qid):
+        raise QuestionnaireError(f"{where}: id {qid!r} must be 1-32 characters of a-z, 0-9 and '_'")
+    where = f"question #{index + 1} ({qid!r})"
+    kind_raw = raw.get("kind")
+    if kind_raw not in {member.value for member in QuestionKind}:
+        raise QuestionnaireError(
+            f"{where}: unknown kind {kind_raw!r} (expected one of: {_choices(QuestionKind)})"
+        )
+    kind = QuestionKind(str(kind_raw))
+    unknown = sorted(set(raw) - _KEYS_BY_KIND[kind])
+    if unknown:
+        raise QuestionnaireError(f"{where}: unexpected key(s) for kind {kind}: {unknown}")
+
+    if kind is QuestionKind.YES_NO:
+        severity_raw = raw.get("severity")
+        if severity_raw not in {member.value for member in Severity}:
+            raise QuestionnaireError(
+                f"{where}: bad severity {severity_raw!r} (expected one of: {_choices(Severity)})"
+            )
+        return Question(id=qid, kind=kind, severity=Severity(str(severity_raw)))
+
+    if kind is QuestionKind.SCALE:
+        low, high = raw.get("min"), raw.get("max")
+        if type(low) is not int or type(high) is not int:
+            raise QuestionnaireError(f"{where}: scale needs integer min and max")
+        if low >= high:
+            raise QuestionnaireError(f"{where}: scale min ({low}) must be below max ({high})")
+        return Question(id=qid, kind=kind, min=low, max=high)
+
+    options = raw.get("options")
+    if not isinstance(options, list) or not options:
+        raise QuestionnaireError(f"{where}: choice needs a non-empty list of options")
+    for option in options:
+        if not isinstance(option, str) or not _ID_RE.match(option):
+            raise QuestionnaireError(
+                f"{where}: option {option!r} must be 1-32 characters of a-z, 0-9 and '_'"
+            )
+    if len(set(options)) != len(options):
+        raise QuestionnaireError(f"{where}: duplicate options in {options}")
+    return Question(id=qid, kind=kind, options=tuple(options))
+
+
+def parse_questionnaire(data: Mapping[str, object]) -> Questionnaire:
+    """Validate raw questionnaire data; every problem is a QuestionnaireError naming the spot."""
+    unknown = sorted(set(data) - {"version", "questions"})
+    if unknown:
+        raise QuestionnaireError(f"unexpected top-level key(s): {unknown}")
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        raise QuestionnaireError(f"version must be a positive integer, got {version!r}")
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list) or not raw_questions:
+        raise QuestionnaireError("questions must be a non-empty list")
+    questions = tuple(_parse_question(i, raw) for i, raw in enumerate(raw_questions))
+    seen: set[str] = set()
+    for question in questions:
+        if question.id in seen:
+            raise QuestionnaireError(f"duplicate question id {question.id!r}")
+        seen.add(question.id)
+    by_id = {q.id: q for q in questions}
+    for qid, kind in _REQUIRED:
+        found = by_id.get(qid)
+        if found is None or found.kind != kind:
+            raise QuestionnaireError(f"a {kind} question with id {qid!r} is required")
+    if _CHRONIC_OPTION not in by_id["duration"].options:
+        raise QuestionnaireError(f"question 'duration' needs the option {_CHRONIC_OPTION!r}")
+    return Questionnaire(version=version, questions=questions)
+
+
+def load_questionnaire(path: Path | str | None = None) -> Questionnaire:
+    """Load and validate the questionnaire; the shipped file when no path is given."""
+    try:
+        if path is None:
+            text = resources.files("coach.data").joinpath("screening.toml").read_text("utf-8")
+            source = "coach/data/screening.toml"
+        else:
+            text = Path(path).read_text("utf-8")
+            source = str(path)
+    except OSError as exc:
+        raise QuestionnaireError(f"cannot read questionnaire: {exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise QuestionnaireError(f"{source}: invalid TOML: {exc}") from exc
+    try:
+        return parse_questionnaire(data)
+    except QuestionnaireError as exc:
+        raise QuestionnaireError(f"{source}: {exc}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress, steps, results
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningProgress:
+    """Answers so far, in the order given; stored as JSON between messages."""
+
+    version: int
+    answers: tuple[tuple[str, AnswerValue], ...] = ()
+
+    @classmethod
+    def start(cls, questionnaire: Questionnaire) -> ScreeningProgress:
+        return cls(version=questionnaire.version)
+
+    def answer_map(self) -> dict[str, AnswerValue]:
+        return dict(self.answers)
+
+    def with_answer(self, question_id: str, value: AnswerValue) -> ScreeningProgress:
+        return replace(self, answers=(*self.answers, (question_id, value)))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"version": self.version, "answers": dict(self.answers)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> ScreeningProgress:
+        """Read back what to_dict wrote; anything else is a ProgressError."""
+        version = data.get("version")
+        if type(version) is not int:
+            raise ProgressError(f"progress version must be an integer, got {version!r}")
+        answers = data.get("answers", {})
+        if not isinstance(answers, Mapping):
+            raise ProgressError("progress answers must be an object")
+        pairs: list[tuple[str, AnswerValue]] = []
+        for key, value in answers.items():
+            if not isinstance(key, str) or not isinstance(value, bool | int | str):
+                raise ProgressError(f"bad progress answer {key!r}: {value!r}")
+            pairs.append((key, value))
+        return cls(version=version, answers=tuple(pairs))
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    version: int
+    outcome: Outcome
+    flags: tuple[str, ...]
+    """Ids of the flags answered yes, in question order."""
+    pain_now: int | None
+    """None when an urgent flag stopped the screening early."""
+    duration: str | None
+    chronic_nonspecific: bool
+    """False → show the note that the studies behind the programme may not apply."""
+    answers: tuple[tuple[str, AnswerValue], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """Ask this question next (also: ask the current one again)."""
+
+    question: Question
+    progress: ScreeningProgress
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """The answer did not fit; progress is unchanged (or restarted when outdated).
+
+    `question` is the one to ask now; None when the screening is already finished.
+    """
+
+    question: Question | None
+    reason_code: InvalidReason
+    progress: ScreeningProgress
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    result: ScreeningResult
+    progress: ScreeningProgress
+
+
+Step = Ask | Invalid | Done
+
+
+def _value_fits(question: Question, value: AnswerValue) -> bool:
+    if question.kind is QuestionKind.YES_NO:
+        return isinstance(value, bool)
+    if question.kind is QuestionKind.SCALE:
+        return (
+            type(value) is int
+            and question.min is not None
+            and question.max is not None
+            and question.min <= value <= question.max
+        )
+    return isinstance(value, str) and value in question.options
+
+
+def _is_urgent_yes(question: Question, value: AnswerValue) -> bool:
+    return question.severity is Severity.URGENT and value is True
+
+
+def _walk(
+    questionnaire: Questionnaire, progress: ScreeningProgress
+) -> tuple[bool, Question | None]:
+    """(compatible, current question) — answers must follow the questionnaire in order."""
+    if progress.version != questionnaire.version:
+        return False, None
+    questions = questionnaire.questions
+    if len(progress.answers) > len(questions):
+        return False, None
+    for i, (qid, value) in enumerate(progress.answers):
+        question = questions[i]
+        if question.id != qid or not _value_fits(question, value):
+            return False, None
+        if _is_urgent_yes(question, value):
+            return i == len(progress.answers) - 1, None
+    if len(progress.answers) == len(questions):
+        return True, None
+    return True, questions[len(progress.answers)]
+
+
+def current_question(questionnaire: Questionnaire, progress: ScreeningProgress) -> Question | None:
+    """The question to ask now; None once finished. Outdated progress starts from the top."""
+    compatible, question = _walk(questionnaire, progress)
+    if not compatible:
+        return questionnaire.questions[0]
+    return question
+
+
+def evaluate(questionnaire: Questionnaire, progress: ScreeningProgress) -> ScreeningResult | None:
+    """The result of a finished screening; None while questions remain (or progress is stale)."""
+    compatible, question = _walk(questionnaire, progress)
+    if not compatible or question is not None:
+        return None
+    by_id = {q.id: q for q in questionnaire.questions}
+    severities = {by_id[qid].severity for qid, value in progress.answers if value is True}
+    if Severity.URGENT in severities:
+        outcome = Outcome.URGENT
+    elif Severity.DOCTOR in severities:
+        outcome = Outcome.DOCTOR
+    else:
+        outcome = Outcome.CLEARED
+    answers = progress.answer_map()
+    pain = answers.get("pain_now")
+    duration = answers.get("duration")
+    return ScreeningResult(
+        version=questionnaire.version,
+        outcome=outcome,
+        flags=tuple(qid for qid, value in progress.answers if by_id[qid].is_flag and value),
+        pain_now=pain if type(pain) is int else None,
+        duration=duration if isinstance(duration, str) else None,
+        chronic_nonspecific=duration == _CHRONIC_OPTION,
+        answers=progress.answers,
+    )
+
+
+def resume(questionnaire: Questionnaire, progress: ScreeningProgress | None) -> Ask | Done:
+    """Where to pick up: a fresh start, the next question, or the finished result."""
+    if progress is not None:
+        compatible, question = _walk(questionnaire, progress)
+        if compatible and question is not None:
+            return Ask(question, progress)
+        result = evaluate(questionnaire, progress) if compatible else None
+        if result is not None:
+            return Done(result, progress)
+    fresh = ScreeningProgress.start(questionnaire)
+    return Ask(questionnaire.questions[0], fresh)
+
+
+def answer(
+    questionnaire: Questionnaire,
+    progress: ScreeningProgress,
+    question_id: str,
+    raw_value: str | int | bool,
+) -> Step:
+    """Apply one answer (button value or typed text). Bad input is a step, never an exception."""
+    compatible, current = _walk(questionnaire, progress)
+    if not compatible:
+        fresh = ScreeningProgress.start(questionnaire)
+        return Invalid(questionnaire.questions[0], InvalidReason.OUTDATED, fresh)
+    if current is None:
+        return Invalid(None, InvalidReason.STALE, progress)
+    if question_id != current.id:
+        return Invalid(current, InvalidReason.STALE, progress)
+    parsed = parse_answer(current, raw_value)
+    if isinstance(parsed, InvalidReason):
+        return Invalid(current, parsed, progress)
+    new = progress.with_answer(current.id, parsed)
+    _, following = _walk(questionnaire, new)
+    if following is not None:
+        return Ask(following, new)
+    result = evaluate(questionnaire, new)
+    assert result is not None  # _walk said finished and compatible
+    return Done(result, new)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing typed answers
+
+_EMOJI_WORDS: Final = {
+    "👍": " yes ",
+    "👌": " yes ",
+    "✅": " yes ",
+    "✔": " yes ",
+    "☑": " yes ",
+    "👎": " no ",
+    "❌": " no ",
+    "✖": " no ",
+    "🚫": " no ",
+}
+# fmt: off
+_YES_WORDS: Final = frozenset({
+    "yes", "y", "ye", "yea", "yeah", "yep", "yup", "ya", "yas", "yess", "sure", "true",
+    "correct", "affirmative", "indeed",
+    "ja", "j", "jo", "joa", "jap", "jep", "jup", "jawohl", "genau", "stimmt", "klar", "richtig",
+})
+_NO_WORDS: Final = frozenset({
+    "no", "n", "nope", "nah", "nay", "never", "none", "false", "negative",
+    "nein", "ne", "nee", "nö", "noe", "nix", "niemals",
+})
+# fmt: on
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words with punctuation, symbols and emoji turned into spaces."""
+    for emoji, word in _EMOJI_WORDS.items():
+        text = text.replace(emoji, word)
+    cleaned = "".join(
+        " " if unicodedata.category(ch)[0] in "PSCZ" or ch in "\ufe0f\u200d" else ch
+        for ch in text.casefold()
+    )
+    return cleaned.split()
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """yes/no in English or German, any case, with punctuation or 👍/👎; None if unclear.
+
+    The first word must be a yes or no word and no later word may say the opposite, so
+    "no, never" is no and "yes, sometimes" is yes, while "yes and no" or "maybe" is unclear.
+    """
+    words = _words(text)
+    if not words:
+        return None
+    first = words[0]
+    if first in _YES_WORDS:
+        polarity = True
+    elif first in _NO_WORDS:
+        polarity = False
+    else:
+        return None
+    opposite = _NO_WORDS if polarity else _YES_WORDS
+    if any(word in opposite for word in words[1:]):
+        return None
+    return polarity
+
+
+_KEYCAP_RE: Final = re.compile(r"[\ufe0f\u20e3]")
+_SCALE_RE: Final = re.compile(
+    r"^(?P<value>[-−]?\d{1,4})\s*(?:(?:/|of|out of|von|aus)\s*(?P<max>\d{1,4}))?[.!]?$"
+)
+
+
+def parse_scale(text: str, maximum: int = 10) -> int | None:
+    """A whole number as typed: "3", "3/10", "7 of 10", " 7 ". Range is checked by the caller.
+
+    A denominator other than the scale's maximum ("3/5") is unclear rather than rescaled.
+    """
+    cleaned = _KEYCAP_RE.sub("", text.replace("🔟", "10")).casefold().strip()
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    match = _SCALE_RE.match(cleaned)
+    if match is None:
+        return None
+    denominator = match.group("max")
+    if denominator is not None and int(denominator) != maximum:
+        return None
+    return int(match.group("value").replace("−", "-"))
+
+
+_NUMBER_WORDS: Final[Mapping[str, float]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12,
+}  # fmt: skip
+_WEEKS_PER_UNIT: Final[Mapping[str, float]] = {
+    "day": 1 / 7,
+    "week": 1.0,
+    "month": 52 / 12,
+    "year": 52.0,
+}
+# fmt: off
+_UNIT_WORDS: Final[Mapping[str, str]] = {
+    **dict.fromkeys(("d", "day", "days", "tag", "tage", "tagen"), "day"),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks", "woche", "wochen"), "week"),
+    **dict.fromkeys(
+        ("m", "mo", "mos", "mon", "month", "months", "monat", "monate", "monaten"), "month"
+    ),
+    **dict.fromkeys(("y", "yr", "yrs", "year", "years", "jahr", "jahre", "jahren"), "year"),
+}
+# fmt: on
+_DIGITS: Final = r"\d+(?:[.,]\d+)?"
+_WORD_NUM: Final = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_UNIT: Final = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_LESS: Final = r"<|less than|fewer than|under|below|weniger als|unter|kürzer als|kuerzer als"
+_MORE: Final = r">|more than|over|longer than|above|mehr als|über|ueber|länger als|laenger als"
+_SPAN_RE: Final = re.compile(
+    rf"(?:(?<!\w)(?:(?P<less>{_LESS})|(?P<more>{_MORE})))?\s*(?<![\w.,])"
+    rf"(?:(?:(?P<low>{_DIGITS})\s*(?:-|to|bis)\s*)?(?P<num>{_DIGITS})\s*-?\s*"
+    rf"|(?P<word>{_WORD_NUM})\s+)"
+    rf"(?P<unit>{_UNIT})(?!\w)"
+)
+"""A number of days/weeks/months/years; a number word needs a space ("a month", not "am")."""
+_LONG_RE: Final = re.compile(
+    r"(?<!\w)(years|jahren|jahre|jahrelang|half a year|halbes jahr|halben jahr)(?!\w)"
+)
+_RECENT_RE: Final = re.compile(r"(?<!\w)(today|yesterday|heute|gestern)(?!\w)")
+
+
+def _number(token: str) -> float:
+    return _NUMBER_WORDS.get(token) or float(token.replace(",", "."))
+
+
+def _bucket(weeks: float) -> str:
+    if weeks < 6:
+        return "lt_6w"
+    if weeks <= 12:
+        return "6_12w"
+    return "gt_3m"
+
+
+def parse_duration(text: str) -> str | None:
+    """How long the pain has lasted → lt_6w | 6_12w | gt_3m, from an option id or typed words.
+
+    Understands "2 weeks", "8 Wochen", "3 Monate", "over 3 months", "6-12 weeks" (a range
+    counts as its middle), "years", "seit gestern". Week counts follow the button labels:
+    up to 12 weeks is 6_12w; 3 months (about 13 weeks) and more is gt_3m.
+    """
+    cleaned = re.sub(r"[–—−]", "-", text.casefold().strip())
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    if cleaned in ("lt_6w", "6_12w", "gt_3m"):
+        return cleaned
+    longest: float | None = None
+    for match in _SPAN_RE.finditer(cleaned):
+        value = _number(match.group("num") or match.group("word"))
+        if match.group("low") is not None:
+            value = (value + _number(match.group("low"))) / 2
+        weeks = value * _WEEKS_PER_UNIT[_UNIT_WORDS[match.group("unit")]]
+        if match.group("less"):
+            weeks *= 0.9
+        elif match.group("more"):
+            weeks *= 1.1
+        longest = weeks if longest is None else max(longest, weeks)
+    if longest is not None:
+        return _bucket(longest)
+    if _LONG_RE.search(cleaned):
+        return "gt_3m"
+    if _RECENT_RE.search(cleaned):
+        return "lt_6w"
+    return None
+
+
+_CHOICE_PARSERS: Final[Mapping[str, Callable[[str], str | None]]] = {
+    "duration": parse_duration,
+}
+
+
+def parse_answer(question: Question, raw_value: str | int | bool) -> AnswerValue | InvalidReason:
+    """Turn a button value or typed text into the stored answer, or say why it does not fit."""
+    if question.kind is QuestionKind.YES_NO:
+        if isinstance(raw_value, bool):
+            return raw_value
+        if isinstance(raw_value, str):
+            parsed = parse_yes_no(raw_value)
+            return InvalidReason.UNPARSEABLE if parsed is None else parsed
+        return InvalidReason.UNPARSEABLE
+
+    if question.kind is QuestionKind.SCALE:
+        assert question.min is not None and question.max is not None
+        if isinstance(raw_value, bool):
+            return InvalidReason.UNPARSEABLE
+        number = raw_value if isinstance(raw_value, int) else parse_scale(raw_value, question.max)
+        if number is None:
+            return InvalidReason.UNPARSEABLE
+        if not question.min <= number <= question.max:
+            return InvalidReason.OUT_OF_RANGE
+        return number
+
+    if not isinstance(raw_value, str):
+        return InvalidReason.UNPARSEABLE
+    option = raw_value.strip().casefold()
+    if option in question.options:
+        return option
+    parser = _CHOICE_PARSERS.get(question.id)
+    parsed_option = parser(raw_value) if parser is not None else None
+    if parsed_option is not None and parsed_option in question.options:
+        return parsed_option
+    return InvalidReason.UNPARSEABLE
+
+
+# ---------------------------------------------------------------------------------------------
+# Access rules
+
+
+def _require_aware(instant: datetime, name: str) -> None:
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError(f"{name} must be an aware datetime")
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningRecord:
+    """The stored summary of a user's latest finished screening."""
+
+    outcome: Outcome
+    completed_at: datetime
+    pain_baseline: int | None = None
+    flagged_before: bool = False
+    """An earlier screening said see a doctor / urgent and no doctor clearance followed yet."""
+    doctor_cleared: bool = False
+    """The user confirmed "a doctor cleared me" after this (cleared) screening."""
+
+    def __post_init__(self) -> None:
+        _require_aware(self.completed_at, "completed_at")
+
+
+def next_record(
+    previous: ScreeningRecord | None, result: ScreeningResult, completed_at: datetime
+) -> ScreeningRecord:
+    """The record after a finished screening; a past flag is carried until a doctor clears it."""
+    flagged_before = previous is not None and (
+        previous.outcome is not Outcome.CLEARED
+        or (previous.flagged_before and not previous.doctor_cleared)
+    )
+    return ScreeningRecord(
+        outcome=result.outcome,
+        completed_at=completed_at,
+        pain_baseline=result.pain_now,
+        flagged_before=flagged_before,
+    )
+
+
+def confirm_doctor_clearance(record: ScreeningRecord) -> ScreeningRecord:
+    """Record "a doctor cleared me". Only a cleared re-screen can be confirmed; else unchanged."""
+    if record.outcome is not Outcome.CLEARED:
+        return record
+    return replace(record, doctor_cleared=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    allowed: bool
+    reason: AccessReason
+
+
+def exercise_access(latest: ScreeningRecord | None, now: datetime) -> Access:
+    """May this user get exercise walkthroughs?
+
+    Access does not lapse with time: a due re-screen is offered (see rescreen_due), not forced.
+    """
+    _require_aware(now, "now")
+    if latest is None:
+        return Access(False, AccessReason.NOT_SCREENED)
+    if latest.outcome is Outcome.URGENT:
+        return Access(False, AccessReason.URGENT)
+    if latest.outcome is Outcome.DOCTOR:
+        return Access(False, AccessReason.SEE_DOCTOR)
+    if latest.flagged_before and not latest.doctor_cleared:
+        return Access(False, AccessReason.NEEDS_DOCTOR_CONFIRMATION)
+    return Access(True, AccessReason.ALLOWED)
+
+
+def break_reminders_allowed(latest: ScreeningRecord | None) -> bool:
+    """Stand-up-and-move reminders are fine for everyone who finished a screening."""
+    return latest is not None
+
+
+def rescreen_due(latest: ScreeningRecord | None, now: datetime) -> bool:
+    """Offer screening again 28 days after the last one (or when there is none)."""
+    _require_aware(now, "now")
+    if latest is None:
+        return True
+    return now - latest.completed_at >= RESCREEN_AFTER
+
+
+def rescreen_on_pain(baseline: int | None, pain: int) -> bool:
+    """Pain 2 or more points above the screening baseline → offer screening again."""
+    return baseline is not None and pain >= baseline + RESCREEN_PAIN_RISE
+
+
+_SYMPTOM_RE: Final = re.compile(
+    r"numb|tingl|pins and needles|bladder|bowel|incontinen|sciatica|"
+    r"can'?t (?:pee|urinate)|saddle|groin|"
+    r"\btaub|kribbel|eingeschlafen|ameisenlaufen|\b(?:harn)?blase\b|blasenschw|"
+    r"\bdarm(?!stadt)|stuhlgang|inkontinen|\bischias|lähmung|gelähmt|"
+    r"\bleg pain|\bbeinschmerz"
+)
+_LEG_RE: Final = re.compile(
+    r"\b(?:legs?|thighs?|calf|calves|foot|feet|toes?|beine?n?|oberschenkel|waden?|"
+    r"fu(?:ß|ss)|fü(?:ß|ss)e|zehen?)\b"
+)
+_TROUBLE_RE: Final = re.compile(
+    r"\bpain|\bhurt|\bach(?:e|es|ing)\b|shoot|radiat|spread|burn|\bweak|"
+    r"give way|gives way|giving way|"
+    r"schmerz|\bweh\b|zieht|ausstrahl|strahlt|brennt|schwach|schwäche|kraftlos|keine kraft|"
+    r"knickt"
+)
+
+
+def mentions_new_symptom(text: str) -> bool:
+    """Does a reply mention leg pain, numbness/tingling, bladder/bowel trouble or weakness?
+
+    A leg alone is not enough ("10 per leg" is a rep count), so leg words only count together
+    with pain or weakness words in the same sentence; "weak glutes" alone does not count.
+    """
+    lowered = text.casefold()
+    if _SYMPTOM_RE.search(lowered):
+        return True
+    for sentence in re.split(r"[.!?;\n]+", lowered):
+        if _LEG_RE.search(sentence) and _TROUBLE_RE.search(sentence):
+            return True
+    return False

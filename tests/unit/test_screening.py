@@ -1,0 +1,678 @@
+"""Safety screening: questionnaire data, state machine, typed answers and access rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fluent.syntax import parse as parse_ftl
+from fluent.syntax.ast import Junk
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.screening import (
+    AccessReason,
+    Ask,
+    Done,
+    Invalid,
+    InvalidReason,
+    Outcome,
+    ProgressError,
+    QuestionKind,
+    Questionnaire,
+    QuestionnaireError,
+    ScreeningProgress,
+    ScreeningRecord,
+    ScreeningResult,
+    Severity,
+    Step,
+    answer,
+    break_reminders_allowed,
+    confirm_doctor_clearance,
+    current_question,
+    evaluate,
+    exercise_access,
+    load_questionnaire,
+    mentions_new_symptom,
+    next_record,
+    parse_duration,
+    parse_questionnaire,
+    parse_scale,
+    parse_yes_no,
+    rescreen_due,
+    rescreen_on_pain,
+    resume,
+)
+
+LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
+NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+FLAGS = ("radiating", "numbness", "saddle", "weakness", "bladder_bowel", "systemic")
+URGENT_FLAGS = ("saddle", "bladder_bowel")
+DOCTOR_FLAGS = tuple(f for f in FLAGS if f not in URGENT_FLAGS)
+
+
+SHIPPED = load_questionnaire()
+
+
+@pytest.fixture
+def q() -> Questionnaire:
+    return SHIPPED
+
+
+def run(q: Questionnaire, answers: Sequence[tuple[str, Any]]) -> list[Step]:
+    """Feed answers in order, carrying the progress each step hands back."""
+    progress = ScreeningProgress.start(q)
+    steps: list[Step] = []
+    for qid, value in answers:
+        step = answer(q, progress, qid, value)
+        steps.append(step)
+        progress = step.progress
+    return steps
+
+
+def progress_after(q: Questionnaire, answered: int) -> ScreeningProgress:
+    """The progress after the first `answered` answers of a clean pass."""
+    steps = run(q, all_no()[:answered])
+    return steps[-1].progress if steps else ScreeningProgress.start(q)
+
+
+def all_no(**overrides: Any) -> list[tuple[str, Any]]:
+    """Answers for the whole questionnaire: every flag no unless overridden."""
+    values: dict[str, Any] = dict.fromkeys(FLAGS, "no")
+    values |= {"pain_now": "3", "duration": "gt_3m"}
+    values |= overrides
+    return list(values.items())
+
+
+def ftl_keys(lang: str) -> set[str]:
+    text = (LOCALES / lang / "screening.ftl").read_text("utf-8")
+    return {m.group(1) for m in re.finditer(r"^([a-zA-Z][\w-]*) =", text, re.MULTILINE)}
+
+
+# --- the shipped data ------------------------------------------------------------------------
+
+
+def test_shipped_questionnaire_has_the_expected_questions(q: Questionnaire) -> None:
+    assert q.version == 1
+    assert [x.id for x in q.questions] == [*FLAGS, "pain_now", "duration"]
+    assert {x.id: x.severity for x in q.flags} == {
+        f: Severity.URGENT if f in URGENT_FLAGS else Severity.DOCTOR for f in FLAGS
+    }
+    pain = q.get("pain_now")
+    assert pain is not None and (pain.kind, pain.min, pain.max) == (QuestionKind.SCALE, 0, 10)
+    duration = q.get("duration")
+    assert duration is not None and duration.options == ("lt_6w", "6_12w", "gt_3m")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_question_and_option_has_texts(q: Questionnaire, lang: str) -> None:
+    keys = ftl_keys(lang)
+    needed = {x.text_key for x in q.questions} | {x.hint_key for x in q.questions}
+    duration = q.get("duration")
+    assert duration is not None
+    needed |= {f"screening-duration-{option}" for option in duration.options}
+    needed |= {
+        "screening-intro",
+        "screening-outcome-cleared",
+        "screening-outcome-doctor",
+        "screening-outcome-urgent",
+        "screening-note-not-chronic",
+        "safety-note",
+        "screening-stale",
+    }
+    assert needed - keys == set()
+
+
+def test_both_languages_have_the_same_keys_and_parse_cleanly() -> None:
+    assert ftl_keys("en") == ftl_keys("de")
+    for lang in ("en", "de"):
+        resource = parse_ftl((LOCALES / lang / "screening.ftl").read_text("utf-8"))
+        assert not [entry for entry in resource.body if isinstance(entry, Junk)]
+
+
+# --- the state machine -----------------------------------------------------------------------
+
+
+def test_clean_pass_is_cleared_and_chronic(q: Questionnaire) -> None:
+    steps = run(q, all_no())
+    assert [type(s) for s in steps] == [Ask] * 7 + [Done]
+    assert [s.question.id for s in steps if isinstance(s, Ask)] == [
+        *FLAGS[1:],
+        "pain_now",
+        "duration",
+    ]
+    done = steps[-1]
+    assert isinstance(done, Done)
+    assert done.result == ScreeningResult(
+        version=1,
+        outcome=Outcome.CLEARED,
+        flags=(),
+        pain_now=3,
+        duration="gt_3m",
+        chronic_nonspecific=True,
+        answers=(*((f, False) for f in FLAGS), ("pain_now", 3), ("duration", "gt_3m")),
+    )
+
+
+@pytest.mark.parametrize("flag", DOCTOR_FLAGS)
+def test_doctor_flag_keeps_asking_and_ends_with_doctor(q: Questionnaire, flag: str) -> None:
+    steps = run(q, all_no(**{flag: "yes"}))
+    done = steps[-1]
+    assert len(steps) == 8 and isinstance(done, Done)
+    assert done.result.outcome is Outcome.DOCTOR
+    assert done.result.flags == (flag,)
+    assert [qid for qid, _ in done.result.answers] == [*FLAGS, "pain_now", "duration"]
+
+
+@pytest.mark.parametrize("flag", URGENT_FLAGS)
+def test_urgent_flag_stops_at_once(q: Questionnaire, flag: str) -> None:
+    answers = all_no(**{flag: "yes"})
+    stop = [qid for qid, _ in answers].index(flag) + 1
+    steps = run(q, answers[:stop])
+    done = steps[-1]
+    assert isinstance(done, Done)
+    assert done.result.outcome is Outcome.URGENT
+    assert done.result.flags == (flag,)
+    assert (done.result.pain_now, done.result.duration) == (None, None)
+    assert done.result.chronic_nonspecific is False
+    assert current_question(q, done.progress) is None
+
+
+@pytest.mark.parametrize(
+    ("overrides", "outcome", "flags"),
+    [
+        ({"radiating": "yes", "weakness": "yes"}, Outcome.DOCTOR, ("radiating", "weakness")),
+        ({"numbness": "y", "saddle": "ja"}, Outcome.URGENT, ("numbness", "saddle")),
+        (
+            {"radiating": "yes", "bladder_bowel": "👍"},
+            Outcome.URGENT,
+            ("radiating", "bladder_bowel"),
+        ),
+        ({"systemic": True}, Outcome.DOCTOR, ("systemic",)),
+    ],
+)
+def test_combined_flags(
+    q: Questionnaire, overrides: dict[str, Any], outcome: Outcome, flags: tuple[str, ...]
+) -> None:
+    answers = all_no(**overrides)
+    if outcome is Outcome.URGENT:  # the screening ends at the urgent flag
+        answers = answers[: [qid for qid, _ in answers].index(flags[-1]) + 1]
+    step = run(q, answers)[-1]
+    assert isinstance(step, Done)
+    assert (step.result.outcome, step.result.flags) == (outcome, flags)
+
+
+@pytest.mark.parametrize(
+    ("duration", "chronic"),
+    [("lt_6w", False), ("6_12w", False), ("gt_3m", True), ("2 years", True)],
+)
+def test_chronic_only_after_three_months(q: Questionnaire, duration: str, chronic: bool) -> None:
+    done = run(q, all_no(duration=duration))[-1]
+    assert isinstance(done, Done)
+    assert done.result.chronic_nonspecific is chronic
+
+
+@pytest.mark.parametrize(
+    ("answered", "question_id", "value", "expected_current", "reason"),
+    [
+        (0, "numbness", "yes", "radiating", InvalidReason.STALE),  # button from the future
+        (2, "radiating", "no", "saddle", InvalidReason.STALE),  # old button pressed again
+        (1, "nonsense", "yes", "numbness", InvalidReason.STALE),  # forged id
+        (0, "radiating", "maybe", "radiating", InvalidReason.UNPARSEABLE),
+        (0, "radiating", 1, "radiating", InvalidReason.UNPARSEABLE),
+        (6, "pain_now", "11", "pain_now", InvalidReason.OUT_OF_RANGE),
+        (6, "pain_now", 11, "pain_now", InvalidReason.OUT_OF_RANGE),
+        (6, "pain_now", "-1", "pain_now", InvalidReason.OUT_OF_RANGE),
+        (6, "pain_now", "abc", "pain_now", InvalidReason.UNPARSEABLE),
+        (6, "pain_now", "3.5", "pain_now", InvalidReason.UNPARSEABLE),
+        (6, "pain_now", "3/5", "pain_now", InvalidReason.UNPARSEABLE),
+        (6, "pain_now", True, "pain_now", InvalidReason.UNPARSEABLE),
+        (7, "duration", "xyz", "duration", InvalidReason.UNPARSEABLE),
+        (7, "duration", "months", "duration", InvalidReason.UNPARSEABLE),
+        (7, "duration", 3, "duration", InvalidReason.UNPARSEABLE),
+    ],
+)
+def test_answers_that_do_not_fit_leave_progress_unchanged(
+    q: Questionnaire,
+    answered: int,
+    question_id: str,
+    value: Any,
+    expected_current: str,
+    reason: InvalidReason,
+) -> None:
+    before = progress_after(q, answered)
+    step = answer(q, before, question_id, value)
+    assert isinstance(step, Invalid)
+    assert step.question is not None and step.question.id == expected_current
+    assert step.reason_code is reason
+    assert step.progress == before
+
+
+def test_answer_after_finish_is_stale_without_a_question(q: Questionnaire) -> None:
+    done = run(q, all_no())[-1]
+    step = answer(q, done.progress, "duration", "gt_3m")
+    assert step == Invalid(None, InvalidReason.STALE, done.progress)
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        ScreeningProgress(version=99),
+        ScreeningProgress(version=1, answers=(("numbness", False),)),  # skipped radiating
+        ScreeningProgress(version=1, answers=(("radiating", "maybe"),)),  # wrong value type
+        ScreeningProgress(version=1, answers=(("saddle", True), ("weakness", False))),
+        ScreeningProgress(
+            version=1,
+            answers=(
+                ("radiating", False),
+                ("numbness", False),
+                ("saddle", True),
+                ("weakness", False),
+            ),
+        ),  # answers after an urgent stop
+    ],
+)
+def test_outdated_or_inconsistent_progress_restarts(
+    q: Questionnaire, progress: ScreeningProgress
+) -> None:
+    step = answer(q, progress, "radiating", "no")
+    assert step == Invalid(q.questions[0], InvalidReason.OUTDATED, ScreeningProgress.start(q))
+    assert current_question(q, progress) == q.questions[0]
+    assert evaluate(q, progress) is None
+    assert resume(q, progress) == Ask(q.questions[0], ScreeningProgress.start(q))
+
+
+@pytest.mark.parametrize(
+    ("answered", "expected"), [(0, "radiating"), (3, "weakness"), (7, "duration"), (8, None)]
+)
+def test_current_question_and_resume(q: Questionnaire, answered: int, expected: str | None) -> None:
+    progress = progress_after(q, answered)
+    current = current_question(q, progress)
+    assert (current.id if current else None) == expected
+    resumed = resume(q, progress)
+    if expected is None:
+        assert isinstance(resumed, Done) and resumed.result.outcome is Outcome.CLEARED
+    else:
+        assert isinstance(resumed, Ask) and resumed.question.id == expected
+
+
+def test_resume_without_progress_starts_fresh(q: Questionnaire) -> None:
+    assert resume(q, None) == Ask(q.questions[0], ScreeningProgress.start(q))
+
+
+@given(st.sampled_from([*FLAGS, "pain_now", "duration", "x"]), st.text(max_size=30))
+def test_any_typed_text_gives_a_step_never_an_exception(question_id: str, text: str) -> None:
+    for answered in (0, 6, 7):
+        progress = progress_after(SHIPPED, answered)
+        assert isinstance(answer(SHIPPED, progress, question_id, text), Ask | Invalid | Done)
+
+
+# --- typed answers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes", True),
+        ("Yes", True),
+        ("  YES  ", True),
+        ("y", True),
+        ("Y.", True),
+        ("yeah", True),
+        ("yep!", True),
+        ("ja", True),
+        ("Ja.", True),
+        ("j", True),
+        ("👍", True),
+        ("👍🏽", True),
+        ("✅", True),
+        ("yes, sometimes", True),
+        ("no", False),
+        ("No.", False),
+        ("n", False),
+        ("nope", False),
+        ("nah", False),
+        ("nein", False),
+        ("Nein!", False),
+        ("nö", False),
+        ("👎", False),
+        ("❌", False),
+        ("no, never", False),
+        ("", None),
+        ("   ", None),
+        ("maybe", None),
+        ("yes and no", None),
+        ("jein", None),
+        ("not sure", None),
+        ("...", None),
+        ("yesterday", None),
+    ],
+)
+def test_parse_yes_no(text: str, expected: bool | None) -> None:
+    assert parse_yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3", 3),
+        (" 7 ", 7),
+        ("3/10", 3),
+        ("3 / 10", 3),
+        ("7 of 10", 7),
+        ("7 von 10", 7),
+        ("10", 10),
+        ("0", 0),
+        ("7️⃣", 7),
+        ("🔟", 10),
+        ("11", 11),  # range is checked by answer(): out_of_range, not unparseable
+        ("-1", -1),
+        ("3/5", None),
+        ("3.5", None),
+        ("three", None),
+        ("", None),
+    ],
+)
+def test_parse_scale(text: str, expected: int | None) -> None:
+    assert parse_scale(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lt_6w", "lt_6w"),
+        ("6_12w", "6_12w"),
+        ("GT_3M", "gt_3m"),
+        ("2 weeks", "lt_6w"),
+        ("10 days", "lt_6w"),
+        ("a month", "lt_6w"),
+        ("< 6 weeks", "lt_6w"),
+        ("since yesterday", "lt_6w"),
+        ("2 Wochen", "lt_6w"),
+        ("seit einer Woche", "lt_6w"),
+        ("unter 6 Wochen", "lt_6w"),
+        ("seit gestern", "lt_6w"),
+        ("i am in pain for two weeks", "lt_6w"),  # "am" is no month
+        ("6 weeks", "6_12w"),
+        ("8 weeks", "6_12w"),
+        ("12 weeks", "6_12w"),
+        ("6–12 weeks", "6_12w"),
+        ("2 months", "6_12w"),
+        ("1,5 Monate", "6_12w"),
+        ("less than 3 months", "6_12w"),
+        ("13 weeks", "gt_3m"),
+        ("3 months", "gt_3m"),
+        ("> 3 months", "gt_3m"),
+        ("6 months", "gt_3m"),
+        ("years", "gt_3m"),
+        ("for 2 years", "gt_3m"),
+        ("3 Monate", "gt_3m"),
+        ("seit 3 Monaten", "gt_3m"),
+        ("über 3 Monate", "gt_3m"),
+        ("ein Jahr", "gt_3m"),
+        ("seit Jahren", "gt_3m"),
+        ("half a year", "gt_3m"),
+        ("months", None),
+        ("often", None),
+        ("dunno", None),
+        ("", None),
+    ],
+)
+def test_parse_duration(text: str, expected: str | None) -> None:
+    assert parse_duration(text) == expected
+
+
+# --- progress storage ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answered", [0, 1, 6, 7, 8])
+def test_progress_round_trips_through_json(q: Questionnaire, answered: int) -> None:
+    progress = progress_after(q, answered)
+    stored = json.loads(json.dumps(progress.to_dict()))
+    assert ScreeningProgress.from_dict(stored) == progress
+    assert list(stored["answers"]) == [qid for qid, _ in progress.answers]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"version": "1", "answers": {}},
+        {"version": True, "answers": {}},
+        {"version": 1, "answers": []},
+        {"version": 1, "answers": {"radiating": None}},
+        {"version": 1, "answers": {"radiating": [1]}},
+    ],
+)
+def test_malformed_progress_is_a_progress_error(data: dict[str, Any]) -> None:
+    with pytest.raises(ProgressError):
+        ScreeningProgress.from_dict(data)
+
+
+# --- questionnaire validation ----------------------------------------------------------------
+
+PAIN = {"id": "pain_now", "kind": "scale", "min": 0, "max": 10}
+DURATION = {"id": "duration", "kind": "choice", "options": ["lt_6w", "6_12w", "gt_3m"]}
+FLAG = {"id": "radiating", "kind": "yes_no", "severity": "doctor"}
+
+
+def data_with(*questions: dict[str, Any], version: Any = 1) -> dict[str, Any]:
+    return {"version": version, "questions": list(questions)}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (data_with(FLAG, FLAG, PAIN, DURATION), "duplicate question id 'radiating'"),
+        (data_with({**FLAG, "kind": "slider"}, PAIN, DURATION), "unknown kind 'slider'"),
+        (data_with({**FLAG, "severity": "urgnet"}, PAIN, DURATION), "bad severity 'urgnet'"),
+        (data_with({"id": "x", "kind": "yes_no"}, PAIN, DURATION), "bad severity None"),
+        (data_with(FLAG, PAIN, {**DURATION, "options": []}), "non-empty list of options"),
+        (data_with(FLAG, PAIN, {**DURATION, "options": ["a", "a"]}), "duplicate options"),
+        (data_with(FLAG, PAIN, {**DURATION, "options": ["lt_6w"]}), "needs the option 'gt_3m'"),
+        (
+            data_with(FLAG, {**PAIN, "min": 10, "max": 0}, DURATION),
+            "min (10) must be below max (0)",
+        ),
+        (data_with(FLAG, {**PAIN, "max": "10"}, DURATION), "integer min and max"),
+        (data_with({**FLAG, "id": "Bad:Id"}, PAIN, DURATION), "id 'Bad:Id' must be"),
+        (data_with({**FLAG, "severty": "doctor"}, PAIN, DURATION), "unexpected key(s)"),
+        (data_with(FLAG, DURATION), "scale question with id 'pain_now' is required"),
+        (data_with(FLAG, PAIN), "choice question with id 'duration' is required"),
+        (data_with(FLAG, PAIN, DURATION, version=0), "version must be a positive integer"),
+        ({"version": 1, "questions": []}, "questions must be a non-empty list"),
+        ({"version": 1, "questions": ["radiating"]}, "question #1: expected a table"),
+        ({**data_with(FLAG, PAIN, DURATION), "extra": 1}, "unexpected top-level key(s)"),
+    ],
+)
+def test_questionnaire_validation_errors_are_clear(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(QuestionnaireError) as excinfo:
+        parse_questionnaire(data)
+    assert message in str(excinfo.value)
+
+
+def test_minimal_valid_questionnaire(tmp_path: Path) -> None:
+    path = tmp_path / "screening.toml"
+    path.write_text(
+        'version = 2\n[[questions]]\nid = "radiating"\nkind = "yes_no"\nseverity = "doctor"\n'
+        '[[questions]]\nid = "pain_now"\nkind = "scale"\nmin = 0\nmax = 10\n'
+        '[[questions]]\nid = "duration"\nkind = "choice"\noptions = ["gt_3m"]\n'
+    )
+    loaded = load_questionnaire(path)
+    assert (loaded.version, [x.id for x in loaded.questions]) == (
+        2,
+        ["radiating", "pain_now", "duration"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read questionnaire"),
+        ("version = ", "invalid TOML"),
+        ('version = 1\nquestions = [{ id = "a", kind = "slider" }]', "unknown kind 'slider'"),
+    ],
+)
+def test_load_errors_name_the_file(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "screening.toml"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(QuestionnaireError, match=re.escape(message)):
+        load_questionnaire(path)
+
+
+# --- access rules ----------------------------------------------------------------------------
+
+
+def record(outcome: Outcome, **kwargs: Any) -> ScreeningRecord:
+    return ScreeningRecord(outcome=outcome, completed_at=NOW - timedelta(days=1), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("latest", "allowed", "reason"),
+    [
+        (None, False, AccessReason.NOT_SCREENED),
+        (record(Outcome.URGENT), False, AccessReason.URGENT),
+        (record(Outcome.DOCTOR), False, AccessReason.SEE_DOCTOR),
+        (record(Outcome.DOCTOR, doctor_cleared=True), False, AccessReason.SEE_DOCTOR),
+        (record(Outcome.CLEARED), True, AccessReason.ALLOWED),
+        (
+            record(Outcome.CLEARED, flagged_before=True),
+            False,
+            AccessReason.NEEDS_DOCTOR_CONFIRMATION,
+        ),
+        (
+            record(Outcome.CLEARED, flagged_before=True, doctor_cleared=True),
+            True,
+            AccessReason.ALLOWED,
+        ),
+    ],
+)
+def test_exercise_access(
+    latest: ScreeningRecord | None, allowed: bool, reason: AccessReason
+) -> None:
+    access = exercise_access(latest, NOW)
+    assert (access.allowed, access.reason) == (allowed, reason)
+
+
+def result(outcome: Outcome, pain: int | None = 3) -> ScreeningResult:
+    return ScreeningResult(1, outcome, (), pain, "gt_3m", True, ())
+
+
+C, D, U = Outcome.CLEARED, Outcome.DOCTOR, Outcome.URGENT
+
+
+@pytest.mark.parametrize(
+    ("history", "confirm_after", "reason"),
+    [
+        ([C], None, AccessReason.ALLOWED),
+        ([D], None, AccessReason.SEE_DOCTOR),
+        ([U], None, AccessReason.URGENT),
+        ([D, C], None, AccessReason.NEEDS_DOCTOR_CONFIRMATION),
+        ([U, C], None, AccessReason.NEEDS_DOCTOR_CONFIRMATION),
+        ([D, C], 1, AccessReason.ALLOWED),
+        ([D, C, C], None, AccessReason.NEEDS_DOCTOR_CONFIRMATION),  # still not confirmed
+        ([D, C, C], 2, AccessReason.ALLOWED),
+        ([D, C, C], 1, AccessReason.ALLOWED),  # confirmed once, stays cleared
+        ([D, C, D], 1, AccessReason.SEE_DOCTOR),  # flagged again
+        ([D, C, D, C], 1, AccessReason.NEEDS_DOCTOR_CONFIRMATION),
+        ([D], 0, AccessReason.SEE_DOCTOR),  # confirming a doctor outcome changes nothing
+        ([C, C], None, AccessReason.ALLOWED),
+    ],
+)
+def test_access_over_a_screening_history(
+    history: list[Outcome], confirm_after: int | None, reason: AccessReason
+) -> None:
+    latest: ScreeningRecord | None = None
+    for i, outcome in enumerate(history):
+        latest = next_record(latest, result(outcome), NOW + timedelta(days=i))
+        if i == confirm_after:
+            latest = confirm_doctor_clearance(latest)
+    assert exercise_access(latest, NOW).reason is reason
+    assert break_reminders_allowed(latest) is True
+
+
+def test_next_record_takes_the_pain_baseline() -> None:
+    assert next_record(None, result(C, pain=4), NOW).pain_baseline == 4
+    assert next_record(None, result(U, pain=None), NOW).pain_baseline is None
+
+
+def test_break_reminders_need_a_finished_screening() -> None:
+    assert break_reminders_allowed(None) is False
+    assert all(break_reminders_allowed(record(o)) for o in Outcome)
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "due"),
+    [(None, True), (0, False), (27, False), (27.99, False), (28, True), (90, True)],
+)
+def test_rescreen_due_after_28_days(days_ago: float | None, due: bool) -> None:
+    latest = None if days_ago is None else ScreeningRecord(C, NOW - timedelta(days=days_ago))
+    assert rescreen_due(latest, NOW) is due
+
+
+@pytest.mark.parametrize(
+    ("baseline", "pain", "due"),
+    [
+        (3, 3, False),
+        (3, 4, False),
+        (3, 5, True),
+        (3, 9, True),
+        (0, 2, True),
+        (8, 10, True),
+        (None, 10, False),
+        (5, 1, False),
+    ],
+)
+def test_rescreen_on_pain_rise_of_two(baseline: int | None, pain: int, due: bool) -> None:
+    assert rescreen_on_pain(baseline, pain) is due
+
+
+def test_naive_datetimes_are_refused() -> None:
+    naive = datetime(2025, 3, 10, 9, 0)  # noqa: DTZ001 - the point of the test
+    with pytest.raises(ValueError, match="aware"):
+        ScreeningRecord(C, naive)
+    with pytest.raises(ValueError, match="aware"):
+        exercise_access(None, naive)
+    with pytest.raises(ValueError, match="aware"):
+        rescreen_due(None, naive)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my leg hurts", True),
+        ("pain shoots down my leg", True),
+        ("leg pain since yesterday", True),
+        ("my left foot feels numb", True),
+        ("tingling in the toes", True),
+        ("pins and needles", True),
+        ("trouble with my bladder", True),
+        ("bowel problems", True),
+        ("my legs feel weak", True),
+        ("sciatica again", True),
+        ("Mein Bein tut weh", True),
+        ("Schmerzen im Bein", True),
+        ("Taubheit im Fuß", True),
+        ("Kribbeln im Oberschenkel", True),
+        ("Probleme mit der Blase", True),
+        ("Darm spielt verrückt", True),
+        ("Beinschmerzen", True),
+        ("10", False),
+        ("10 per leg", False),
+        ("10 pro Bein", False),
+        ("bridges 10 each side", False),
+        ("weak glutes", False),
+        ("back is a bit better", False),
+        ("beinahe geschafft", False),
+        ("meeting in Darmstadt", False),
+        ("", False),
+    ],
+)
+def test_mentions_new_symptom(text: str, expected: bool) -> None:
+    assert mentions_new_symptom(text) is expected
