@@ -1,0 +1,195 @@
+"""Outbound send limiter: global sliding window, per-chat spacing, RetryAfter pauses."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict
+
+import pytest
+
+from coach.rate_limit import Priority, SendLimiter
+
+Send = tuple[float, int]  # (time, chat_id)
+
+
+def run_queue(
+    limiter: SendLimiter,
+    items: list[int],
+    *,
+    start: float = 0.0,
+    retry_after: dict[int, float] | None = None,
+) -> list[Send]:
+    """Drive the limiter like the outbound worker: take the first item that may go now,
+    otherwise advance a fake clock to the earliest moment one may.
+
+    ``retry_after`` maps a send's index to a pause Telegram asks for right after it.
+    """
+    now = start
+    pending = list(items)
+    sent: list[Send] = []
+    retry_after = retry_after or {}
+    steps = 0
+    while pending:
+        steps += 1
+        assert steps < 100_000, "the limiter never let the queue drain"
+        delays = [limiter.delay_for(chat, now) for chat in pending]
+        ready = next((i for i, d in enumerate(delays) if d == 0.0), None)
+        if ready is None:
+            now += min(delays)
+            continue
+        chat = pending.pop(ready)
+        limiter.record_send(chat, now)
+        sent.append((now, chat))
+        if len(sent) - 1 in retry_after:
+            limiter.pause_until(now + retry_after[len(sent) - 1])
+    return sent
+
+
+def max_in_any_window(times: list[float], width: float = 1.0) -> int:
+    """Most sends inside any half-open window [t, t + width)."""
+    ordered = sorted(times)
+    return max(
+        (bisect.bisect_left(ordered, t + width) - i for i, t in enumerate(ordered)), default=0
+    )
+
+
+def min_gap_per_chat(sent: list[Send]) -> float:
+    by_chat: dict[int, list[float]] = defaultdict(list)
+    for t, chat in sent:
+        by_chat[chat].append(t)
+    gaps = [b - a for times in by_chat.values() for a, b in itertools.pairwise(times)]
+    return min(gaps, default=float("inf"))
+
+
+@pytest.mark.parametrize(
+    ("name", "items"),
+    [
+        ("round robin: 100 chats x 3", [chat for _ in range(3) for chat in range(100)]),
+        ("bursty: each chat's 3 messages back to back", [c for c in range(100) for _ in range(3)]),
+        ("one chat with a long backlog among others", [7] * 20 + list(range(100, 380))),
+    ],
+)
+def test_simulated_traffic_respects_both_limits(name: str, items: list[int]) -> None:
+    limiter = SendLimiter()
+    sent = run_queue(limiter, items)
+    assert sorted(chat for _, chat in sent) == sorted(items)
+    assert max_in_any_window([t for t, _ in sent]) <= 30
+    assert min_gap_per_chat(sent) >= 1.0
+    # The limiter must not be needlessly slow either: 300 messages take about 10 seconds.
+    assert sent[-1][0] <= (len(items) / 30) + max(items.count(c) for c in set(items))
+
+
+def test_first_second_lets_exactly_thirty_out() -> None:
+    sent = run_queue(SendLimiter(), list(range(100)))
+    assert [t for t, _ in sent[:30]] == [0.0] * 30
+    assert all(t >= 1.0 for t, _ in sent[30:])
+
+
+@pytest.mark.parametrize(
+    ("history", "chat", "now", "expected"),
+    [
+        ([], 1, 0.0, 0.0),
+        ([(0.0, 1)], 1, 0.0, 1.0),
+        ([(0.0, 1)], 1, 0.25, 0.75),
+        ([(0.0, 1)], 1, 1.0, 0.0),
+        ([(0.0, 1)], 2, 0.0, 0.0),
+        ([(0.1 * i, i) for i in range(30)], 99, 2.9, 0.0),
+        ([(0.0, i) for i in range(30)], 99, 0.0, 1.0),
+        ([(0.0, i) for i in range(30)], 99, 0.5, 0.5),
+        ([(0.0, i) for i in range(29)], 99, 0.0, 0.0),
+        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 1.0, 0.0),
+        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 0.9, 0.1),
+    ],
+)
+def test_delay_for(history: list[Send], chat: int, now: float, expected: float) -> None:
+    limiter = SendLimiter()
+    for t, c in history:
+        limiter.record_send(c, t)
+    assert limiter.delay_for(chat, now) == pytest.approx(expected)
+
+
+def test_retry_after_pauses_every_chat() -> None:
+    limiter = SendLimiter()
+    limiter.record_send(1, 10.0)
+    limiter.pause_until(15.0)
+    for chat in (1, 2, 12345):
+        assert limiter.delay_for(chat, 10.0) >= 5.0
+        assert limiter.delay_for(chat, 14.0) >= 1.0
+    assert limiter.delay_for(2, 15.0) == 0.0
+
+
+def test_a_shorter_pause_never_shortens_a_longer_one() -> None:
+    limiter = SendLimiter()
+    limiter.pause_until(30.0)
+    limiter.pause_until(12.0)
+    assert limiter.paused_until == 30.0
+    assert limiter.delay_for(5, 10.0) == pytest.approx(20.0)
+    limiter.pause_until(40.0)
+    assert limiter.delay_for(5, 10.0) == pytest.approx(30.0)
+
+
+def test_simulated_retry_after_holds_all_sending() -> None:
+    limiter = SendLimiter()
+    items = [chat for _ in range(3) for chat in range(100)]
+    # Telegram answers the 50th send with RetryAfter 5 s, then the 120th with a shorter 2 s.
+    sent = run_queue(limiter, items, retry_after={49: 5.0, 119: 2.0})
+    times = [t for t, _ in sent]
+    first_pause_at = times[49]
+    assert not [t for t in times if first_pause_at < t < first_pause_at + 5.0]
+    assert times[50] == pytest.approx(first_pause_at + 5.0)
+    second_pause_at = times[119]
+    assert not [t for t in times if second_pause_at < t < second_pause_at + 2.0]
+    assert max_in_any_window(times) <= 30
+    assert min_gap_per_chat(sent) >= 1.0
+
+
+def test_memory_is_bounded_by_recently_active_chats() -> None:
+    limiter = SendLimiter()
+    now = 0.0
+    peak = 0
+    for chat in range(5_000):  # 5,000 distinct users, one message each
+        while (delay := limiter.delay_for(chat, now)) > 0:
+            now += delay
+        limiter.record_send(chat, now)
+        peak = max(peak, limiter.tracked_chats)
+    assert peak <= 30
+    limiter.delay_for(0, now + 1.0)
+    assert limiter.tracked_chats == 0
+
+
+def test_pruning_keeps_chats_that_still_limit() -> None:
+    limiter = SendLimiter()
+    limiter.record_send(1, 0.0)
+    limiter.record_send(2, 0.6)
+    limiter.record_send(1, 0.7)  # chat 1 moves to the back: pruning order follows sends
+    assert limiter.delay_for(3, 1.65) == 0.0
+    assert limiter.tracked_chats == 1  # chat 2 (sent 0.6) forgotten, chat 1 (0.7) kept
+    assert limiter.delay_for(1, 1.65) == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"global_per_second": 0}, "global_per_second"),
+        ({"global_per_second": True}, "global_per_second"),
+        ({"per_chat_interval": 0.0}, "per_chat_interval"),
+        ({"per_chat_interval": float("nan")}, "per_chat_interval"),
+        ({"per_chat_interval": -1.0}, "per_chat_interval"),
+    ],
+)
+def test_rejects_bad_limits(kwargs: dict[str, float], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        SendLimiter(**kwargs)  # type: ignore[arg-type]
+
+
+def test_custom_limits() -> None:
+    limiter = SendLimiter(global_per_second=2, per_chat_interval=3.0)
+    sent = run_queue(limiter, [1, 2, 3, 1])
+    assert [t for t, _ in sent] == [0.0, 0.0, 1.0, 3.0]
+
+
+def test_replies_go_before_reminders() -> None:
+    queue = [(Priority.REMINDER, 0, "reminder"), (Priority.REPLY, 1, "reply")]
+    assert [text for _, _, text in sorted(queue)] == ["reply", "reminder"]
+    assert Priority.REPLY < Priority.REMINDER
