@@ -27,10 +27,13 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, start
+from bot.handlers import errors, fallback, gate, setup, start
 from bot.texts import Catalogue, load_catalogue
+from coach import timezones
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
+from coach.screening import load_questionnaire
+from coach.services.setup import SetupService
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -40,7 +43,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "help")
+MENU_COMMANDS = ("start", "screen", "help")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -70,15 +73,26 @@ def register_handlers(application: CoachApplication) -> None:
     # Commands.
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
+    application.add_handler(CommandHandler("screen", setup.screen_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
-    application.add_handler(CallbackQueryHandler(start.help_button, pattern=r"^v1:help$"))
+    buttons = {
+        r"^v1:help$": start.help_button,
+        r"^v1:begin$": setup.begin,
+        r"^v1:scr:": setup.screening_button,
+        r"^v1:pf:": setup.profile_button,
+        r"^v1:sum:": setup.summary_button,
+        r"^v1:doc:": setup.doctor_button,
+    }
+    for pattern, callback in buttons.items():
+        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(fallback.expired_button))
 
     # Everything else a person can send.
     message = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(message & filters.COMMAND, fallback.unknown_command))
-    application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_without_context))
+    application.add_handler(MessageHandler(message & filters.LOCATION, setup.location))
+    application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_message))
     application.add_handler(MessageHandler(message, fallback.unsupported_message))
 
     application.add_error_handler(errors.on_error)
@@ -99,8 +113,15 @@ async def _post_init(application: CoachApplication) -> None:
     application.bot_data.resources.append(engine)
     await upgrade(engine)
     texts = load_catalogue()
+    clock = _clock(settings)
+    uow = SqlUnitOfWorkFactory(engine)
+    timezones.preload()
     application.bot_data.services = Services(
-        settings=settings, clock=_clock(settings), uow=SqlUnitOfWorkFactory(engine), texts=texts
+        settings=settings,
+        clock=clock,
+        uow=uow,
+        texts=texts,
+        setup=SetupService(uow, clock, load_questionnaire()),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.setup import SetupService
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Services:
     clock: Clock
     uow: UnitOfWorkFactory
     texts: Catalogue
+    setup: SetupService
 
 
 class BotData:

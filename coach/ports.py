@@ -13,6 +13,7 @@ from typing import Protocol, Self
 
 from coach.dialog import Dialog
 from coach.profile import Profile
+from coach.screening import ScreeningRecord, ScreeningResult
 
 
 class UserRepository(Protocol):
@@ -31,6 +32,16 @@ class DialogRepository(Protocol):
     async def put(self, user_id: int, dialog: Dialog, now: datetime) -> None: ...
 
     async def clear(self, user_id: int) -> None: ...
+
+
+class ScreeningRepository(Protocol):
+    async def latest(self, user_id: int) -> ScreeningRecord | None: ...
+
+    async def add(self, user_id: int, result: ScreeningResult, record: ScreeningRecord) -> None: ...
+
+    async def confirm_doctor_clearance(self, user_id: int) -> None:
+        """Mark the latest screening as cleared by a doctor."""
+        ...
 
 
 class UpdateLog(Protocol):
@@ -52,6 +63,9 @@ class UnitOfWork(Protocol):
 
     @property
     def updates(self) -> UpdateLog: ...
+
+    @property
+    def screenings(self) -> ScreeningRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

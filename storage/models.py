@@ -77,5 +77,6 @@ class ScreeningRow(Base):
     answers: Mapped[dict[str, Any]]
     pain_now: Mapped[int | None] = mapped_column(Integer)
     duration: Mapped[str | None] = mapped_column(String(16))
+    flagged_before: Mapped[bool] = mapped_column(Boolean, default=False)
     doctor_cleared: Mapped[bool] = mapped_column(Boolean, default=False)
     completed_at: Mapped[datetime]

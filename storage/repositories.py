@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from coach.dialog import Dialog
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
-from storage.models import DialogRow, ProcessedUpdateRow, UserRow
+from coach.screening import Outcome, ScreeningRecord, ScreeningResult
+from storage.models import DialogRow, ProcessedUpdateRow, ScreeningRow, UserRow
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -129,3 +130,51 @@ class SqlUpdateLog:
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < before)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlScreeningRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def _latest_row(self, user_id: int) -> ScreeningRow | None:
+        statement = (
+            select(ScreeningRow)
+            .where(ScreeningRow.user_id == user_id)
+            .order_by(ScreeningRow.completed_at.desc(), ScreeningRow.id.desc())
+            .limit(1)
+        )
+        return (await self._session.scalars(statement)).first()
+
+    async def latest(self, user_id: int) -> ScreeningRecord | None:
+        row = await self._latest_row(user_id)
+        if row is None:
+            return None
+        return ScreeningRecord(
+            outcome=Outcome(row.outcome),
+            completed_at=row.completed_at,
+            pain_baseline=row.pain_now,
+            flagged_before=row.flagged_before,
+            doctor_cleared=row.doctor_cleared,
+        )
+
+    async def add(self, user_id: int, result: ScreeningResult, record: ScreeningRecord) -> None:
+        self._session.add(
+            ScreeningRow(
+                user_id=user_id,
+                questionnaire_version=result.version,
+                outcome=record.outcome.value,
+                answers=dict(result.answers),
+                pain_now=result.pain_now,
+                duration=result.duration,
+                flagged_before=record.flagged_before,
+                doctor_cleared=record.doctor_cleared,
+                completed_at=record.completed_at,
+            )
+        )
+        await self._session.flush()
+
+    async def confirm_doctor_clearance(self, user_id: int) -> None:
+        row = await self._latest_row(user_id)
+        if row is not None:
+            row.doctor_cleared = True
+            await self._session.flush()

@@ -7,7 +7,12 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from storage.repositories import SqlDialogRepository, SqlUpdateLog, SqlUserRepository
+from storage.repositories import (
+    SqlDialogRepository,
+    SqlScreeningRepository,
+    SqlUpdateLog,
+    SqlUserRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -16,6 +21,7 @@ class SqlUnitOfWork:
     users: SqlUserRepository
     dialogs: SqlDialogRepository
     updates: SqlUpdateLog
+    screenings: SqlScreeningRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -32,6 +38,7 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self._session)
         self.dialogs = SqlDialogRepository(self._session)
         self.updates = SqlUpdateLog(self._session)
+        self.screenings = SqlScreeningRepository(self._session)
         return self
 
     async def __aexit__(

@@ -1,10 +1,11 @@
-"""What happens to everything no other handler took: a short, friendly pointer to /help."""
+"""Messages no command took: typed answers for the current step, else a pointer to /help."""
 
 from __future__ import annotations
 
 from telegram import Update
 
 from bot.context import CoachContext
+from bot.handlers import setup
 from bot.handlers.common import language, say
 
 
@@ -12,12 +13,18 @@ async def unknown_command(update: Update, context: CoachContext) -> None:
     await say(update, context, "unknown-command")
 
 
-async def unsupported_message(update: Update, context: CoachContext) -> None:
-    await say(update, context, "unsupported-message")
-
-
-async def text_without_context(update: Update, context: CoachContext) -> None:
+async def text_message(update: Update, context: CoachContext) -> None:
+    views = await setup.typed_answer(update, context)
+    if views is not None:
+        await setup.show(update, context, views)
+        return
     await say(update, context, "text-without-context")
+
+
+async def unsupported_message(update: Update, context: CoachContext) -> None:
+    if await setup.unsupported_during_setup(update, context):
+        return
+    await say(update, context, "unsupported-message")
 
 
 async def expired_button(update: Update, context: CoachContext) -> None:

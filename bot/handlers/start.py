@@ -6,39 +6,48 @@ from telegram import Update
 
 from bot import callbacks
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, first_name_of, language, say, user_id_of
+from bot.handlers.common import chat_id_of, first_name_of, say, user_id_of
 from bot.keyboards import inline
-from coach.services.contacts import register_contact
+from coach.services.contacts import Contact, register_contact
 
 
-async def start(update: Update, context: CoachContext) -> None:
-    services = context.services
+async def ensure_user(update: Update, context: CoachContext) -> Contact:
+    """Register the sender on first contact (every entry point may be someone's first)."""
     user = update.effective_user
-    contact = await register_contact(
-        services.uow,
-        services.clock,
+    return await register_contact(
+        context.services.uow,
+        context.services.clock,
         user_id_of(update),
         chat_id_of(update),
         user.language_code if user else None,
     )
+
+
+async def start(update: Update, context: CoachContext) -> None:
+    contact = await ensure_user(update, context)
     lang = contact.profile.language
-    texts = services.texts
+    texts = context.services.texts
     keyboard = inline(
         [
             [(texts.text(lang, "button-begin"), callbacks.encode("begin"))],
             [(texts.text(lang, "button-how-it-works"), callbacks.encode("help"))],
         ]
     )
-    key = "start-welcome" if not contact.profile.onboarded else "start-welcome-back"
-    await say(update, context, key, lang=lang, keyboard=keyboard, name=first_name_of(update))
+    name = first_name_of(update)
+    if contact.profile.onboarded:
+        await say(update, context, "start-welcome-back", lang=lang, keyboard=keyboard, name=name)
+        return
+    await say(update, context, "start-welcome", lang=lang, name=name)
+    await say(update, context, "safety-note", lang=lang, keyboard=keyboard)
 
 
 async def help_command(update: Update, context: CoachContext) -> None:
     await say(update, context, "help-text")
+    await say(update, context, "safety-note")
 
 
 async def help_button(update: Update, context: CoachContext) -> None:
     query = update.callback_query
     if query is not None:
         await query.answer()
-    await say(update, context, "help-text", lang=await language(update, context))
+    await help_command(update, context)

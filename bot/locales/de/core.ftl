@@ -9,6 +9,7 @@ button-how-it-works = So funktioniert's
 help-text =
     <b>StrongBack</b> hilft dir aus der Spirale Sitzen → schwache Gesäßmuskeln → Rückenschmerzen.
     /start – beginnen oder weitermachen
+    /screen – Sicherheitscheck wiederholen
     /help – diese Nachricht
     Du kannst statt auf Knöpfe zu tippen auch immer schreiben.
 unknown-command = Diesen Befehl kenne ich nicht. Mit /help siehst du, was ich kann.
@@ -18,3 +19,4 @@ button-expired = Dieser Knopf ist abgelaufen.
 error-apology = Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.
 command-start = Beginnen oder weitermachen
 command-help = Was ich kann
+command-screen = Sicherheitscheck

@@ -9,6 +9,7 @@ button-how-it-works = How it works
 help-text =
     <b>StrongBack</b> helps you get out of the sitting → weak glutes → sore back spiral.
     /start – begin or continue
+    /screen – redo the safety check
     /help – this message
     You can always type instead of tapping buttons.
 unknown-command = I don't know that command. Try /help to see what I can do.
@@ -18,3 +19,4 @@ button-expired = This button has expired.
 error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 command-start = Begin or continue
 command-help = What I can do
+command-screen = Safety check

@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("answers", sa.JSON(), nullable=False),
         sa.Column("pain_now", sa.Integer(), nullable=True),
         sa.Column("duration", sa.String(length=16), nullable=True),
+        sa.Column("flagged_before", sa.Boolean(), nullable=False),
         sa.Column("doctor_cleared", sa.Boolean(), nullable=False),
         sa.Column("completed_at", UTC_TIME, nullable=False),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),

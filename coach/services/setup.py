@@ -1,0 +1,461 @@
+"""Onboarding: the safety screening, then the profile questions, then a summary to confirm.
+
+Progress lives in the user's stored dialog, so a restart resumes at the same question. Every
+entry point returns views (what to show next); the bot turns them into messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Final
+
+from coach import screening, timezones
+from coach.clock import Clock
+from coach.dialog import Dialog
+from coach.ports import UnitOfWork, UnitOfWorkFactory
+from coach.profile import OFFERED_SIT_INTERVALS, Profile
+from coach.profile_input import (
+    parse_interval,
+    parse_time_of_day,
+    parse_work_days,
+    parse_work_hours,
+)
+from coach.screening import Access, Outcome, Question, Questionnaire, ScreeningProgress
+
+FLOW: Final = "setup"
+SCREENING: Final = "screening"
+SUMMARY: Final = "summary"
+CHANGE: Final = "change"
+DOCTOR: Final = "doctor"
+PROFILE_FIELDS: Final = ("timezone", "work_days", "work_hours", "sit_interval", "exercise_time")
+
+WORK_DAY_PRESETS: Final = {
+    "mf": frozenset(range(5)),
+    "ms": frozenset(range(6)),
+    "all": frozenset(range(7)),
+}
+WORK_HOUR_PRESETS: Final = ("0800-1600", "0900-1700", "1000-1800")
+EXERCISE_TIME_PRESETS: Final = ("0800", "1230", "1730")
+NO_EXERCISE_TIME: Final = "none"
+
+
+# ---- views: what to show next ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskScreening:
+    question: Question
+    notice: str | None = None  # None, "intro", "hint", "stale", "outdated"
+
+
+@dataclass(frozen=True)
+class ScreeningOutcome:
+    result: screening.ScreeningResult
+
+
+@dataclass(frozen=True)
+class NotChronicNote:
+    pass
+
+
+@dataclass(frozen=True)
+class AskDoctorConfirmation:
+    pass
+
+
+@dataclass(frozen=True)
+class AccessGranted:
+    pass
+
+
+@dataclass(frozen=True)
+class AskProfile:
+    field: str
+    notice: str | None = None  # None, "hint", "no_match", "choose"
+    candidates: tuple[timezones.City, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimezoneChosen:
+    zone: str
+    display: str
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    profile: Profile
+
+
+@dataclass(frozen=True)
+class ChooseChange:
+    pass
+
+
+@dataclass(frozen=True)
+class SetupComplete:
+    profile: Profile
+    access: Access
+
+
+@dataclass(frozen=True)
+class Expired:
+    """A stale or forged button; the current step (if any) follows."""
+
+
+View = (
+    AskScreening
+    | ScreeningOutcome
+    | NotChronicNote
+    | AskDoctorConfirmation
+    | AccessGranted
+    | AskProfile
+    | TimezoneChosen
+    | ShowSummary
+    | ChooseChange
+    | SetupComplete
+    | Expired
+)
+
+
+def _profile_step(field: str) -> str:
+    return f"profile:{field}"
+
+
+def _field_of(step: str) -> str | None:
+    prefix, _, field = step.partition(":")
+    return field if prefix == "profile" and field in PROFILE_FIELDS else None
+
+
+def _parse_clock_token(token: str) -> time | None:
+    if len(token) != 4 or not token.isdigit():
+        return None
+    hour, minute = int(token[:2]), int(token[2:])
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+class SetupService:
+    """Use cases of onboarding and re-screening."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, questionnaire: Questionnaire) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._questionnaire = questionnaire
+
+    # ---- entry points ----------------------------------------------------------------------
+
+    async def begin(self, user_id: int) -> list[View]:
+        """'Let's begin': resume where the user is, or start the screening (or profile)."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is not None and dialog.flow == FLOW:
+                return await self._current(work, user_id, dialog)
+            latest = await work.screenings.latest(user_id)
+            profile = await self._profile(work, user_id)
+            if latest is not None and not screening.rescreen_due(latest, self._clock.now()):
+                if profile.onboarded:
+                    return [ShowSummary(profile)]
+                views = await self._next_profile_step(work, profile, None)
+            else:
+                views = await self._start_screening(work, user_id)
+            await work.commit()
+            return views
+
+    async def rescreen(self, user_id: int) -> list[View]:
+        """/screen: run the screening again from the first question."""
+        async with self._uow() as work:
+            await self._profile(work, user_id)
+            views = await self._start_screening(work, user_id)
+            await work.commit()
+            return views
+
+    async def current(self, user_id: int) -> list[View] | None:
+        """The step the user is at, or None when no setup is in progress."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is None or dialog.flow != FLOW:
+                return None
+            return await self._current(work, user_id, dialog)
+
+    async def in_progress(self, user_id: int) -> bool:
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+        return dialog is not None and dialog.flow == FLOW
+
+    async def exercise_access(self, user_id: int) -> Access:
+        """The gate every exercise feature must pass (safety screening first)."""
+        async with self._uow() as work:
+            latest = await work.screenings.latest(user_id)
+        return screening.exercise_access(latest, self._clock.now())
+
+    # ---- screening -------------------------------------------------------------------------
+
+    async def answer_screening(
+        self, user_id: int, question_id: str | None, raw: str | int | bool, *, typed: bool
+    ) -> list[View]:
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is None or dialog.flow != FLOW or dialog.step != SCREENING:
+                current = await self._current(work, user_id, dialog) if dialog else []
+                return [Expired(), *current]
+            progress = self._progress(dialog)
+            asked = screening.current_question(self._questionnaire, progress)
+            if question_id is None:
+                question_id = asked.id if asked else ""
+            step = screening.answer(self._questionnaire, progress, question_id, raw)
+            if isinstance(step, screening.Invalid):
+                await work.dialogs.put(
+                    user_id, dialog.at(SCREENING, progress=step.progress.to_dict()), self._now
+                )
+                await work.commit()
+                if step.question is None:
+                    return [Expired()]
+                reason = step.reason_code.value
+                if reason == "stale" and typed:
+                    reason = "hint"
+                if reason == "stale":
+                    return [Expired(), AskScreening(step.question)]
+                notice = "outdated" if reason == "outdated" else "hint"
+                return [AskScreening(step.question, notice)]
+            if isinstance(step, screening.Ask):
+                await work.dialogs.put(
+                    user_id, dialog.at(SCREENING, progress=step.progress.to_dict()), self._now
+                )
+                await work.commit()
+                return [AskScreening(step.question)]
+            views = await self._finish_screening(work, user_id, step.result)
+            await work.commit()
+            return views
+
+    async def confirm_doctor(self, user_id: int, *, cleared: bool) -> list[View]:
+        """The answer to "has a doctor cleared you?"; access opens only on yes."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is None or dialog.flow != FLOW or dialog.step != DOCTOR:
+                return [Expired()]
+            views: list[View] = []
+            if cleared:
+                await work.screenings.confirm_doctor_clearance(user_id)
+                views.append(AccessGranted())
+            profile = await self._profile(work, user_id)
+            views += await self._after_screening(work, profile)
+            await work.commit()
+            return views
+
+    async def answer_text(self, user_id: int, text: str) -> list[View] | None:
+        """Typed text while setup is in progress; None when no setup is in progress."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+        if dialog is None or dialog.flow != FLOW:
+            return None
+        if dialog.step == SCREENING:
+            return await self.answer_screening(user_id, None, text, typed=True)
+        if _field_of(dialog.step) is not None:
+            return await self.answer_profile(user_id, None, text, typed=True)
+        if dialog.step == DOCTOR:
+            answer = screening.parse_yes_no(text)
+            if answer is not None:
+                return await self.confirm_doctor(user_id, cleared=answer)
+        return await self.current(user_id)
+
+    # ---- profile ---------------------------------------------------------------------------
+
+    async def answer_profile(
+        self, user_id: int, field: str | None, raw: str, *, typed: bool
+    ) -> list[View]:
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            current_field = _field_of(dialog.step) if dialog and dialog.flow == FLOW else None
+            if dialog is None or current_field is None or (field and field != current_field):
+                current = await self._current(work, user_id, dialog) if dialog else []
+                return [Expired(), *current]
+            profile = await self._profile(work, user_id)
+            updated, problem = self._apply(profile, current_field, raw, typed=typed)
+            if isinstance(problem, AskProfile):
+                return [problem]
+            views: list[View] = []
+            if current_field == "timezone" and updated.timezone:
+                views.append(TimezoneChosen(updated.timezone, problem or updated.timezone))
+            await work.users.save(updated, self._now)
+            views += await self._next_profile_step(work, updated, dialog)
+            await work.commit()
+            return views
+
+    async def share_location(self, user_id: int, latitude: float, longitude: float) -> list[View]:
+        zone = timezones.resolve_location(latitude, longitude)
+        if zone is None:
+            async with self._uow() as work:
+                dialog = await work.dialogs.get(user_id)
+            if dialog is None or _field_of(dialog.step) != "timezone":
+                return [Expired()]
+            return [AskProfile("timezone", "no_match")]
+        return await self.answer_profile(user_id, "timezone", f"zone:{zone}", typed=False)
+
+    async def summary_action(self, user_id: int, action: str) -> list[View]:
+        """Confirm, Change, or the field chosen to change."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is None or dialog.flow != FLOW or dialog.step not in (SUMMARY, CHANGE):
+                return [Expired()]
+            profile = await self._profile(work, user_id)
+            views: list[View]
+            if action == "confirm" and dialog.step == SUMMARY:
+                if profile.onboarded_at is None:
+                    profile = profile.with_changes(onboarded_at=self._now)
+                    await work.users.save(profile, self._now)
+                await work.dialogs.clear(user_id)
+                latest = await work.screenings.latest(user_id)
+                views = [SetupComplete(profile, screening.exercise_access(latest, self._now))]
+            elif action == "change" and dialog.step == SUMMARY:
+                await work.dialogs.put(user_id, dialog.at(CHANGE), self._now)
+                views = [ChooseChange()]
+            elif action in PROFILE_FIELDS and dialog.step == CHANGE:
+                await work.dialogs.put(
+                    user_id, dialog.at(_profile_step(action), back_to_summary=True), self._now
+                )
+                views = [AskProfile(action)]
+            else:
+                return [Expired()]
+            await work.commit()
+            return views
+
+    # ---- internals -------------------------------------------------------------------------
+
+    @property
+    def _now(self) -> datetime:
+        return self._clock.now()
+
+    def _progress(self, dialog: Dialog) -> ScreeningProgress:
+        try:
+            return ScreeningProgress.from_dict(dialog.data.get("progress") or {})
+        except screening.ProgressError:
+            return ScreeningProgress.start(self._questionnaire)
+
+    async def _profile(self, work: UnitOfWork, user_id: int) -> Profile:
+        profile = await work.users.get(user_id)
+        if profile is None:
+            raise LookupError(f"user {user_id} has not started the bot")
+        return profile
+
+    async def _start_screening(self, work: UnitOfWork, user_id: int) -> list[View]:
+        progress = ScreeningProgress.start(self._questionnaire)
+        dialog = Dialog(FLOW, SCREENING, {"progress": progress.to_dict()})
+        await work.dialogs.put(user_id, dialog, self._now)
+        return [AskScreening(self._questionnaire.questions[0], "intro")]
+
+    async def _current(self, work: UnitOfWork, user_id: int, dialog: Dialog) -> list[View]:
+        if dialog.step == SCREENING:
+            step = screening.resume(self._questionnaire, self._progress(dialog))
+            if isinstance(step, screening.Ask):
+                return [AskScreening(step.question)]
+            return [ScreeningOutcome(step.result)]
+        if dialog.step == DOCTOR:
+            return [AskDoctorConfirmation()]
+        field = _field_of(dialog.step)
+        if field is not None:
+            return [AskProfile(field)]
+        if dialog.step == CHANGE:
+            return [ChooseChange()]
+        return [ShowSummary(await self._profile(work, user_id))]
+
+    async def _finish_screening(
+        self, work: UnitOfWork, user_id: int, result: screening.ScreeningResult
+    ) -> list[View]:
+        previous = await work.screenings.latest(user_id)
+        record = screening.next_record(previous, result, self._now)
+        await work.screenings.add(user_id, result, record)
+        views: list[View] = [ScreeningOutcome(result)]
+        if result.outcome is Outcome.URGENT:
+            await work.dialogs.clear(user_id)
+            return views
+        if not result.chronic_nonspecific:
+            views.append(NotChronicNote())
+        access = screening.exercise_access(record, self._now)
+        if access.reason is screening.AccessReason.NEEDS_DOCTOR_CONFIRMATION:
+            await work.dialogs.put(user_id, Dialog(FLOW, DOCTOR), self._now)
+            views.append(AskDoctorConfirmation())
+            return views
+        profile = await self._profile(work, user_id)
+        return views + await self._after_screening(work, profile)
+
+    async def _after_screening(self, work: UnitOfWork, profile: Profile) -> list[View]:
+        if profile.onboarded:
+            await work.dialogs.clear(profile.user_id)
+            return []
+        return await self._next_profile_step(work, profile, None)
+
+    async def _next_profile_step(
+        self, work: UnitOfWork, profile: Profile, dialog: Dialog | None
+    ) -> list[View]:
+        """After a profile answer: back to the summary when changing, else the next field."""
+        back = bool(dialog and dialog.data.get("back_to_summary"))
+        done_field = _field_of(dialog.step) if dialog else None
+        if not back:
+            start = PROFILE_FIELDS.index(done_field) + 1 if done_field else 0
+            for field in PROFILE_FIELDS[start:]:
+                await work.dialogs.put(
+                    profile.user_id, Dialog(FLOW, _profile_step(field)), self._now
+                )
+                return [AskProfile(field)]
+        await work.dialogs.put(profile.user_id, Dialog(FLOW, SUMMARY), self._now)
+        return [ShowSummary(profile)]
+
+    def _apply(
+        self, profile: Profile, field: str, raw: str, *, typed: bool
+    ) -> tuple[Profile, AskProfile | str | None]:
+        """The profile with `raw` applied to `field`, or the re-ask for a bad answer.
+
+        The second element is the re-ask view, or (timezone only) the display name chosen.
+        """
+        hint = AskProfile(field, "hint")
+        if field == "timezone":
+            return self._apply_timezone(profile, raw, typed=typed)
+        if field == "work_days":
+            days = parse_work_days(raw) if typed else WORK_DAY_PRESETS.get(raw)
+            return (profile.with_changes(work_days=days), None) if days else (profile, hint)
+        if field == "work_hours":
+            hours = parse_work_hours(raw) if typed else self._hour_preset(raw)
+            if hours is None:
+                return profile, hint
+            return profile.with_changes(work_start=hours[0], work_end=hours[1]), None
+        if field == "sit_interval":
+            minutes = parse_interval(raw)
+            if minutes is None or (not typed and minutes not in OFFERED_SIT_INTERVALS):
+                return profile, hint
+            return profile.with_changes(sit_interval_min=minutes), None
+        # exercise_time
+        if raw == NO_EXERCISE_TIME and not typed:
+            return profile.with_changes(exercise_time=None), None
+        moment = parse_time_of_day(raw) if typed else _parse_clock_token(raw)
+        if moment is None:
+            return profile, hint
+        return profile.with_changes(exercise_time=moment), None
+
+    @staticmethod
+    def _hour_preset(token: str) -> tuple[time, time] | None:
+        start_text, _, end_text = token.partition("-")
+        start, end = _parse_clock_token(start_text), _parse_clock_token(end_text)
+        if start is None or end is None or start >= end:
+            return None
+        return start, end
+
+    @staticmethod
+    def _apply_timezone(
+        profile: Profile, raw: str, *, typed: bool
+    ) -> tuple[Profile, AskProfile | str | None]:
+        if not typed:
+            kind, _, value = raw.partition(":")
+            if kind == "zone" and timezones.canonical_zone(value):
+                zone = timezones.canonical_zone(value)
+                return profile.with_changes(timezone=zone), zone
+            if kind == "city" and value.isdigit():
+                city = timezones.city_by_id(int(value))
+                if city is not None:
+                    return profile.with_changes(timezone=city.zone), city.display
+            return profile, AskProfile("timezone", "hint")
+        match = timezones.resolve_city(raw[:100])
+        if isinstance(match, timezones.Exact):
+            return profile.with_changes(timezone=match.zone), match.display
+        if isinstance(match, timezones.Ambiguous | timezones.Suggestions):
+            return profile, AskProfile("timezone", "choose", tuple(match.candidates))
+        return profile, AskProfile("timezone", "no_match")
