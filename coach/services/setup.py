@@ -213,6 +213,8 @@ class SetupService:
                 reason = step.reason_code.value
                 if reason == "stale" and typed:
                     reason = "hint"
+                if reason in ("unparseable", "out_of_range") and not typed:
+                    reason = "stale"  # a button can only carry such a value if forged
                 if reason == "stale":
                     return [Expired(), AskScreening(step.question)]
                 notice = "outdated" if reason == "outdated" else "hint"

@@ -1,0 +1,195 @@
+"""Onboarding and safety screening, driven by a person pressing buttons on the real bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import query
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.user import FakeUser
+
+pytestmark = pytest.mark.e2e
+BotFactory = Callable[..., Any]
+
+FIRST_QUESTION = "spread from your back down into a leg"
+FLAG_QUESTIONS = {
+    "radiating": "spread from your back down into a leg",
+    "numbness": "numbness or tingling in a leg or buttock",
+    "saddle": "“saddle” area",
+    "weakness": "lost strength in a leg or foot",
+    "bladder_bowel": "controlling or passing urine or stool",
+    "systemic": "fever, unexplained weight loss",
+}
+
+
+async def begin(fake_api: FakeBotApi, bot_factory: BotFactory, env: dict[str, str]) -> FakeUser:
+    bot = bot_factory(extra_env=env)
+    await bot.start()
+    return await open_screening(fake_api.user(200))
+
+
+async def open_screening(user: FakeUser) -> FakeUser:
+    """/start and "Let's begin": the first screening question is on screen."""
+    user.send("/start")
+    await user.next_messages(2)
+    user.press("Let's begin")
+    intro, question = await user.next_messages(2)
+    assert "safety questions" in intro.text
+    assert FIRST_QUESTION in question.text and question.labels == ["Yes", "No"]
+    return user
+
+
+async def answer_flags(user: FakeUser, yes: str | None) -> None:
+    """Answer the flag questions in order; stop after an urgent yes."""
+    for flag, fragment in FLAG_QUESTIONS.items():
+        assert fragment in user.last.text, (flag, user.last.text)
+        user.press("Yes" if flag == yes else "No")
+        if flag == yes and flag in ("saddle", "bladder_bowel"):
+            return
+        await user.next_message()
+
+
+async def test_clean_pass_to_summary_and_stored_profile(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    await answer_flags(user, yes=None)
+    assert "0 (none) to 10" in user.last.text
+    assert user.last.labels == [str(n) for n in range(11)]
+    user.press("3")
+    assert "How long" in (await user.next_message()).text
+    user.press("> 3 months")
+    outcome, ask_city = await user.next_messages(2)
+    assert "exercises are open" in outcome.text
+    assert "Which city" in ask_city.text
+    assert ask_city.reply_keyboard == [["📍 Share my location"]]
+    user.send("berlin")
+    chosen, _days = await user.next_messages(2)
+    assert "Europe/Berlin" in chosen.text
+    user.press("Mon–Fri")
+    assert "When do you usually work" in (await user.next_message()).text
+    user.send("8:30-16:30")
+    assert "After how long" in (await user.next_message()).text
+    user.press("45 min")
+    assert "daily exercise" in (await user.next_message()).text
+    user.send("12:15")
+    summary = await user.next_message()
+    assert "Europe/Berlin" in summary.text and "45 min" in summary.text
+    assert "8:30" in summary.text and "12:15" in summary.text
+    user.press("Looks good")
+    assert "exercises are unlocked" in (await user.next_message()).text
+
+    (row,) = query(
+        db_path,
+        "SELECT timezone, work_days, work_start_min, work_end_min, sit_interval_min,"
+        " exercise_time_min, onboarded_at IS NOT NULL FROM users WHERE id = 200",
+    )
+    assert row == ("Europe/Berlin", 0b11111, 510, 990, 45, 735, 1)
+    (screening,) = query(db_path, "SELECT outcome, pain_now, duration FROM screenings")
+    assert screening == ("cleared", 3, "gt_3m")
+
+
+@pytest.mark.parametrize("flag", list(FLAG_QUESTIONS))
+async def test_each_flag_leads_to_its_outcome(
+    flag: str,
+    fake_api: FakeBotApi,
+    bot_factory: BotFactory,
+    db_env: dict[str, str],
+    db_path: Path,
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    await answer_flags(user, yes=flag)
+    if flag in ("saddle", "bladder_bowel"):
+        urgent = await user.next_message()
+        assert urgent.text == "Please seek urgent medical care today."
+        assert urgent.labels == []
+        expected = "urgent"
+    else:
+        user.press("4")
+        await user.next_message()
+        user.press("> 3 months")
+        outcome, ask_city = await user.next_messages(2)
+        assert "Please see a doctor before doing the exercises" in outcome.text
+        assert "remind you to stand up and move" in outcome.text
+        assert "Which city" in ask_city.text
+        expected = "doctor"
+    (row,) = query(db_path, "SELECT outcome FROM screenings WHERE user_id = 200")
+    assert row == (expected,)
+
+
+async def test_short_pain_gets_the_not_chronic_note(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    await answer_flags(user, yes=None)
+    user.send("2")
+    await user.next_message()
+    user.send("2 weeks")
+    outcome, note, _ask_city = await user.next_messages(3)
+    assert "exercises are open" in outcome.text
+    assert "may not apply to you" in note.text
+
+
+async def test_restart_mid_screening_resumes_at_the_same_question(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
+) -> None:
+    bot = bot_factory(extra_env=db_env)
+    await bot.start()
+    user = await open_screening(fake_api.user(200))
+    user.press("No")
+    await user.next_message()
+    user.press("No")
+    assert "saddle" in (await user.next_message()).text
+    bot.kill()
+    await bot.wait_exit()
+    restarted = bot_factory(extra_env=db_env)
+    await restarted.start()
+    user.send("no")
+    assert FLAG_QUESTIONS["weakness"] in (await user.next_message()).text
+
+
+async def test_bad_input_at_a_button_step_repeats_the_question(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    for send in (
+        lambda: user.send("🙂"),
+        lambda: user.send("x" * 5000),
+        lambda: user.send("perhaps"),
+    ):
+        send()
+        again = await user.next_message()
+        assert again.text.startswith("Please tap Yes or No")
+        assert FIRST_QUESTION in again.text
+    user.send_sticker()
+    hint, again = await user.next_messages(2)
+    assert "only read text" in hint.text and FIRST_QUESTION in again.text
+    user.send_photo()
+    hint, again = await user.next_messages(2)
+    assert FIRST_QUESTION in again.text
+    await answer_flags(user, yes=None)
+    user.send("11")
+    again = await user.next_message()
+    assert "from 0 to 10" in again.text and "0 (none) to 10" in again.text
+    user.send("-3")
+    assert "from 0 to 10" in (await user.next_message()).text
+    assert query(db_path, "SELECT count(*) FROM screenings") == [(0,)]
+
+
+async def test_forged_and_stale_screening_buttons(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    first = user.last
+    user.press("No")
+    await user.next_message()
+    user.mark_read()
+    user.press_data(first, first.data_for("Yes"))  # the old question's button
+    assert (await user.next_callback_answer()).text == "This button has expired."
+    assert FLAG_QUESTIONS["numbness"] in (await user.next_message()).text
+    user.press_data(user.last, "v1:scr:numbness:banana")
+    assert (await user.next_callback_answer()).text == "This button has expired."

@@ -1,0 +1,80 @@
+"""Pytest fixtures for end-to-end tests against the fake Bot API.
+
+Enable them for the whole suite in ``tests/conftest.py``::
+
+    pytest_plugins = ["tests.support.fixtures"]
+
+Fixtures:
+
+- ``fake_api``: a started ``FakeBotApi``; fails the test if the bot called an unknown method
+  or the server itself broke.
+- ``bot_factory``: ``bot_factory(extra_env={...}, database_url=None, name=None) -> BotProcess``
+  (not started). All processes of one test share ``tmp_path/bot.db`` unless told otherwise,
+  so a second process sees the first one's data; each writes its own log file. Every
+  process is stopped at teardown and its output is checked for the token.
+- ``bot``: a started bot, ready for updates.
+- ``user``: ``fake_api.user(1000)``, an English-speaking person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from tests.support.bot_process import BotProcess
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.user import FakeUser
+
+DEFAULT_USER_ID = 1000
+
+BotFactory = Callable[..., BotProcess]
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotApi]:
+    api = FakeBotApi()
+    await api.start()
+    try:
+        yield api
+    finally:
+        await api.stop()
+    assert not api.internal_errors, f"the fake Bot API failed: {api.internal_errors}"
+    unknown = sorted({call.method for call in api.unknown_calls})
+    assert not unknown, f"the bot called Bot API methods the fake server lacks: {unknown}"
+
+
+@pytest.fixture
+async def bot_factory(fake_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[BotFactory]:
+    created: list[BotProcess] = []
+
+    def create(
+        extra_env: Mapping[str, str] | None = None,
+        *,
+        database_url: str | None = None,
+        name: str | None = None,
+    ) -> BotProcess:
+        process = BotProcess(
+            fake_api, tmp_path, extra_env=extra_env, database_url=database_url, name=name
+        )
+        created.append(process)
+        return process
+
+    yield create
+    for process in created:
+        await process.stop_quietly()
+    for process in created:
+        process.check_token_not_leaked()
+
+
+@pytest.fixture
+async def bot(bot_factory: BotFactory) -> BotProcess:
+    process = bot_factory()
+    await process.start()
+    return process
+
+
+@pytest.fixture
+def user(fake_api: FakeBotApi) -> FakeUser:
+    return fake_api.user(DEFAULT_USER_ID)
