@@ -7,10 +7,11 @@ Use cases depend only on these, so they run the same against SQLite, PostgreSQL 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
 from coach.screening import ScreeningRecord, ScreeningResult
@@ -44,6 +45,46 @@ class ScreeningRepository(Protocol):
         ...
 
 
+class RepEntryRepository(Protocol):
+    async def add(self, entry: RepEntry) -> RepEntry:
+        """Store `entry`; returns it with its id."""
+        ...
+
+    async def last(self, user_id: int) -> RepEntry | None:
+        """The newest entry (by id), for `/undo`."""
+        ...
+
+    async def remove(self, entry_id: int) -> None: ...
+
+    async def between(self, user_id: int, first: date, last: date) -> list[RepEntry]:
+        """Entries with `first <= local_date <= last`, oldest first."""
+        ...
+
+    async def all_for(self, user_id: int) -> list[RepEntry]:
+        """Every entry of the user, oldest first (for `/export`)."""
+        ...
+
+
+class PainRepository(Protocol):
+    async def add(self, checkin: PainCheckIn) -> PainCheckIn: ...
+
+    async def between(self, user_id: int, first: date, last: date) -> list[PainCheckIn]: ...
+
+    async def all_for(self, user_id: int) -> list[PainCheckIn]: ...
+
+
+class BreakRepository(Protocol):
+    async def add(self, event: BreakEvent) -> BreakEvent: ...
+
+    async def between(self, user_id: int, first: date, last: date) -> list[BreakEvent]: ...
+
+    async def all_for(self, user_id: int) -> list[BreakEvent]: ...
+
+    async def count_on(self, user_id: int, day: date, kind: BreakKind) -> int:
+        """How many events of `kind` the user had on local `day` (e.g. skips today)."""
+        ...
+
+
 class UpdateLog(Protocol):
     async def claim(self, update_id: int, now: datetime) -> bool:
         """Record `update_id`; False if it was processed before."""
@@ -66,6 +107,15 @@ class UnitOfWork(Protocol):
 
     @property
     def screenings(self) -> ScreeningRepository: ...
+
+    @property
+    def reps(self) -> RepEntryRepository: ...
+
+    @property
+    def pains(self) -> PainRepository: ...
+
+    @property
+    def breaks(self) -> BreakRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -3,10 +3,20 @@ statement and cannot forget a table."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, true
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import UtcDateTime
@@ -80,3 +90,49 @@ class ScreeningRow(Base):
     flagged_before: Mapped[bool] = mapped_column(Boolean, default=False)
     doctor_cleared: Mapped[bool] = mapped_column(Boolean, default=False)
     completed_at: Mapped[datetime]
+
+
+class RepEntryRow(Base):
+    """Repetitions done: one row per set (exercise, side), whatever the source."""
+
+    __tablename__ = "rep_entries"
+    __table_args__ = (Index("ix_rep_entries_user_date", "user_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk())
+    exercise_id: Mapped[str] = mapped_column(String(32))
+    side: Mapped[str | None] = mapped_column(String(8))
+    reps: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))
+    local_date: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime]
+    session_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class PainCheckInRow(Base):
+    """A pain score 0-10 the user gave, and when it was asked for."""
+
+    __tablename__ = "pain_checkins"
+    __table_args__ = (Index("ix_pain_checkins_user_date", "user_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk())
+    pain: Mapped[int] = mapped_column(Integer)
+    context: Mapped[str] = mapped_column(String(16))
+    exercise_id: Mapped[str | None] = mapped_column(String(32))
+    session_id: Mapped[str | None] = mapped_column(String(40))
+    local_date: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime]
+
+
+class BreakEventRow(Base):
+    """Sit-break history: reminders sent and what the user did with them."""
+
+    __tablename__ = "break_events"
+    __table_args__ = (Index("ix_break_events_user_date", "user_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk())
+    kind: Mapped[str] = mapped_column(String(16))
+    local_date: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime]

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from coach.activity import (
+    BreakEvent,
+    BreakKind,
+    EntrySource,
+    PainCheckIn,
+    PainContext,
+    RepEntry,
+)
 from coach.dialog import Dialog
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
-from storage.models import DialogRow, ProcessedUpdateRow, ScreeningRow, UserRow
+from storage.models import (
+    BreakEventRow,
+    DialogRow,
+    PainCheckInRow,
+    ProcessedUpdateRow,
+    RepEntryRow,
+    ScreeningRow,
+    UserRow,
+)
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -178,3 +194,172 @@ class SqlScreeningRepository:
         if row is not None:
             row.doctor_cleared = True
             await self._session.flush()
+
+
+def _rep_entry(row: RepEntryRow) -> RepEntry:
+    return RepEntry(
+        id=row.id,
+        user_id=row.user_id,
+        exercise_id=row.exercise_id,
+        side=row.side,
+        reps=row.reps,
+        source=EntrySource(row.source),
+        local_date=row.local_date,
+        recorded_at=row.recorded_at,
+        session_id=row.session_id,
+    )
+
+
+class SqlRepEntryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, entry: RepEntry) -> RepEntry:
+        row = RepEntryRow(
+            user_id=entry.user_id,
+            exercise_id=entry.exercise_id,
+            side=entry.side,
+            reps=entry.reps,
+            source=entry.source.value,
+            local_date=entry.local_date,
+            recorded_at=entry.recorded_at,
+            session_id=entry.session_id,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _rep_entry(row)
+
+    async def last(self, user_id: int) -> RepEntry | None:
+        statement = (
+            select(RepEntryRow)
+            .where(RepEntryRow.user_id == user_id)
+            .order_by(RepEntryRow.id.desc())
+            .limit(1)
+        )
+        row = (await self._session.scalars(statement)).first()
+        return None if row is None else _rep_entry(row)
+
+    async def remove(self, entry_id: int) -> None:
+        await self._session.execute(delete(RepEntryRow).where(RepEntryRow.id == entry_id))
+
+    async def between(self, user_id: int, first: date, last: date) -> list[RepEntry]:
+        statement = (
+            select(RepEntryRow)
+            .where(
+                RepEntryRow.user_id == user_id,
+                RepEntryRow.local_date >= first,
+                RepEntryRow.local_date <= last,
+            )
+            .order_by(RepEntryRow.id)
+        )
+        return [_rep_entry(row) for row in await self._session.scalars(statement)]
+
+    async def all_for(self, user_id: int) -> list[RepEntry]:
+        statement = (
+            select(RepEntryRow).where(RepEntryRow.user_id == user_id).order_by(RepEntryRow.id)
+        )
+        return [_rep_entry(row) for row in await self._session.scalars(statement)]
+
+
+def _pain(row: PainCheckInRow) -> PainCheckIn:
+    return PainCheckIn(
+        id=row.id,
+        user_id=row.user_id,
+        pain=row.pain,
+        context=PainContext(row.context),
+        local_date=row.local_date,
+        recorded_at=row.recorded_at,
+        exercise_id=row.exercise_id,
+        session_id=row.session_id,
+    )
+
+
+class SqlPainRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, checkin: PainCheckIn) -> PainCheckIn:
+        row = PainCheckInRow(
+            user_id=checkin.user_id,
+            pain=checkin.pain,
+            context=checkin.context.value,
+            exercise_id=checkin.exercise_id,
+            session_id=checkin.session_id,
+            local_date=checkin.local_date,
+            recorded_at=checkin.recorded_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _pain(row)
+
+    async def between(self, user_id: int, first: date, last: date) -> list[PainCheckIn]:
+        statement = (
+            select(PainCheckInRow)
+            .where(
+                PainCheckInRow.user_id == user_id,
+                PainCheckInRow.local_date >= first,
+                PainCheckInRow.local_date <= last,
+            )
+            .order_by(PainCheckInRow.id)
+        )
+        return [_pain(row) for row in await self._session.scalars(statement)]
+
+    async def all_for(self, user_id: int) -> list[PainCheckIn]:
+        statement = (
+            select(PainCheckInRow)
+            .where(PainCheckInRow.user_id == user_id)
+            .order_by(PainCheckInRow.id)
+        )
+        return [_pain(row) for row in await self._session.scalars(statement)]
+
+
+def _break(row: BreakEventRow) -> BreakEvent:
+    return BreakEvent(
+        id=row.id,
+        user_id=row.user_id,
+        kind=BreakKind(row.kind),
+        local_date=row.local_date,
+        recorded_at=row.recorded_at,
+    )
+
+
+class SqlBreakRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, event: BreakEvent) -> BreakEvent:
+        row = BreakEventRow(
+            user_id=event.user_id,
+            kind=event.kind.value,
+            local_date=event.local_date,
+            recorded_at=event.recorded_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _break(row)
+
+    async def between(self, user_id: int, first: date, last: date) -> list[BreakEvent]:
+        statement = (
+            select(BreakEventRow)
+            .where(
+                BreakEventRow.user_id == user_id,
+                BreakEventRow.local_date >= first,
+                BreakEventRow.local_date <= last,
+            )
+            .order_by(BreakEventRow.id)
+        )
+        return [_break(row) for row in await self._session.scalars(statement)]
+
+    async def all_for(self, user_id: int) -> list[BreakEvent]:
+        statement = (
+            select(BreakEventRow).where(BreakEventRow.user_id == user_id).order_by(BreakEventRow.id)
+        )
+        return [_break(row) for row in await self._session.scalars(statement)]
+
+    async def count_on(self, user_id: int, day: date, kind: BreakKind) -> int:
+        statement = select(func.count()).where(
+            BreakEventRow.user_id == user_id,
+            BreakEventRow.local_date == day,
+            BreakEventRow.kind == kind.value,
+        )
+        return int(await self._session.scalar(statement) or 0)

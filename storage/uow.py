@@ -8,7 +8,10 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.repositories import (
+    SqlBreakRepository,
     SqlDialogRepository,
+    SqlPainRepository,
+    SqlRepEntryRepository,
     SqlScreeningRepository,
     SqlUpdateLog,
     SqlUserRepository,
@@ -22,6 +25,9 @@ class SqlUnitOfWork:
     dialogs: SqlDialogRepository
     updates: SqlUpdateLog
     screenings: SqlScreeningRepository
+    reps: SqlRepEntryRepository
+    pains: SqlPainRepository
+    breaks: SqlBreakRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -39,6 +45,9 @@ class SqlUnitOfWork:
         self.dialogs = SqlDialogRepository(self._session)
         self.updates = SqlUpdateLog(self._session)
         self.screenings = SqlScreeningRepository(self._session)
+        self.reps = SqlRepEntryRepository(self._session)
+        self.pains = SqlPainRepository(self._session)
+        self.breaks = SqlBreakRepository(self._session)
         return self
 
     async def __aexit__(

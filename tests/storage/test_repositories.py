@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from coach.activity import (
+    BreakEvent,
+    BreakKind,
+    EntrySource,
+    PainCheckIn,
+    PainContext,
+    RepEntry,
+)
 from coach.dialog import Dialog
 from coach.profile import Profile
 from storage.engine import create_engine
@@ -126,3 +134,36 @@ async def test_concurrent_read_modify_write_loses_nothing_on_sqlite(tmp_path: Pa
         final = await work.dialogs.get(42)
     await engine.dispose()
     assert final is not None and final.data["n"] == 160
+
+
+async def test_activity_log_round_trips_and_undo_removes_the_newest(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    day = date(2026, 3, 29)
+    async with uow() as work:
+        await work.users.add(profile())
+        first = await work.reps.add(
+            RepEntry(42, "clamshell", "left", 10, EntrySource.WALKTHROUGH, day, NOW, "s1")
+        )
+        second = await work.reps.add(
+            RepEntry(42, "bridge", None, 12, EntrySource.REPLY, day + timedelta(days=1), NOW)
+        )
+        await work.pains.add(PainCheckIn(42, 4, PainContext.HURTS, day, NOW, "bridge", "s1"))
+        await work.breaks.add(BreakEvent(42, BreakKind.PROMPTED, day, NOW))
+        await work.breaks.add(BreakEvent(42, BreakKind.SKIPPED, day, NOW))
+        await work.breaks.add(BreakEvent(42, BreakKind.SKIPPED, day, NOW))
+        await work.commit()
+    assert first.id is not None and second.id is not None and second.id > first.id
+    async with uow() as work:
+        assert await work.reps.last(42) == second
+        assert await work.reps.between(42, day, day) == [first]
+        assert await work.reps.all_for(42) == [first, second]
+        (pain,) = await work.pains.all_for(42)
+        assert (pain.pain, pain.context, pain.exercise_id) == (4, PainContext.HURTS, "bridge")
+        assert await work.breaks.count_on(42, day, BreakKind.SKIPPED) == 2
+        assert len(await work.breaks.between(42, day, day)) == 3
+        await work.reps.remove(second.id)
+        await work.commit()
+    async with uow() as work:
+        assert await work.reps.last(42) == first
+        assert first.recorded_at.tzinfo is not None
