@@ -35,6 +35,12 @@ async def start(update: Update, context: CoachContext) -> None:
     )
     name = first_name_of(update)
     if contact.profile.onboarded:
+        if await context.services.setup.rescreen_due(contact.profile.user_id):
+            keyboard = inline([[(texts.text(lang, "button-rescreen"), callbacks.encode("begin"))]])
+            await say(
+                update, context, "start-rescreen-due", lang=lang, keyboard=keyboard, name=name
+            )
+            return
         await say(update, context, "start-welcome-back", lang=lang, keyboard=keyboard, name=name)
         return
     await say(update, context, "start-welcome", lang=lang, name=name)

@@ -177,6 +177,12 @@ class SetupService:
                 return None
             return await self._current(work, user_id, dialog)
 
+    async def rescreen_due(self, user_id: int) -> bool:
+        """True when the last screening is 4 weeks old (or missing): time to offer it again."""
+        async with self._uow() as work:
+            latest = await work.screenings.latest(user_id)
+        return screening.rescreen_due(latest, self._clock.now())
+
     async def in_progress(self, user_id: int) -> bool:
         async with self._uow() as work:
             dialog = await work.dialogs.get(user_id)

@@ -43,6 +43,22 @@ async def open_screening(user: FakeUser) -> FakeUser:
     return user
 
 
+async def finish_profile(user: FakeUser) -> None:
+    """Answer the profile questions that follow a cleared screening, and confirm."""
+    user.send("Berlin")
+    await user.next_messages(2)
+    user.press("Mon–Fri")
+    await user.next_message()
+    user.send("9-17")
+    await user.next_message()
+    user.press("60 min")
+    await user.next_message()
+    user.send("12:00")
+    await user.next_message()
+    user.press("Looks good")
+    await user.next_message()
+
+
 async def answer_flags(user: FakeUser, yes: str | None) -> None:
     """Answer the flag questions in order; stop after an urgent yes."""
     for flag, fragment in FLAG_QUESTIONS.items():
@@ -193,3 +209,28 @@ async def test_forged_and_stale_screening_buttons(
     assert FLAG_QUESTIONS["numbness"] in (await user.next_message()).text
     user.press_data(user.last, "v1:scr:numbness:banana")
     assert (await user.next_callback_answer()).text == "This button has expired."
+
+
+async def test_a_returning_user_is_offered_the_screening_again_after_four_weeks(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], tmp_path: Path
+) -> None:
+    clock = tmp_path / "clock.txt"
+    clock.write_text("2026-11-02T08:00:00+00:00")
+    user = await begin(fake_api, bot_factory, {**db_env, "TEST_CLOCK_FILE": str(clock)})
+    await answer_flags(user, yes=None)
+    user.press("2")
+    await user.next_message()
+    user.press("> 3 months")
+    await user.next_messages(2)
+    await finish_profile(user)
+    user.send("/start")
+    back = await user.next_message()
+    assert "Welcome back" in back.text and "safety check" not in back.text
+
+    clock.write_text("2026-11-30T08:00:00+00:00")  # 28 days later
+    user.send("/start")
+    due = await user.next_message()
+    assert "4 weeks ago" in due.text
+    user.press("Redo the safety check")
+    _intro, question = await user.next_messages(2)
+    assert FIRST_QUESTION in question.text

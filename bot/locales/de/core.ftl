@@ -4,6 +4,9 @@ start-welcome =
     Hallo { $name }! Ich bin <b>StrongBack</b>, dein Coach gegen den Rücken, der vom Sitzen schmerzt.
     Langes Sitzen schwächt deine Gesäßmuskeln, und schwache Gesäßmuskeln belasten deinen unteren Rücken stärker. Starke Gesäßmuskeln stabilisieren Hüfte und Becken – so kann dein Rücken entspannen.
 start-welcome-back = Willkommen zurück, { $name }! Was möchtest du tun?
+start-rescreen-due =
+    Willkommen zurück, { $name }! Dein letzter Sicherheitscheck ist 4 Wochen oder länger her. Beschwerden können sich ändern – bitte beantworte die Fragen noch einmal, bevor du trainierst.
+button-rescreen = Sicherheitscheck wiederholen
 button-begin = Los geht's
 button-how-it-works = So funktioniert's
 help-text =

@@ -4,6 +4,9 @@ start-welcome =
     Hi { $name }! I'm <b>StrongBack</b>, your coach against the sore back from sitting.
     Long sitting weakens your glutes, and weak glutes put more strain on your lower back. Strong glutes stabilise your hips and pelvis, so your back can relax.
 start-welcome-back = Welcome back, { $name }! What would you like to do?
+start-rescreen-due =
+    Welcome back, { $name }! Your last safety check was 4 weeks ago or more. Symptoms can change, so please answer the questions once more before you exercise.
+button-rescreen = Redo the safety check
 button-begin = Let's begin
 button-how-it-works = How it works
 help-text =
