@@ -68,8 +68,9 @@ POSES: Final[Mapping[str, Pose]] = {
         ),
         ghosts=(((2.7, 0.45), (3.7, 0.32), (4.5, 0.38)),),
         arrow=((3.75, 0.45), (3.6, 1.1)),
-        anchors={"knees_stacked": (3.7, 0.25), "knee_opens": (3.55, 1.25)},
-        offsets={"knees_stacked": (0.0, 1.6), "knee_opens": (-1.6, 0.9)},
+        anchors={"knees_stacked": (3.15, 0.3), "knee_opens": (3.55, 1.25)},
+        offsets={"knees_stacked": (-1.2, 1.0), "knee_opens": (0.5, 0.75)},
+        height=2.4,
     ),
     # On the back, one foot on the floor, the other leg extended upwards, hips pushed up.
     "single_leg_bridge": Pose(

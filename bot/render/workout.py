@@ -187,4 +187,5 @@ def _summary(summary: wt.Summary, kind: wt.Kind, t: TextFn, lang: str, catalogue
         lines.append(t(lang, f"workout-light-{summary.final_light}", pain=summary.final_pain))
         if summary.final_light == "red":
             lines.append(t(lang, "workout-stop-note"))
+            lines.append(t(lang, "workout-stop-screen"))
     return "\n".join(lines)

@@ -85,6 +85,7 @@ workout-light-red = Schmerz { $pain }: Das ist zu viel (6 oder mehr) – hör au
 workout-offer-regression = Du kannst stattdessen die leichtere Übung „{ $name }“ versuchen oder diese Übung überspringen.
 workout-offer-skip = Lass uns diese Übung überspringen und weitermachen.
 workout-stop-note = Die Übungen sollten deine Beschwerden nicht verschlimmern. Wenn sich deine Beschwerden deutlich verschlimmern oder neue auftreten, hör auf und lass dich ärztlich beraten.
+workout-stop-screen = Bitte mach den Sicherheitscheck mit /screen noch einmal.
 workout-stop-pain =
     Für heute ist hier Schluss.
     Die Übungen sollten deine Beschwerden nicht verschlimmern. Wenn sich deine Beschwerden deutlich verschlimmern oder neue auftreten, hör auf und lass dich ärztlich beraten.

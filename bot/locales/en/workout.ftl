@@ -85,6 +85,7 @@ workout-light-red = Pain { $pain }: that's too much (6 or more) — stop.
 workout-offer-regression = You can try the easier { $name } instead, or skip this exercise.
 workout-offer-skip = Let's skip this exercise and go on.
 workout-stop-note = The exercises shouldn't worsen symptoms. If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
+workout-stop-screen = Please redo the safety check with /screen.
 workout-stop-pain =
     That's the end of this session.
     The exercises shouldn't worsen symptoms. If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
