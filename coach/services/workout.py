@@ -28,6 +28,13 @@ from coach.walkthrough import Kind, Phase, Walkthrough
 FLOW: Final = "walkthrough"
 _NUMBER_RE: Final = re.compile(r"^\s*([+-]?\d{1,9})\s*$")
 
+# Words people type instead of tapping (English and German), matched whole, case-insensitive.
+_TYPED_WORDS: Final[dict[str, frozenset[str]]] = {
+    "next": frozenset({"next", "ok", "okay", "weiter", "ok weiter"}),
+    "done": frozenset({"done", "fertig", "geschafft"}),
+    "hurts": frozenset({"hurts", "it hurts", "this hurts", "tut weh", "das tut weh", "autsch"}),
+}
+
 __all__ = [
     "FLOW",
     "BreakWithoutExercises",
@@ -82,7 +89,7 @@ class ChooseExercise:
 
 @dataclass(frozen=True)
 class Hint:
-    """Typed input that does not fit the step: "reps", "pain" or "buttons"."""
+    """Typed input that does not fit the step: "reps", "pain", "steps" or "buttons"."""
 
     kind: str
 
@@ -195,8 +202,15 @@ class WorkoutService:
             if wt is None or wt.finished:
                 return None
             number = parse_number(text)
+            word = _typed_word(text)
             event: walkthrough.Event | None = None
-            if wt.phase is Phase.REPS:
+            if word == "hurts" and wt.phase in (Phase.INTRO, Phase.STEP, Phase.REPS):
+                event = walkthrough.Hurts()
+            elif word == "next" and wt.phase in (Phase.INTRO, Phase.STEP):
+                event = walkthrough.Next()
+            elif word == "done" and wt.phase is Phase.REPS:
+                event = walkthrough.Done()
+            elif wt.phase is Phase.REPS:
                 if number is None or not 1 <= number <= walkthrough.MAX_REPS:
                     return [Hint("reps"), self._current(wt)]
                 event = walkthrough.Count(number)
@@ -205,7 +219,8 @@ class WorkoutService:
                     return [Hint("pain"), self._current(wt)]
                 event = walkthrough.Pain(number)
             if event is None:
-                return [Hint("buttons"), self._current(wt)]
+                steps = wt.phase in (Phase.INTRO, Phase.STEP)
+                return [Hint("steps" if steps else "buttons"), self._current(wt)]
             views = await self._advance(work, user_id, wt, event)
             await work.commit()
         return views
@@ -345,6 +360,14 @@ class WorkoutService:
                 )
             case _:
                 pass
+
+
+def _typed_word(text: str) -> str | None:
+    words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
+    for meaning, spellings in _TYPED_WORDS.items():
+        if words in spellings:
+            return meaning
+    return None
 
 
 def _painful(outcome: SessionOutcome, catalogue: Catalogue) -> bool:

@@ -199,7 +199,7 @@ async def test_a_restart_mid_walkthrough_resumes_and_old_buttons_expire(
     assert "Step 3 of 3" in (await user.next_message()).text
     user.send("next please")
     hint, again = await user.next_messages(2)
-    assert "tap a button" in hint.text and "Step 3 of 3" in again.text
+    assert "type “next”" in hint.text and "Step 3 of 3" in again.text
 
     assert await stale_press(user, step1, step1.data_for("Next ▶")) == EXPIRED  # a stale step
     assert "Step 3 of 3" in (await user.next_message()).text

@@ -97,9 +97,10 @@ async def test_bad_typed_reps_get_a_hint_and_store_nothing(
 ) -> None:
     await screened(uow, clock, CLEAN)
     await service.start_break(USER)
-    views = await service.typed(USER, "next")
-    assert views is not None and views[0] == workout.Hint("buttons")
-    await tap(service, views, w.Next())
+    views = await service.typed(USER, "go on then")
+    assert views is not None and views[0] == workout.Hint("steps")
+    views = await service.typed(USER, "Next!")
+    assert views is not None and shown(views) == [w.AskReps("bridge", None, 10)]
     views = await service.typed(USER, text)
     assert views is not None and views[0] == workout.Hint("reps")
     assert shown(views) == [w.AskReps("bridge", None, 10)]
@@ -162,3 +163,42 @@ async def test_picture_file_ids_are_remembered(service: workout.WorkoutService) 
     await service.remember_picture("bridge-en-abc", "AgAC1")
     await service.remember_picture("bridge-en-abc", "AgAC2")
     assert await service.picture_file_id("bridge-en-abc") == "AgAC2"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("weiter", w.ShowStep("clamshell", 1, 3)),
+        ("das tut weh", w.AskPain("clamshell")),
+        ("fertig", None),
+    ],
+)
+async def test_typed_words_work_like_the_buttons(
+    uow: SqlUnitOfWorkFactory,
+    clock: FixedClock,
+    service: workout.WorkoutService,
+    typed: str,
+    expected: w.Effect | None,
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await service.start_single(USER, "clamshell")
+    views = await service.typed(USER, typed)
+    assert views is not None
+    if expected is None:  # "done" only fits while reps are asked for
+        assert views[0] == workout.Hint("steps")
+    else:
+        assert shown(views) == [expected]
+
+
+@pytest.mark.parametrize("typed", ["11", "-1", "a lot", "7/10"])
+async def test_bad_typed_pain_gets_a_hint(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService, typed: str
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await service.start_single(USER, "clamshell")
+    await service.typed(USER, "hurts")
+    views = await service.typed(USER, typed)
+    assert views is not None and views[0] == workout.Hint("pain")
+    assert shown(views) == [w.AskPain("clamshell")]
+    views = await service.typed(USER, "5")
+    assert views is not None and shown(views)[-1] == w.OfferSkip("clamshell")

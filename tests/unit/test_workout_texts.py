@@ -28,7 +28,7 @@ def used_keys() -> set[str]:
     keys |= {f"workout-stop-{reason}" for reason in ("pain", "new_symptom")}
     keys |= {f"workout-reps-{side}" for side in ("left", "right", "both")}
     keys |= {f"workout-summary-set-{side}" for side in ("left", "right", "both")}
-    keys |= {f"workout-hint-{kind}" for kind in ("reps", "pain", "buttons", "unsupported")}
+    keys |= {f"workout-hint-{kind}" for kind in ("reps", "pain", "steps", "buttons", "unsupported")}
     keys |= {"command-workout", "command-exercise"}
     keys.discard("workout-refused-allowed")
     return keys

@@ -105,6 +105,7 @@ workout-summary-total = Insgesamt { $reps } Wiederholungen.
 workout-choose-exercise = Welche Übung möchtest du üben?
 workout-hint-reps = Bitte schreib, wie viele Wiederholungen du geschafft hast, von 1 bis 200, z. B. 8 – oder tippe auf einen Knopf.
 workout-hint-pain = Bitte tippe auf eine Zahl oder schreib eine von 0 bis 10, z. B. 3.
+workout-hint-steps = Bitte tippe auf einen Knopf unten oder schreib „weiter“, um weiterzumachen.
 workout-hint-buttons = Bitte tippe auf einen Knopf unten, z. B. „Weiter ▶“.
 workout-hint-unsupported = Ich kann hier nur Text und Knopfdrücke lesen.
 workout-break-plain = Zeit aufzustehen! Steh auf, geh zwei Minuten herum und spann ein paar Mal deine Gesäßmuskeln an.

@@ -105,6 +105,7 @@ workout-summary-total = { $reps } reps in total.
 workout-choose-exercise = Which exercise would you like to practise?
 workout-hint-reps = Please type how many reps you did, from 1 to 200, e.g. 8 — or tap a button.
 workout-hint-pain = Please tap a number, or type one from 0 to 10, e.g. 3.
+workout-hint-steps = Please tap a button below, or type “next” to go on.
 workout-hint-buttons = Please tap a button below, e.g. “Next ▶”.
 workout-hint-unsupported = I can only read text and button taps here.
 workout-break-plain = Time to get up! Stand up, walk around for two minutes and squeeze your glutes a few times.
