@@ -28,12 +28,15 @@ from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import errors, fallback, gate, setup, start
+from bot.handlers import workout as workout_handlers
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
+from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
 from coach.services.setup import SetupService
+from coach.services.workout import WorkoutService
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -43,7 +46,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help")
+MENU_COMMANDS = ("start", "screen", "help", "workout", "exercise")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -74,6 +77,8 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("screen", setup.screen_command))
+    application.add_handler(CommandHandler("workout", workout_handlers.workout_command))
+    application.add_handler(CommandHandler("exercise", workout_handlers.exercise_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -83,6 +88,8 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:pf:": setup.profile_button,
         r"^v1:sum:": setup.summary_button,
         r"^v1:doc:": setup.doctor_button,
+        r"^v1:wo:": workout_handlers.walkthrough_button,
+        r"^v1:wx:": workout_handlers.menu_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -122,6 +129,7 @@ async def _post_init(application: CoachApplication) -> None:
         uow=uow,
         texts=texts,
         setup=SetupService(uow, clock, load_questionnaire()),
+        workout=WorkoutService(uow, clock, load_exercises()),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

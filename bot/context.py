@@ -12,6 +12,7 @@ from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
 from coach.services.setup import SetupService
+from coach.services.workout import WorkoutService
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Services:
     uow: UnitOfWorkFactory
     texts: Catalogue
     setup: SetupService
+    workout: WorkoutService
 
 
 class BotData:

@@ -14,6 +14,7 @@ from typing import Protocol, Self
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
+from coach.progression import SessionOutcome
 from coach.screening import ScreeningRecord, ScreeningResult
 
 
@@ -85,6 +86,26 @@ class BreakRepository(Protocol):
         ...
 
 
+class WorkoutSessionRepository(Protocol):
+    """Finished or stopped walkthrough sessions, so the progression ladder can be replayed."""
+
+    async def add(
+        self, user_id: int, session_id: str, kind: str, outcome: SessionOutcome, now: datetime
+    ) -> None: ...
+
+    async def history(self, user_id: int) -> list[SessionOutcome]:
+        """Every stored outcome of the user, oldest first."""
+        ...
+
+
+class PictureFileRepository(Protocol):
+    """Telegram file ids of uploaded pictures, so each picture is uploaded once."""
+
+    async def get(self, key: str) -> str | None: ...
+
+    async def put(self, key: str, file_id: str, now: datetime) -> None: ...
+
+
 class UpdateLog(Protocol):
     async def claim(self, update_id: int, now: datetime) -> bool:
         """Record `update_id`; False if it was processed before."""
@@ -116,6 +137,12 @@ class UnitOfWork(Protocol):
 
     @property
     def breaks(self) -> BreakRepository: ...
+
+    @property
+    def workouts(self) -> WorkoutSessionRepository: ...
+
+    @property
+    def pictures(self) -> PictureFileRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

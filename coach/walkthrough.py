@@ -26,9 +26,11 @@ from coach.progression import SessionOutcome
 
 __all__ = [
     "FORMAT_VERSION",
+    "MAX_REPS",
     "AskFinalPain",
     "AskPain",
     "AskReps",
+    "Count",
     "Done",
     "Effect",
     "Event",
@@ -68,6 +70,9 @@ __all__ = [
 
 FORMAT_VERSION: Final = 1
 """Version of the stored dict layout (the catalogue has its own version)."""
+
+MAX_REPS: Final = 200
+"""More than this in one set is a typo, not a set (PRODUCT.md §4: impossible numbers)."""
 
 _SESSION_ID_RE: Final = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 """Session ids travel in callback data (64 bytes max): short, no separators."""
@@ -137,6 +142,14 @@ class Fewer:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """A typed number of reps for the current side, 1-MAX_REPS (may exceed the target)."""
+
+    reps: int
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Hurts:
     seq: int | None = None
 
@@ -164,7 +177,7 @@ class NewSymptom:
     seq: int | None = None
 
 
-Event = Next | Done | Fewer | Hurts | Pain | TakeRegression | SkipExercise | NewSymptom
+Event = Next | Done | Fewer | Count | Hurts | Pain | TakeRegression | SkipExercise | NewSymptom
 
 
 # ---------------------------------------------------------------------------------------------
@@ -606,6 +619,10 @@ def _transition(
             return _record_set(catalogue, wt, _exercise(catalogue, wt).reps)
         case Fewer(reps=reps) if phase is Phase.REPS:
             if not 1 <= reps < _exercise(catalogue, wt).reps:
+                return InvalidReason.OUT_OF_RANGE
+            return _record_set(catalogue, wt, reps)
+        case Count(reps=reps) if phase is Phase.REPS:
+            if not 1 <= reps <= MAX_REPS:
                 return InvalidReason.OUT_OF_RANGE
             return _record_set(catalogue, wt, reps)
         case Hurts() if phase in _ACTIVE:

@@ -136,3 +136,31 @@ class BreakEventRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     local_date: Mapped[date] = mapped_column(Date)
     recorded_at: Mapped[datetime]
+
+
+class WorkoutSessionRow(Base):
+    """A finished or stopped walkthrough: what the progression ladder is replayed from."""
+
+    __tablename__ = "workout_sessions"
+    __table_args__ = (Index("ix_workout_sessions_user_date", "user_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk())
+    session_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    local_date: Mapped[date] = mapped_column(Date)
+    completed: Mapped[bool] = mapped_column(Boolean)
+    new_symptom: Mapped[bool] = mapped_column(Boolean)
+    max_pain: Mapped[int | None] = mapped_column(Integer)
+    exercise_pains: Mapped[dict[str, Any]]
+    finished_at: Mapped[datetime]
+
+
+class PictureFileRow(Base):
+    """Telegram's file_id of an uploaded exercise picture (per picture, language, drawing)."""
+
+    __tablename__ = "picture_files"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_id: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[datetime]

@@ -16,6 +16,7 @@ from storage.repositories import (
     SqlUpdateLog,
     SqlUserRepository,
 )
+from storage.workouts import SqlPictureFileRepository, SqlWorkoutSessionRepository
 
 
 class SqlUnitOfWork:
@@ -28,6 +29,8 @@ class SqlUnitOfWork:
     reps: SqlRepEntryRepository
     pains: SqlPainRepository
     breaks: SqlBreakRepository
+    workouts: SqlWorkoutSessionRepository
+    pictures: SqlPictureFileRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -48,6 +51,8 @@ class SqlUnitOfWork:
         self.reps = SqlRepEntryRepository(self._session)
         self.pains = SqlPainRepository(self._session)
         self.breaks = SqlBreakRepository(self._session)
+        self.workouts = SqlWorkoutSessionRepository(self._session)
+        self.pictures = SqlPictureFileRepository(self._session)
         return self
 
     async def __aexit__(

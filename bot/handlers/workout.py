@@ -1,0 +1,144 @@
+"""/workout, /exercise, walkthrough buttons and the 2-minute break: thin calls into the service."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+
+from bot import callbacks, pictures
+from bot.context import CoachContext
+from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.start import ensure_user
+from bot.render import Outgoing
+from bot.render.workout import Message, Photo, render
+from coach import walkthrough
+from coach.services import workout
+
+log = logging.getLogger(__name__)
+
+
+async def workout_command(update: Update, context: CoachContext) -> None:
+    await ensure_user(update, context)
+    await show(update, context, await context.services.workout.start_workout(user_id_of(update)))
+
+
+async def exercise_command(update: Update, context: CoachContext) -> None:
+    await ensure_user(update, context)
+    await show(update, context, await context.services.workout.exercise_menu(user_id_of(update)))
+
+
+async def start_break(update: Update, context: CoachContext) -> None:
+    """The 2-minute mini break (the sit-break reminder's "Start break" button).
+
+    Gate-aware: a user whose screening does not clear them for exercises gets a plain
+    stand-up-and-move prompt instead of a walkthrough.
+    """
+    await ensure_user(update, context)
+    await show(update, context, await context.services.workout.start_break(user_id_of(update)))
+
+
+async def menu_button(update: Update, context: CoachContext) -> None:
+    """An exercise chosen from the /exercise menu."""
+    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    if data is None or len(data.args) != 1:
+        await show(update, context, [workout.Expired()])
+        return
+    views = await context.services.workout.start_single(user_id_of(update), data.args[0])
+    await show(update, context, views)
+
+
+def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | None:
+    number = int(args[0]) if len(args) == 1 and args[0].isdigit() else None
+    if not args:
+        simple: dict[str, walkthrough.Event] = {
+            "n": walkthrough.Next(seq),
+            "d": walkthrough.Done(seq),
+            "h": walkthrough.Hurts(seq),
+            "r": walkthrough.TakeRegression(seq),
+            "s": walkthrough.SkipExercise(seq),
+            "x": walkthrough.NewSymptom(seq),
+        }
+        return simple.get(action)
+    if number is None:
+        return None
+    if action == "f":
+        return walkthrough.Fewer(number, seq)
+    if action == "p":
+        return walkthrough.Pain(number, seq)
+    return None
+
+
+async def walkthrough_button(update: Update, context: CoachContext) -> None:
+    """`v1:wo:<session>:<seq>:<action>[:<number>]`; anything else is an expired button."""
+    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    event = None
+    if data is not None and len(data.args) >= 3 and data.args[1].isdigit():
+        _session, seq, action, *rest = data.args
+        event = _event(action, tuple(rest), int(seq))
+    if data is None or event is None or event.seq is None:
+        await show(update, context, [workout.Expired()])
+        return
+    views = await context.services.workout.press(user_id_of(update), data.args[0], event.seq, event)
+    await show(update, context, views)
+
+
+async def typed_answer(update: Update, context: CoachContext) -> bool:
+    """Typed text during a walkthrough; False when no walkthrough is in progress."""
+    message = update.effective_message
+    text = message.text if message and message.text else ""
+    views = await context.services.workout.typed(user_id_of(update), text)
+    if views is None:
+        return False
+    await show(update, context, views)
+    return True
+
+
+async def unsupported_during_walkthrough(update: Update, context: CoachContext) -> bool:
+    """A sticker, photo… during a walkthrough: a short hint and the current step again."""
+    current = await context.services.workout.current(user_id_of(update))
+    if current is None:
+        return False
+    await show(update, context, [workout.Hint("unsupported"), *current])
+    return True
+
+
+async def show(update: Update, context: CoachContext, views: list[workout.View]) -> None:
+    """Render views; a stale button press gets the 'expired' toast."""
+    lang = await language(update, context)
+    services = context.services
+    query = update.callback_query
+    if query is not None:
+        expired = any(isinstance(view, workout.Expired) for view in views)
+        await query.answer(services.texts.text(lang, "button-expired") if expired else None)
+    catalogue = services.workout.catalogue
+    for message in render(views, services.texts, lang, catalogue):
+        await _send(update, context, message, lang)
+
+
+async def _send(update: Update, context: CoachContext, message: Message, lang: str) -> None:
+    chat_id = chat_id_of(update)
+    if isinstance(message, Outgoing):
+        await context.bot.send_message(chat_id, message.text, reply_markup=message.markup)
+        return
+    await send_picture(context, chat_id, message, lang)
+
+
+async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: str) -> None:
+    """Send by Telegram's file_id when uploaded before; else draw (once), upload, remember."""
+    service = context.services.workout
+    key = pictures.picture_key(photo.picture, lang, photo.title, photo.labels)
+    file_id = await service.picture_file_id(key)
+    if file_id is not None:
+        await context.bot.send_photo(
+            chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
+        )
+        return
+    path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels)
+    sent = await context.bot.send_photo(
+        chat_id, path.read_bytes(), caption=photo.caption, reply_markup=photo.markup
+    )
+    if sent.photo:
+        await service.remember_picture(key, sent.photo[-1].file_id)
+    else:
+        log.warning("uploaded picture %s came back without a file id", key)

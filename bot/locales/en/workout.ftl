@@ -1,0 +1,125 @@
+# Guided exercise walkthroughs (/workout, /exercise, the 2-minute break) and the exercises.
+# Exercise facts come from the article "Strong bum, strong back" only.
+
+command-workout = Guided workout
+command-exercise = Practise one exercise
+
+## The exercises
+
+exercise-hip_raise-name = Hip raises
+exercise-hip_raise-start = Support yourself on your forearms, with both knees on the ground.
+exercise-hip_raise-step-1 = Get onto your forearms and keep both knees on the ground.
+exercise-hip_raise-step-2 = Lift one leg until your thigh is parallel to the floor.
+exercise-hip_raise-step-3 = Lower the knee back to the ground. That's one rep.
+exercise-hip_raise-cue-1 = Your forearms and both knees carry you at the start.
+exercise-hip_raise-cue-2 = Lift until the thigh is parallel to the floor.
+exercise-hip_raise-mistake-1 = Stopping short: the thigh should reach parallel to the floor.
+exercise-hip_raise-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-hip_raise-forearms = Forearms on the floor
+picture-hip_raise-thigh_parallel = Thigh parallel to the floor
+
+exercise-clamshell-name = Clamshells
+exercise-clamshell-start = Lie on your side with one leg stacked on top of the other.
+exercise-clamshell-step-1 = Lie on your side and stack your legs, one on top of the other.
+exercise-clamshell-step-2 = Open your top knee upwards, as if you were opening a shell.
+exercise-clamshell-step-3 = Close the knee again. That's one rep.
+exercise-clamshell-cue-1 = Start with the legs stacked.
+exercise-clamshell-cue-2 = Open the top knee upwards, like a shell.
+exercise-clamshell-mistake-1 = Starting with the legs apart instead of stacked.
+exercise-clamshell-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-clamshell-knees_stacked = Legs stacked
+picture-clamshell-knee_opens = Top knee opens
+
+exercise-single_leg_bridge-name = Single-leg bridges
+exercise-single_leg_bridge-start = Lie on your back with one leg on the floor and the other extended upwards.
+exercise-single_leg_bridge-step-1 = Lie on your back.
+exercise-single_leg_bridge-step-2 = Keep one foot on the floor and extend the other leg upwards.
+exercise-single_leg_bridge-step-3 = Push your hips upwards until your body forms a straight line.
+exercise-single_leg_bridge-step-4 = Lower your hips again. That's one rep.
+exercise-single_leg_bridge-cue-1 = Push up until your body forms a straight line.
+exercise-single_leg_bridge-cue-2 = Too intense? Do the two-legged bridge until this works without pain.
+exercise-single_leg_bridge-mistake-1 = Stopping before your body forms a straight line.
+exercise-single_leg_bridge-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-single_leg_bridge-straight_line = Straight line
+picture-single_leg_bridge-leg_up = Leg extended upwards
+
+exercise-bridge-name = Two-legged bridge
+exercise-bridge-start = Lie on your back with both feet on the floor.
+exercise-bridge-step-1 = Lie on your back with both feet on the floor.
+exercise-bridge-step-2 = Push your hips upwards until your body forms a straight line.
+exercise-bridge-step-3 = Lower your hips again. That's one rep.
+exercise-bridge-cue-1 = Push up until your body forms a straight line.
+exercise-bridge-cue-2 = Once this is pain-free, the single-leg bridge is next.
+exercise-bridge-mistake-1 = Stopping before your body forms a straight line.
+exercise-bridge-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-bridge-straight_line = Straight line
+picture-bridge-feet_flat = Both feet on the floor
+
+## The walkthrough
+
+workout-intro =
+    <b>{ $name }</b> ({ $number }/{ $total })
+    Start position: { $start }
+    { $stop }
+workout-step = Step { $n } of { $steps }: { $text }
+workout-reps-left = Now do <b>{ $reps } reps on the left side</b>.
+workout-reps-right = Now the <b>right side: { $reps } reps</b>.
+workout-reps-both = Now do <b>{ $reps } reps</b>.
+workout-tips =
+    Tips:
+    { $cues }
+    Avoid:
+    { $mistakes }
+workout-reps-fewer = Did fewer? Tap how many, or type the number.
+workout-button-next = Next ▶
+workout-button-hurts = This hurts
+workout-button-done = ✅ Done – { $reps }
+workout-button-number = { $n }
+workout-button-skip = Skip this exercise
+workout-button-regression = Try: { $name }
+workout-button-new-symptom = New symptom (leg pain, numbness…)
+workout-ask-pain = Stop { $name } for now. How strong is the pain right now, from 0 (none) to 10 (worst)? If you notice something new, like pain in your leg or numbness, tap the button below.
+workout-light-green = Pain { $pain }: that's fine (0–3).
+workout-light-amber = Pain { $pain }: acceptable (4–5), but ease off if it's worse tomorrow.
+workout-light-red = Pain { $pain }: that's too much (6 or more) — stop.
+workout-offer-regression = You can try the easier { $name } instead, or skip this exercise.
+workout-offer-skip = Let's skip this exercise and go on.
+workout-stop-note = The exercises shouldn't worsen symptoms. If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
+workout-stop-screen = Please redo the safety check with /screen.
+workout-stop-pain =
+    That's the end of this session.
+    The exercises shouldn't worsen symptoms. If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
+    Please redo the safety check with /screen.
+workout-stop-new_symptom =
+    That's the end of this session, because of the new symptom.
+    If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
+    Please redo the safety check with /screen.
+workout-ask-final-pain = Well done! How is your back now, from 0 (none) to 10 (worst)?
+workout-summary = <b>Session done!</b>
+workout-summary-break = <b>Break done — well done!</b>
+workout-summary-set-left = { $reps } left
+workout-summary-set-right = { $reps } right
+workout-summary-set-both = { $reps }
+workout-summary-skipped = Skipped: { $names }
+workout-summary-total = { $reps } reps in total.
+workout-choose-exercise = Which exercise would you like to practise?
+workout-hint-reps = Please type how many reps you did, from 1 to 200, e.g. 8 — or tap a button.
+workout-hint-pain = Please tap a number, or type one from 0 to 10, e.g. 3.
+workout-hint-steps = Please tap a button below, or type “next” to go on.
+workout-hint-buttons = Please tap a button below, e.g. “Next ▶”.
+workout-hint-unsupported = I can only read text and button taps here.
+workout-break-plain = Time to get up! Stand up, walk around for two minutes and squeeze your glutes a few times.
+workout-refused-not_screened = The exercises come after a short safety check. Send /screen to start it.
+workout-refused-urgent = Your safety check showed a sign that needs urgent medical care, so I can't give you exercises. Once a doctor has cleared you, send /screen.
+workout-refused-see_doctor = Your safety check showed a warning sign: please see a doctor before doing the exercises. Once a doctor has cleared you, send /screen.
+workout-refused-needs_doctor_confirmation = Your last safety check showed a warning sign. Once a doctor has cleared you, send /screen and confirm it.
+
+## The progression ladder
+
+ladder-start-base = Today: hip raises, clamshells and the two-legged bridge. { $remaining } more pain-free sessions (pain 0–3) unlock the single-leg bridge.
+ladder-start-progressed = Today: hip raises, clamshells and single-leg bridges.
+ladder-need_n_more_pain_free = { $remaining } more pain-free sessions (pain 0–3) with the two-legged bridge unlock the single-leg bridge.
+ladder-unlocked_single_leg_bridge = That was your third pain-free session with the two-legged bridge: the single-leg bridge is unlocked for your next workout!
+ladder-keep_progressed = You stay with the single-leg bridge.
+ladder-stepped_down_after_pain = Because this session hurt (pain 6 or more, or a new symptom), you go back to the two-legged bridge until it is pain-free again.
+ladder-restarted_after_pain = Because this session hurt (pain 6 or more, or a new symptom), the count of pain-free sessions starts again: { $remaining } to go.

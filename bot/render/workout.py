@@ -1,0 +1,191 @@
+"""Messages of the guided walkthroughs: pictures, steps, rep and pain buttons, summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from telegram import InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.keyboards import Button, inline
+from bot.render import Outgoing
+from bot.texts import Catalogue as Texts
+from coach import walkthrough as wt
+from coach.catalogue import PAIN_MAX, Catalogue, Exercise
+from coach.progression import LadderReason
+from coach.services import workout
+
+AREA = "wo"
+MENU_AREA = "wx"
+
+
+@dataclass(frozen=True)
+class Photo:
+    """An exercise picture with its caption and buttons."""
+
+    picture: str
+    title: str
+    labels: dict[str, str]
+    caption: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+Message = Outgoing | Photo
+
+
+class TextFn(Protocol):
+    """The shape of `Catalogue.text`."""
+
+    def __call__(self, language: str, key: str, **args: object) -> str: ...
+
+
+class _ButtonFn(Protocol):
+    def __call__(
+        self, label_key: str, action: str, *args: str | int, **text_args: object
+    ) -> Button: ...
+
+
+def render(
+    views: list[workout.View], texts: Texts, lang: str, catalogue: Catalogue
+) -> list[Message]:
+    out: list[Message] = []
+    for view in views:
+        out.extend(_one(view, texts, lang, catalogue))
+    return out
+
+
+def _one(view: workout.View, texts: Texts, lang: str, catalogue: Catalogue) -> list[Message]:
+    t = texts.text
+    match view:
+        case workout.Refused(access=access):
+            return [Outgoing(t(lang, f"workout-refused-{access.reason.value}"))]
+        case workout.Expired():
+            return []
+        case workout.Hint(kind=kind):
+            return [Outgoing(t(lang, f"workout-hint-{kind}"))]
+        case workout.BreakWithoutExercises():
+            return [Outgoing(t(lang, "workout-break-plain"))]
+        case workout.ChooseExercise(exercises=ids):
+            rows = [
+                [(t(lang, catalogue.exercise(i).name_key), callbacks.encode(MENU_AREA, i))]
+                for i in ids
+            ]
+            return [Outgoing(t(lang, "workout-choose-exercise"), inline(rows))]
+        case workout.Level(decision=decision, at_start=at_start):
+            return [Outgoing(_ladder(decision.reason_code, decision.remaining, at_start, t, lang))]
+        case workout.Show():
+            return _show(view, texts, lang, catalogue)
+    raise AssertionError(f"unhandled view {view!r}")
+
+
+def _ladder(reason: LadderReason, remaining: int, at_start: bool, t: TextFn, lang: str) -> str:
+    if at_start:
+        if reason in (
+            LadderReason.KEEP_PROGRESSED,
+            LadderReason.UNLOCKED_SINGLE_LEG_BRIDGE,
+        ):
+            return t(lang, "ladder-start-progressed")
+        return t(lang, "ladder-start-base", remaining=remaining)
+    return t(lang, f"ladder-{reason.value}", remaining=remaining)
+
+
+def _button(session: str, seq: int, action: str, *args: str | int) -> str:
+    return callbacks.encode(AREA, session, seq, action, *args)
+
+
+def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> list[Message]:
+    t = texts.text
+    effect, session, seq = view.effect, view.session_id, view.seq
+
+    def b(label_key: str, action: str, *args: str | int, **text_args: object) -> Button:
+        return (t(lang, label_key, **text_args), _button(session, seq, action, *args))
+
+    hurts = [b("workout-button-hurts", "h")]
+    match effect:
+        case wt.ShowIntro(exercise=eid, number=number, total=total):
+            ex = catalogue.exercise(eid)
+            caption = t(
+                lang,
+                "workout-intro",
+                name=t(lang, ex.name_key),
+                number=number,
+                total=total,
+                start=t(lang, ex.start_key),
+                stop=t(lang, ex.stop_key),
+            )
+            labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
+            markup = inline([[b("workout-button-next", "n")], hurts])
+            return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
+        case wt.ShowStep(exercise=eid, n=n, steps=steps):
+            ex = catalogue.exercise(eid)
+            text = t(lang, "workout-step", n=n, steps=steps, text=t(lang, ex.step_key(n)))
+            return [Outgoing(text, inline([[b("workout-button-next", "n")], hurts]))]
+        case wt.AskReps(exercise=eid, side=side, reps=reps):
+            ex = catalogue.exercise(eid)
+            lines = [t(lang, f"workout-reps-{side or 'both'}", reps=reps)]
+            if side != "right":
+                lines.append(_tips(ex, t, lang))
+            lines.append(t(lang, "workout-reps-fewer"))
+            numbers = [b("workout-button-number", "f", n, n=n) for n in range(1, reps)]
+            rows = [
+                [b("workout-button-done", "d", reps=reps)],
+                *(numbers[i : i + 5] for i in range(0, len(numbers), 5)),
+                hurts,
+            ]
+            return [Outgoing("\n\n".join(lines), inline(rows))]
+        case wt.AskPain(exercise=eid):
+            name = t(lang, catalogue.exercise(eid).name_key)
+            return [Outgoing(t(lang, "workout-ask-pain", name=name), _pain_markup(b, True))]
+        case wt.RecordPain(pain=pain, light=light):
+            return [Outgoing(t(lang, f"workout-light-{light}", pain=pain))]
+        case wt.OfferRegression(exercise=eid, regression=easier):
+            name = t(lang, catalogue.exercise(easier).name_key)
+            rows = [
+                [b("workout-button-regression", "r", name=name)],
+                [b("workout-button-skip", "s")],
+            ]
+            return [Outgoing(t(lang, "workout-offer-regression", name=name), inline(rows))]
+        case wt.OfferSkip():
+            skip = inline([[b("workout-button-skip", "s")]])
+            return [Outgoing(t(lang, "workout-offer-skip"), skip)]
+        case wt.StopSession(reason=reason):
+            return [Outgoing(t(lang, f"workout-stop-{reason.value}"))]
+        case wt.AskFinalPain():
+            return [Outgoing(t(lang, "workout-ask-final-pain"), _pain_markup(b, False))]
+        case wt.Summary():
+            return [Outgoing(_summary(effect, view.kind, t, lang, catalogue))]
+    return []
+
+
+def _tips(ex: Exercise, t: TextFn, lang: str) -> str:
+    cues = "\n".join(f"• {t(lang, key)}" for key in ex.cue_keys)
+    mistakes = "\n".join(f"• {t(lang, key)}" for key in ex.mistake_keys)
+    return t(lang, "workout-tips", cues=cues, mistakes=mistakes)
+
+
+def _pain_markup(b: _ButtonFn, with_symptom: bool) -> InlineKeyboardMarkup:
+    numbers = [b("workout-button-number", "p", n, n=n) for n in range(PAIN_MAX + 1)]
+    rows: list[list[Button]] = [numbers[:6], numbers[6:]]
+    if with_symptom:
+        rows.append([b("workout-button-new-symptom", "x")])
+    return inline(rows)
+
+
+def _summary(summary: wt.Summary, kind: wt.Kind, t: TextFn, lang: str, catalogue: Catalogue) -> str:
+    lines = [t(lang, "workout-summary-break" if kind is wt.Kind.BREAK else "workout-summary")]
+    for eid in summary.exercises_done:
+        sets = [r for r in summary.reps if r.exercise == eid]
+        parts = [t(lang, f"workout-summary-set-{r.side or 'both'}", reps=r.reps) for r in sets]
+        name = t(lang, catalogue.exercise(eid).name_key)
+        lines.append(f"• {name}: {', '.join(parts)}")
+    if summary.skipped:
+        names = ", ".join(t(lang, catalogue.exercise(e).name_key) for e in summary.skipped)
+        lines.append(t(lang, "workout-summary-skipped", names=names))
+    lines.append(t(lang, "workout-summary-total", reps=summary.total_reps))
+    if summary.final_pain is not None and summary.final_light is not None:
+        lines.append(t(lang, f"workout-light-{summary.final_light}", pain=summary.final_pain))
+        if summary.final_light == "red":
+            lines.append(t(lang, "workout-stop-note"))
+            lines.append(t(lang, "workout-stop-screen"))
+    return "\n".join(lines)

@@ -1,0 +1,382 @@
+"""Guided exercise walkthroughs: /workout, /exercise and the 2-minute break.
+
+The walkthrough in progress lives in the user's dialog (flow "walkthrough"), so a restart
+resumes at the same step. Sets and pain answers go to the shared activity log as they happen;
+a finished or stopped session is stored as an outcome, from which the progression ladder is
+replayed. Every entry point returns views; the bot renders them.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coach import screening, walkthrough
+from coach.activity import EntrySource, PainCheckIn, PainContext, RepEntry
+from coach.catalogue import Catalogue
+from coach.clock import Clock
+from coach.dialog import Dialog
+from coach.ports import UnitOfWork, UnitOfWorkFactory
+from coach.progression import LevelDecision, SessionOutcome, current_level
+from coach.screening import Access
+from coach.walkthrough import Kind, Phase, Walkthrough
+
+FLOW: Final = "walkthrough"
+_NUMBER_RE: Final = re.compile(r"^\s*([+-]?\d{1,9})\s*$")
+
+# Words people type instead of tapping (English and German), matched whole, case-insensitive.
+_TYPED_WORDS: Final[dict[str, frozenset[str]]] = {
+    "next": frozenset({"next", "ok", "okay", "weiter", "ok weiter"}),
+    "done": frozenset({"done", "fertig", "geschafft"}),
+    "hurts": frozenset({"hurts", "it hurts", "this hurts", "tut weh", "das tut weh", "autsch"}),
+}
+
+__all__ = [
+    "FLOW",
+    "BreakWithoutExercises",
+    "ChooseExercise",
+    "Expired",
+    "Hint",
+    "Level",
+    "Refused",
+    "Show",
+    "View",
+    "WorkoutService",
+]
+
+
+# ---- views: what to show next ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The safety screening does not clear this user for exercises."""
+
+    access: Access
+
+
+@dataclass(frozen=True)
+class Expired:
+    """A stale or forged button; the current step (if any) follows."""
+
+
+@dataclass(frozen=True)
+class Show:
+    """One step of the walkthrough; its buttons carry `session_id` and `seq`."""
+
+    effect: walkthrough.Effect
+    session_id: str
+    seq: int
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Level:
+    """Where the user stands on the ladder, and why (at the start or the end of a workout)."""
+
+    decision: LevelDecision
+    at_start: bool
+
+
+@dataclass(frozen=True)
+class ChooseExercise:
+    exercises: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Typed input that does not fit the step: "reps", "pain", "steps" or "buttons"."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class BreakWithoutExercises:
+    """The break for a user who is not cleared: stand up and move, no exercises."""
+
+
+View = Refused | Expired | Show | Level | ChooseExercise | Hint | BreakWithoutExercises
+
+_SHOWN: Final = (
+    walkthrough.ShowIntro,
+    walkthrough.ShowStep,
+    walkthrough.AskReps,
+    walkthrough.AskPain,
+    walkthrough.RecordPain,
+    walkthrough.OfferRegression,
+    walkthrough.OfferSkip,
+    walkthrough.StopSession,
+    walkthrough.AskFinalPain,
+    walkthrough.Summary,
+)
+
+
+def parse_number(text: str) -> int | None:
+    """A plain typed whole number ("8", " -3 "), else None."""
+    match = _NUMBER_RE.match(text)
+    return int(match.group(1)) if match else None
+
+
+class WorkoutService:
+    """Use cases of the guided walkthroughs."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, catalogue: Catalogue) -> None:
+        self._uow = uow
+        self._clock = clock
+        self.catalogue = catalogue
+
+    # ---- entry points ----------------------------------------------------------------------
+
+    async def start_workout(self, user_id: int) -> list[View]:
+        """/workout: resume the workout in progress, or start one at the user's level."""
+        async with self._uow() as work:
+            access = await self._access(work, user_id)
+            if not access.allowed:
+                return [Refused(access)]
+            current = await self._stored(work, user_id)
+            if current is not None and current.kind is Kind.WORKOUT and not current.finished:
+                return [self._show(current, walkthrough.prompt(self.catalogue, current))]
+            decision = await self._level(work, user_id)
+            wt = walkthrough.start_workout(self.catalogue, decision.level, _new_session_id())
+            views = await self._begin(work, user_id, wt)
+            await work.commit()
+        return [Level(decision, at_start=True), *views]
+
+    async def exercise_menu(self, user_id: int) -> list[View]:
+        """/exercise: which exercise to practise."""
+        async with self._uow() as work:
+            access = await self._access(work, user_id)
+        if not access.allowed:
+            return [Refused(access)]
+        return [ChooseExercise(tuple(self.catalogue.exercises))]
+
+    async def start_single(self, user_id: int, exercise_id: str) -> list[View]:
+        """Practise one exercise from the /exercise menu; replaces any walkthrough."""
+        if exercise_id not in self.catalogue.exercises:
+            return [Expired()]
+        async with self._uow() as work:
+            access = await self._access(work, user_id)
+            if not access.allowed:
+                return [Refused(access)]
+            wt = walkthrough.start_single(self.catalogue, exercise_id, _new_session_id())
+            views = await self._begin(work, user_id, wt)
+            await work.commit()
+        return views
+
+    async def start_break(self, user_id: int) -> list[View]:
+        """The 2-minute mini break after long sitting (the reminder's "Start break").
+
+        A user whose screening does not clear them gets `BreakWithoutExercises` instead.
+        """
+        async with self._uow() as work:
+            access = await self._access(work, user_id)
+            if not access.allowed:
+                return [BreakWithoutExercises()]
+            wt = walkthrough.start_break(self.catalogue, _new_session_id())
+            views = await self._begin(work, user_id, wt)
+            await work.commit()
+        return views
+
+    async def press(
+        self, user_id: int, session_id: str, seq: int, event: walkthrough.Event
+    ) -> list[View]:
+        """A walkthrough button; `event.seq` must be `seq` (stale taps are expired)."""
+        async with self._uow() as work:
+            wt = await self._stored(work, user_id)
+            if wt is None or wt.finished:
+                return [Expired()]
+            if wt.session_id != session_id or wt.seq != seq:
+                return [Expired(), self._show(wt, walkthrough.prompt(self.catalogue, wt))]
+            views = await self._advance(work, user_id, wt, event)
+            await work.commit()
+        return views
+
+    async def typed(self, user_id: int, text: str) -> list[View] | None:
+        """Typed text during a walkthrough; None when no walkthrough is in progress."""
+        async with self._uow() as work:
+            wt = await self._stored(work, user_id)
+            if wt is None or wt.finished:
+                return None
+            number = parse_number(text)
+            word = _typed_word(text)
+            event: walkthrough.Event | None = None
+            if word == "hurts" and wt.phase in (Phase.INTRO, Phase.STEP, Phase.REPS):
+                event = walkthrough.Hurts()
+            elif word == "next" and wt.phase in (Phase.INTRO, Phase.STEP):
+                event = walkthrough.Next()
+            elif word == "done" and wt.phase is Phase.REPS:
+                event = walkthrough.Done()
+            elif wt.phase is Phase.REPS:
+                if number is None or not 1 <= number <= walkthrough.MAX_REPS:
+                    return [Hint("reps"), self._current(wt)]
+                event = walkthrough.Count(number)
+            elif wt.phase in (Phase.PAIN_QUESTION, Phase.FINAL_PAIN):
+                if number is None or not 0 <= number <= 10:
+                    return [Hint("pain"), self._current(wt)]
+                event = walkthrough.Pain(number)
+            if event is None:
+                steps = wt.phase in (Phase.INTRO, Phase.STEP)
+                return [Hint("steps" if steps else "buttons"), self._current(wt)]
+            views = await self._advance(work, user_id, wt, event)
+            await work.commit()
+        return views
+
+    async def current(self, user_id: int) -> list[View] | None:
+        """The step the user is at, or None when no walkthrough is in progress."""
+        async with self._uow() as work:
+            wt = await self._stored(work, user_id)
+        if wt is None or wt.finished:
+            return None
+        return [self._current(wt)]
+
+    async def level(self, user_id: int) -> LevelDecision:
+        async with self._uow() as work:
+            return await self._level(work, user_id)
+
+    async def picture_file_id(self, key: str) -> str | None:
+        """Telegram's id of a picture uploaded before, so it is not uploaded again."""
+        async with self._uow() as work:
+            return await work.pictures.get(key)
+
+    async def remember_picture(self, key: str, file_id: str) -> None:
+        async with self._uow() as work:
+            await work.pictures.put(key, file_id, self._clock.now())
+            await work.commit()
+
+    # ---- internals -------------------------------------------------------------------------
+
+    async def _access(self, work: UnitOfWork, user_id: int) -> Access:
+        latest = await work.screenings.latest(user_id)
+        return screening.exercise_access(latest, self._clock.now())
+
+    async def _stored(self, work: UnitOfWork, user_id: int) -> Walkthrough | None:
+        dialog = await work.dialogs.get(user_id)
+        if dialog is None or dialog.flow != FLOW:
+            return None
+        return walkthrough.resume(self.catalogue, dialog.data)
+
+    async def _level(self, work: UnitOfWork, user_id: int) -> LevelDecision:
+        history = await work.workouts.history(user_id)
+        return current_level(history, self.catalogue.progression)
+
+    async def _begin(self, work: UnitOfWork, user_id: int, wt: Walkthrough) -> list[View]:
+        await self._save(work, user_id, wt)
+        return [self._show(wt, walkthrough.prompt(self.catalogue, wt))]
+
+    async def _save(self, work: UnitOfWork, user_id: int, wt: Walkthrough) -> None:
+        dialog = Dialog(FLOW, wt.phase.value, wt.to_dict())
+        await work.dialogs.put(user_id, dialog, self._clock.now())
+
+    def _show(self, wt: Walkthrough, effect: walkthrough.Effect) -> Show:
+        return Show(effect, wt.session_id, wt.seq, wt.kind)
+
+    def _current(self, wt: Walkthrough) -> Show:
+        return self._show(wt, walkthrough.prompt(self.catalogue, wt))
+
+    async def _local_date(self, work: UnitOfWork, user_id: int, now: datetime) -> date:
+        profile = await work.users.get(user_id)
+        zone_name = profile.timezone if profile is not None else None
+        try:
+            zone = ZoneInfo(zone_name) if zone_name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        return now.astimezone(zone).date() if zone else now.date()
+
+    async def _advance(
+        self, work: UnitOfWork, user_id: int, wt: Walkthrough, event: walkthrough.Event
+    ) -> list[View]:
+        new, effects = walkthrough.advance(self.catalogue, wt, event)
+        if any(isinstance(effect, walkthrough.Invalid) for effect in effects):
+            return [Expired(), self._current(wt)]
+        now = self._clock.now()
+        today = await self._local_date(work, user_id, now)
+        views: list[View] = []
+        for effect in effects:
+            await self._record(work, user_id, new, effect, today, now)
+            if isinstance(effect, _SHOWN):
+                views.append(self._show(new, effect))
+        if not new.finished:
+            await self._save(work, user_id, new)
+            return views
+        await work.dialogs.clear(user_id)
+        outcome = walkthrough.session_outcome(new, today)
+        if new.kind is not Kind.WORKOUT:
+            # Practice and breaks never unlock a level, but their pain still counts.
+            outcome = replace(outcome, completed=False)
+        await work.workouts.add(user_id, new.session_id, new.kind.value, outcome, now)
+        if new.kind is Kind.WORKOUT or _painful(outcome, self.catalogue):
+            views.append(Level(await self._level(work, user_id), at_start=False))
+        return views
+
+    async def _record(
+        self,
+        work: UnitOfWork,
+        user_id: int,
+        wt: Walkthrough,
+        effect: walkthrough.Effect,
+        today: date,
+        now: datetime,
+    ) -> None:
+        match effect:
+            case walkthrough.RecordReps(exercise=exercise, side=side, reps=reps):
+                await work.reps.add(
+                    RepEntry(
+                        user_id=user_id,
+                        exercise_id=exercise,
+                        side=side,
+                        reps=reps,
+                        source=EntrySource.WALKTHROUGH,
+                        local_date=today,
+                        recorded_at=now,
+                        session_id=wt.session_id,
+                    )
+                )
+            case walkthrough.RecordPain(exercise=exercise, pain=pain):
+                await work.pains.add(
+                    PainCheckIn(
+                        user_id=user_id,
+                        pain=pain,
+                        context=PainContext.HURTS,
+                        local_date=today,
+                        recorded_at=now,
+                        exercise_id=exercise,
+                        session_id=wt.session_id,
+                    )
+                )
+            case walkthrough.RecordFinalPain(pain=pain):
+                await work.pains.add(
+                    PainCheckIn(
+                        user_id=user_id,
+                        pain=pain,
+                        context=PainContext.AFTER_SESSION,
+                        local_date=today,
+                        recorded_at=now,
+                        session_id=wt.session_id,
+                    )
+                )
+            case _:
+                pass
+
+
+def _typed_word(text: str) -> str | None:
+    words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
+    for meaning, spellings in _TYPED_WORDS.items():
+        if words in spellings:
+            return meaning
+    return None
+
+
+def _painful(outcome: SessionOutcome, catalogue: Catalogue) -> bool:
+    pain = outcome.max_pain
+    return outcome.new_symptom or (
+        pain is not None and pain >= catalogue.progression.step_down_pain
+    )
+
+
+def _new_session_id() -> str:
+    """12 URL-safe characters: unique enough, and short enough for callback data."""
+    return secrets.token_urlsafe(9)

@@ -1,0 +1,39 @@
+"""Shared end-to-end steps: a person who went through onboarding by pressing buttons."""
+
+from __future__ import annotations
+
+from tests.support.user import FakeUser
+
+FIRST_QUESTION = "spread from your back down into a leg"
+FLAGS = ("radiating", "numbness", "saddle", "weakness", "bladder_bowel", "systemic")
+
+
+async def onboard(user: FakeUser, *, flag: str | None = None) -> None:
+    """/start, the safety screening (answering yes only to `flag`), the profile, confirm."""
+    user.send("/start")
+    await user.next_messages(2)
+    user.press("Let's begin")
+    _intro, question = await user.next_messages(2)
+    assert FIRST_QUESTION in question.text
+    for name in FLAGS:
+        user.press("Yes" if name == flag else "No")
+        await user.next_message()
+    assert "0 (none) to 10" in user.last.text
+    user.press("2")
+    await user.next_message()
+    user.press("> 3 months")
+    outcome, ask_city = await user.next_messages(2)
+    assert ("exercises are open" in outcome.text) is (flag is None), outcome.text
+    assert "Which city" in ask_city.text
+    user.send("berlin")
+    await user.next_messages(2)
+    user.press("Mon–Fri")
+    await user.next_message()
+    user.send("9:00-17:00")
+    await user.next_message()
+    user.press("60 min")
+    await user.next_message()
+    user.press("No daily reminder")
+    await user.next_message()
+    user.press("Looks good")
+    await user.next_message()

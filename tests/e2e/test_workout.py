@@ -1,0 +1,215 @@
+"""Guided walkthroughs as a person does them: buttons, pictures, pain, restarts, stale buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import query
+from tests.e2e.people import onboard
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.models import BotMessage
+from tests.support.user import FakeUser
+
+pytestmark = pytest.mark.e2e
+BotFactory = Callable[..., Any]
+EXPIRED = "This button has expired."
+
+
+async def cleared_user(
+    fake_api: FakeBotApi, bot_factory: BotFactory, env: dict[str, str], *, flag: str | None = None
+) -> tuple[FakeUser, Any]:
+    bot = bot_factory(extra_env=env)
+    await bot.start()
+    user = fake_api.user(300)
+    await onboard(user, flag=flag)
+    user.mark_read()
+    return user, bot
+
+
+async def press(user: FakeUser, label: str) -> BotMessage:
+    user.press(label)
+    return await user.next_message()
+
+
+async def stale_press(user: FakeUser, message: BotMessage, data: str | None) -> str | None:
+    """Press a button of an older message; returns the toast text the bot answered with."""
+    user.mark_read()
+    user.press_data(message, data)
+    return (await user.next_callback_answer()).text
+
+
+async def through_steps(user: FakeUser, steps: int) -> BotMessage:
+    """From the picture: Next through every step; returns the "do N reps" message."""
+    for n in range(1, steps + 1):
+        assert f"Step {n} of {steps}" in (await press(user, "Next")).text
+    asked = await press(user, "Next")
+    assert "reps" in asked.text and "✅ Done – 10" in asked.labels
+    return asked
+
+
+async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user, _bot = await cleared_user(fake_api, bot_factory, db_env)
+    user.send("/workout")
+    level, intro = await user.next_messages(2)
+    assert "3 more pain-free sessions" in level.text
+    assert intro.photo is not None and intro.photo.uploaded
+    assert intro.photo.data is not None and intro.photo.data.startswith(b"\x89PNG")
+    assert "Hip raises" in intro.text and "forearms" in intro.text
+    assert intro.labels == ["Next ▶", "This hurts"]
+
+    left = await through_steps(user, 3)
+    assert "10 reps on the left side" in left.text and "Tips" in left.text
+    assert left.labels[1:10] == [str(n) for n in range(1, 10)]
+    right = await press(user, "8")  # fewer reps on the left
+    assert "right side: 10 reps" in right.text
+    for bad in ("0", "-3", "201", "lots", "🙂"):
+        user.send(bad)
+        hint, again = await user.next_messages(2)
+        assert "e.g. 8" in hint.text and "right side" in again.text
+    user.send("12")  # typed: counts like a button
+    clamshell = await user.next_message()
+    assert "Clamshells" in clamshell.text and clamshell.photo is not None
+    await through_steps(user, 3)
+    await press(user, "Done")
+    bridge = await press(user, "Done")
+    assert "Two-legged bridge" in bridge.text and bridge.photo is not None
+    both = await through_steps(user, 3)
+    assert "Now do 10 reps" in both.text
+    final = await press(user, "Done")
+    assert "How is your back now" in final.text
+    summary = await press(user, "2")
+    assert "Session done" in summary.text and "50 reps in total" in summary.text
+    assert "Hip raises: 8 left, 12 right" in summary.text
+    ladder = await user.next_message()
+    assert "2 more pain-free sessions" in ladder.text
+
+    rows = query(
+        db_path,
+        "SELECT exercise_id, side, reps, source, session_id IS NOT NULL FROM rep_entries"
+        " WHERE user_id = 300 ORDER BY id",
+    )
+    assert rows == [
+        ("hip_raise", "left", 8, "walkthrough", 1),
+        ("hip_raise", "right", 12, "walkthrough", 1),
+        ("clamshell", "left", 10, "walkthrough", 1),
+        ("clamshell", "right", 10, "walkthrough", 1),
+        ("bridge", None, 10, "walkthrough", 1),
+    ]
+    assert query(db_path, "SELECT pain, context FROM pain_checkins") == [(2, "after_session")]
+    assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
+    (outcome,) = query(db_path, "SELECT kind, completed, max_pain FROM workout_sessions")
+    assert outcome == ("workout", 1, 2)
+    uploads = [m.photo for m in (intro, clamshell, bridge) if m.photo]
+    assert all(photo.uploaded for photo in uploads)
+
+    # The same picture again: sent by Telegram's file_id, not uploaded a second time.
+    user.send("/exercise")
+    menu = await user.next_message()
+    assert menu.labels == [
+        "Hip raises",
+        "Clamshells",
+        "Single-leg bridges",
+        "Two-legged bridge",
+    ]
+    again = await press(user, "Hip raises")
+    assert again.photo is not None and not again.photo.uploaded
+    assert again.photo.file_id == uploads[0].file_id
+
+    # A button of the finished workout has expired.
+    assert await stale_press(user, summary, final.data_for("3")) == EXPIRED
+
+
+async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user, _bot = await cleared_user(fake_api, bot_factory, db_env)
+    user.send("/exercise")
+    await user.next_message()
+    intro = await press(user, "Single-leg bridges")
+    assert intro.photo is not None
+    await press(user, "Next")
+    ask = await press(user, "This hurts")
+    assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
+    user.press("4")
+    light, offer = await user.next_messages(2)
+    assert "acceptable" in light.text and "worse tomorrow" in light.text
+    assert offer.labels == ["Try: Two-legged bridge", "Skip this exercise"]
+    easier = await press(user, "Try: Two-legged bridge")
+    assert easier.photo is not None and "Two-legged bridge" in easier.text
+
+    user.send("/workout")
+    _level, _intro = await user.next_messages(2)
+    await press(user, "Next")
+    await press(user, "This hurts")
+    user.send("7")  # typed, like the number buttons
+    light, stop, ladder = await user.next_messages(3)
+    assert "too much" in light.text
+    assert "stop and seek medical advice" in stop.text and "/screen" in stop.text
+    assert "starts again" in ladder.text
+    assert query(db_path, "SELECT pain, context, exercise_id FROM pain_checkins ORDER BY id") == [
+        (4, "hurts", "single_leg_bridge"),
+        (7, "hurts", "hip_raise"),
+    ]
+    assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
+    (outcome,) = query(
+        db_path, "SELECT completed, max_pain FROM workout_sessions WHERE kind = 'workout'"
+    )
+    assert outcome == (0, 7)
+    assert await stale_press(user, stop, ask.data_for("3")) == EXPIRED
+
+
+async def test_a_flagged_user_is_refused(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user, _bot = await cleared_user(fake_api, bot_factory, db_env, flag="radiating")
+    for command in ("/workout", "/exercise"):
+        user.send(command)
+        refusal = await user.next_message()
+        assert "see a doctor" in refusal.text and "/screen" in refusal.text
+        assert refusal.photo is None and refusal.labels == []
+    user.press_data(user.last, "v1:wx:hip_raise")  # a forged menu button
+    assert "see a doctor" in (await user.next_message()).text
+    assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
+
+
+async def test_a_restart_mid_walkthrough_resumes_and_old_buttons_expire(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
+) -> None:
+    user, bot = await cleared_user(fake_api, bot_factory, db_env)
+    user.send("/workout")
+    _level, intro = await user.next_messages(2)
+    step1 = await press(user, "Next")
+    await press(user, "Next")
+    bot.kill()
+    await bot.wait_exit()
+    restarted = bot_factory(extra_env=db_env)
+    await restarted.start()
+
+    assert "Step 3 of 3" in (await press(user, "Next")).text
+    user.send_sticker()
+    hint, again = await user.next_messages(2)
+    assert "only read text" in hint.text and "Step 3 of 3" in again.text
+    user.send("/workout")  # resumes instead of starting afresh
+    assert "Step 3 of 3" in (await user.next_message()).text
+    user.send("next please")
+    hint, again = await user.next_messages(2)
+    assert "type “next”" in hint.text and "Step 3 of 3" in again.text
+
+    assert await stale_press(user, step1, step1.data_for("Next ▶")) == EXPIRED  # a stale step
+    assert "Step 3 of 3" in (await user.next_message()).text
+    assert await stale_press(user, intro, "v1:wo:forged:0:n") == EXPIRED
+    assert "Step 3 of 3" in (await user.next_message()).text
+
+    # A new walkthrough replaces this one: its buttons expire.
+    current = user.last
+    user.send("/exercise")
+    await user.next_message()
+    await press(user, "Clamshells")
+    assert await stale_press(user, current, current.data_for("Next ▶")) == EXPIRED
+    assert "Clamshells" in (await user.next_message()).text

@@ -1,0 +1,204 @@
+"""Walkthrough use cases on real storage: gate, break, typed answers, ladder across days."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from coach import walkthrough as w
+from coach.catalogue import load_catalogue
+from coach.clock import FixedClock
+from coach.progression import LadderReason
+from coach.screening import AccessReason, load_questionnaire
+from coach.services import setup, workout
+from coach.services.contacts import register_contact
+from storage.uow import SqlUnitOfWorkFactory
+
+USER = 8
+CLEAN = [False, False, False, False, False, False, 2, "gt_3m"]
+FLAGGED = [True, False, False, False, False, False, 2, "gt_3m"]
+
+
+async def screened(uow: SqlUnitOfWorkFactory, clock: FixedClock, answers: list[object]) -> None:
+    await register_contact(uow, clock, USER, USER, "en")
+    service = setup.SetupService(uow, clock, load_questionnaire())
+    await service.begin(USER)
+    for value in answers:
+        current = await service.current(USER)
+        assert current is not None and isinstance(current[-1], setup.AskScreening)
+        await service.answer_screening(USER, current[-1].question.id, value, typed=False)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def service(uow: SqlUnitOfWorkFactory, clock: FixedClock) -> workout.WorkoutService:
+    return workout.WorkoutService(uow, clock, load_catalogue())
+
+
+def shown(views: list[workout.View]) -> list[w.Effect]:
+    return [view.effect for view in views if isinstance(view, workout.Show)]
+
+
+async def tap(
+    service: workout.WorkoutService, views: list[workout.View], event: w.Event
+) -> list[workout.View]:
+    """Press a button of the last shown step (with its session and sequence number)."""
+    last = [view for view in views if isinstance(view, workout.Show)][-1]
+    return await service.press(USER, last.session_id, last.seq, event)
+
+
+async def full_workout(service: workout.WorkoutService, final_pain: int) -> list[workout.View]:
+    views = await service.start_workout(USER)
+    while True:
+        effect = shown(views)[-1]
+        if isinstance(effect, w.AskFinalPain):
+            return await tap(service, views, w.Pain(final_pain))
+        event: w.Event = w.Done() if isinstance(effect, w.AskReps) else w.Next()
+        views = await tap(service, views, event)
+
+
+async def test_the_break_is_gate_aware(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
+) -> None:
+    await screened(uow, clock, FLAGGED)
+    assert await service.start_break(USER) == [workout.BreakWithoutExercises()]
+    refused = await service.start_workout(USER)
+    assert isinstance(refused[0], workout.Refused)
+    assert refused[0].access.reason is AccessReason.SEE_DOCTOR
+    assert await service.current(USER) is None
+
+
+async def test_the_break_walkthrough_for_a_cleared_user(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
+) -> None:
+    await screened(uow, clock, CLEAN)
+    views = await service.start_break(USER)
+    assert shown(views) == [w.ShowIntro("bridge", 1, 1)]
+    views = await tap(service, views, w.Next())
+    assert shown(views) == [w.AskReps("bridge", None, 10)]
+    views = await tap(service, views, w.Done())
+    summary = shown(views)[-1]
+    assert isinstance(summary, w.Summary) and summary.total_reps == 10
+    assert not any(isinstance(view, workout.Level) for view in views)
+    async with uow() as work:
+        entries = await work.reps.all_for(USER)
+        assert [(e.exercise_id, e.reps, e.source.value) for e in entries] == [
+            ("bridge", 10, "walkthrough")
+        ]
+        assert await work.dialogs.get(USER) is None
+
+
+@pytest.mark.parametrize("text", ["0", "-2", "201", "ten-ish", "🙂", "x" * 5000])
+async def test_bad_typed_reps_get_a_hint_and_store_nothing(
+    uow: SqlUnitOfWorkFactory,
+    clock: FixedClock,
+    service: workout.WorkoutService,
+    text: str,
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await service.start_break(USER)
+    views = await service.typed(USER, "go on then")
+    assert views is not None and views[0] == workout.Hint("steps")
+    views = await service.typed(USER, "Next!")
+    assert views is not None and shown(views) == [w.AskReps("bridge", None, 10)]
+    views = await service.typed(USER, text)
+    assert views is not None and views[0] == workout.Hint("reps")
+    assert shown(views) == [w.AskReps("bridge", None, 10)]
+    views = await service.typed(USER, " 8 ")
+    assert views is not None
+    summary = shown(views)[0]
+    assert isinstance(summary, w.Summary) and summary.total_reps == 8
+    async with uow() as work:
+        assert [e.reps for e in await work.reps.all_for(USER)] == [8]
+
+
+async def test_stale_and_replaced_buttons_expire(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
+) -> None:
+    await screened(uow, clock, CLEAN)
+    first = await service.start_workout(USER)
+    await tap(service, first, w.Next())
+    again = await tap(service, first, w.Next())  # the same button twice
+    assert isinstance(again[0], workout.Expired)
+    assert shown(again) == [w.ShowStep("hip_raise", 1, 3)]
+    await service.start_single(USER, "clamshell")
+    assert isinstance((await tap(service, first, w.Next()))[0], workout.Expired)
+    assert await service.start_single(USER, "moonwalk") == [workout.Expired()]
+    assert await service.typed(USER + 1, "8") is None
+
+
+async def test_three_pain_free_days_unlock_and_a_painful_session_steps_down(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
+) -> None:
+    await screened(uow, clock, CLEAN)
+    reasons = []
+    for day in range(3):
+        clock.set(clock.now() + timedelta(days=1 if day else 0))
+        views = await full_workout(service, final_pain=2)
+        level = views[-1]
+        assert isinstance(level, workout.Level) and not level.at_start
+        reasons.append((level.decision.reason_code, level.decision.remaining))
+    assert reasons == [
+        (LadderReason.NEED_N_MORE_PAIN_FREE, 2),
+        (LadderReason.NEED_N_MORE_PAIN_FREE, 1),
+        (LadderReason.UNLOCKED_SINGLE_LEG_BRIDGE, 0),
+    ]
+    clock.set(clock.now() + timedelta(days=1))
+    start = await service.start_workout(USER)
+    assert isinstance(start[0], workout.Level) and start[0].decision.level == "progressed"
+    views = await tap(service, start, w.Hurts())
+    views = await tap(service, views, w.Pain(7))
+    assert shown(views)[-1] == w.StopSession(w.StopReason.PAIN)
+    level = views[-1]
+    assert isinstance(level, workout.Level)
+    assert level.decision.reason_code is LadderReason.STEPPED_DOWN_AFTER_PAIN
+    assert (await service.level(USER)).level == "base"
+    async with uow() as work:
+        pains = await work.pains.all_for(USER)
+        assert [(p.pain, p.context.value) for p in pains][-1] == (7, "hurts")
+
+
+async def test_picture_file_ids_are_remembered(service: workout.WorkoutService) -> None:
+    assert await service.picture_file_id("bridge-en-abc") is None
+    await service.remember_picture("bridge-en-abc", "AgAC1")
+    await service.remember_picture("bridge-en-abc", "AgAC2")
+    assert await service.picture_file_id("bridge-en-abc") == "AgAC2"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("weiter", w.ShowStep("clamshell", 1, 3)),
+        ("das tut weh", w.AskPain("clamshell")),
+        ("fertig", None),
+    ],
+)
+async def test_typed_words_work_like_the_buttons(
+    uow: SqlUnitOfWorkFactory,
+    clock: FixedClock,
+    service: workout.WorkoutService,
+    typed: str,
+    expected: w.Effect | None,
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await service.start_single(USER, "clamshell")
+    views = await service.typed(USER, typed)
+    assert views is not None
+    if expected is None:  # "done" only fits while reps are asked for
+        assert views[0] == workout.Hint("steps")
+    else:
+        assert shown(views) == [expected]
+
+
+@pytest.mark.parametrize("typed", ["11", "-1", "a lot", "7/10"])
+async def test_bad_typed_pain_gets_a_hint(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService, typed: str
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await service.start_single(USER, "clamshell")
+    await service.typed(USER, "hurts")
+    views = await service.typed(USER, typed)
+    assert views is not None and views[0] == workout.Hint("pain")
+    assert shown(views) == [w.AskPain("clamshell")]
+    views = await service.typed(USER, "5")
+    assert views is not None and shown(views)[-1] == w.OfferSkip("clamshell")
