@@ -7,6 +7,11 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.progress_repositories import (
+    SqlFrozenDayRepository,
+    SqlMessageExerciseRepository,
+    SqlWeeklySummaryRepository,
+)
 from storage.repositories import (
     SqlBreakRepository,
     SqlDialogRepository,
@@ -28,6 +33,9 @@ class SqlUnitOfWork:
     reps: SqlRepEntryRepository
     pains: SqlPainRepository
     breaks: SqlBreakRepository
+    frozen_days: SqlFrozenDayRepository
+    message_exercises: SqlMessageExerciseRepository
+    summaries: SqlWeeklySummaryRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -48,6 +56,9 @@ class SqlUnitOfWork:
         self.reps = SqlRepEntryRepository(self._session)
         self.pains = SqlPainRepository(self._session)
         self.breaks = SqlBreakRepository(self._session)
+        self.frozen_days = SqlFrozenDayRepository(self._session)
+        self.message_exercises = SqlMessageExerciseRepository(self._session)
+        self.summaries = SqlWeeklySummaryRepository(self._session)
         return self
 
     async def __aexit__(
