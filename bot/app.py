@@ -27,12 +27,15 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, setup, start
+from bot.handlers import errors, fallback, gate, progress, setup, start
+from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
+from coach.catalogue import load_catalogue as load_exercise_catalogue
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
+from coach.services.progress import ProgressService, WeeklySummaryService
 from coach.services.setup import SetupService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -43,7 +46,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help")
+MENU_COMMANDS = ("start", "screen", "help", "stats", "undo", "export", "delete")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -74,6 +77,10 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("screen", setup.screen_command))
+    application.add_handler(CommandHandler("undo", progress.undo_command))
+    application.add_handler(CommandHandler("stats", progress.stats_command))
+    application.add_handler(CommandHandler("export", progress.export_command))
+    application.add_handler(CommandHandler("delete", progress.delete_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -83,6 +90,8 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:pf:": setup.profile_button,
         r"^v1:sum:": setup.summary_button,
         r"^v1:doc:": setup.doctor_button,
+        r"^v1:rep:": progress.exercise_button,
+        r"^v1:del:": progress.delete_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -116,12 +125,17 @@ async def _post_init(application: CoachApplication) -> None:
     clock = _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
+    progress_service = ProgressService(uow, clock, load_exercise_catalogue())
     application.bot_data.services = Services(
         settings=settings,
         clock=clock,
         uow=uow,
         texts=texts,
         setup=SetupService(uow, clock, load_questionnaire()),
+        progress=progress_service,
+        weekly_summaries=WeeklySummaryService(
+            uow, progress_service, TelegramSummarySender(application.bot, texts)
+        ),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

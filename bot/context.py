@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.progress import ProgressService, WeeklySummaryService
 from coach.services.setup import SetupService
 
 
@@ -23,6 +24,9 @@ class Services:
     uow: UnitOfWorkFactory
     texts: Catalogue
     setup: SetupService
+    progress: ProgressService
+    weekly_summaries: WeeklySummaryService
+    """`send_weekly_summaries(now)` is for the scheduler's calendar job."""
 
 
 class BotData:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import setup
+from bot.handlers import progress, setup
 from bot.handlers.common import language, say
 
 
@@ -18,11 +18,18 @@ async def text_message(update: Update, context: CoachContext) -> None:
     if views is not None:
         await setup.show(update, context, views)
         return
-    await say(update, context, "text-without-context")
+    if await progress.during_delete(update, context):
+        return
+    # No other flow took it: a rep report ("10 clamshells"), or a short explanation.
+    await progress.rep_reply(update, context)
 
 
 async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await setup.unsupported_during_setup(update, context):
+        return
+    if await progress.during_question(update, context) or await progress.during_delete(
+        update, context
+    ):
         return
     await say(update, context, "unsupported-message")
 
