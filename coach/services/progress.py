@@ -8,6 +8,7 @@ frozen days on every call; nothing here keeps a counter.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,6 +40,8 @@ DELETE_FLOW: Final = "delete"
 CONFIRM: Final = "confirm"
 STATS_DAYS: Final = 28
 STATS_WEEKS: Final = STATS_DAYS // 7
+REPLY_GROUP: Final = "reply-"
+"""Entries of one reply share the session id `reply-<hex>`, so /undo takes the reply back whole."""
 MESSAGE_MEMORY: Final = timedelta(days=14)
 """How long a reply to a message about one exercise is still read as about that exercise."""
 
@@ -245,6 +248,7 @@ class ProgressService:
         self, work: UnitOfWork, profile: Profile, parsed: parser.Parsed, now: datetime
     ) -> list[View]:
         today = local_day(now, _tz(profile))
+        group = f"{REPLY_GROUP}{uuid.uuid4().hex}"
         stored = [
             await work.reps.add(
                 RepEntry(
@@ -255,6 +259,7 @@ class ProgressService:
                     source=EntrySource.REPLY,
                     local_date=today,
                     recorded_at=now,
+                    session_id=group,
                 )
             )
             for draft in parsed.entries
@@ -291,20 +296,16 @@ class ProgressService:
     # ---- /undo -----------------------------------------------------------------------------
 
     async def undo(self, user_id: int) -> list[View]:
-        """Remove the last logged reply: every entry stored with the newest one."""
+        """Remove the last entry; for a reply ("10/10"), every entry that reply stored."""
         async with self._uow() as work:
             profile = await work.users.get(user_id)
             last = await work.reps.last(user_id)
             if profile is None or last is None:
                 return [NothingToUndo()]
-            same_day = await work.reps.between(user_id, last.local_date, last.local_date)
-            group = tuple(
-                e
-                for e in same_day
-                if e.recorded_at == last.recorded_at
-                and e.source == last.source
-                and e.session_id == last.session_id
-            )
+            group: tuple[RepEntry, ...] = (last,)
+            if last.session_id and last.session_id.startswith(REPLY_GROUP):
+                same_day = await work.reps.between(user_id, last.local_date, last.local_date)
+                group = tuple(e for e in same_day if e.session_id == last.session_id)
             for entry in group:
                 if entry.id is not None:
                     await work.reps.remove(entry.id)
