@@ -28,6 +28,7 @@ pytestmark = pytest.mark.e2e
 BotFactory = Callable[..., Any]
 
 USER = 300
+CSV_FIELDS = ("kind", "local_date", "local_time", "exercise", "side", "reps", "source")
 JOINED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Berlin
 DAY_1 = datetime(2026, 11, 24, 21, 30, tzinfo=UTC)  # Tuesday 22:30 Berlin (23:30 would be UTC+1)
 DAY_2 = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)  # Wednesday 00:30 Berlin, still Tuesday UTC
@@ -154,10 +155,7 @@ async def test_reps_streak_undo_stats_export_and_delete(
     export = await user.next_message()
     assert export.document is not None and (export.document.file_name or "").endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(export.document.text())))
-    assert [
-        tuple(r[k] for k in ("kind", "local_date", "local_time", "exercise", "side", "reps", "source"))
-        for r in rows
-    ] == [
+    assert [tuple(r[k] for k in CSV_FIELDS) for r in rows] == [
         ("reps", "2026-11-24", "22:30", "hip_raise", "left", "10", "reply"),
         ("reps", "2026-11-24", "22:30", "hip_raise", "right", "10", "reply"),
         ("reps", "2026-11-24", "22:30", "clamshell", "left", "12", "reply"),
