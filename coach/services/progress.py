@@ -8,6 +8,7 @@ frozen days on every call; nothing here keeps a counter.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from coach.progress import (
     week_of,
 )
 from coach.streaks import Goal, local_day
+
+log = logging.getLogger(__name__)
 
 FLOW: Final = "reps"
 ASK_EXERCISE: Final = "exercise"
@@ -470,8 +473,12 @@ class WeeklySummaryService:
             for profile, at in due:
                 if now - at > SUMMARY_GRACE:
                     continue
-                stats = await self._progress.stats_for(profile, now)
-                await self._sender.send_weekly_summary(profile, stats)
+                try:
+                    stats = await self._progress.stats_for(profile, now)
+                    await self._sender.send_weekly_summary(profile, stats)
+                except Exception:  # one user's failure (blocked bot…) must not stop the rest
+                    log.exception("weekly summary for user %s failed", profile.user_id)
+                    continue
                 sent += 1
             if len(due) < self.BATCH:
                 return sent

@@ -88,11 +88,39 @@ async def test_pause_and_rest_days_freeze_the_streak(
 
 
 class FakeSender:
-    def __init__(self) -> None:
+    def __init__(self, failing: frozenset[int] = frozenset()) -> None:
         self.sent: list[tuple[int, progress.StatsView]] = []
+        self.failing = failing
 
     async def send_weekly_summary(self, profile: Profile, stats: progress.StatsView) -> None:
+        if profile.user_id in self.failing:
+            raise RuntimeError("Forbidden: bot was blocked by the user")
         self.sent.append((profile.user_id, stats))
+
+
+async def test_one_failed_summary_does_not_stop_the_others(
+    uow: SqlUnitOfWorkFactory, service: progress.ProgressService
+) -> None:
+    await add_user(uow, 12)
+    sender = FakeSender(failing=frozenset({USER}))
+    job = progress.WeeklySummaryService(uow, service, sender)
+    sunday_18 = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
+    await job.send_weekly_summaries(sunday_18 - timedelta(hours=1))
+    assert await job.send_weekly_summaries(sunday_18) == 1
+    assert [user for user, _ in sender.sent] == [12]
+
+
+async def test_the_question_can_be_dismissed(service: progress.ProgressService) -> None:
+    assert await service.log_text(USER, "10/10") == [
+        progress.AskExercise(("hip_raise", "clamshell", "single_leg_bridge"))
+    ]
+    assert await service.choose_exercise(USER, "bridge") == [
+        progress.Expired(),
+        progress.AskExercise(("hip_raise", "clamshell", "single_leg_bridge")),
+    ]
+    assert await service.close_question(USER) == [progress.QuestionClosed()]
+    assert await service.close_question(USER) == [progress.Expired()]
+    assert await service.choose_exercise(USER, "clamshell") == [progress.Expired()]
 
 
 async def test_weekly_summary_once_a_week_at_sunday_18_local(
