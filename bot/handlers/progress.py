@@ -41,14 +41,15 @@ async def exercise_button(update: Update, context: CoachContext) -> None:
     data = callbacks.decode(update.callback_query.data if update.callback_query else None)
     service = context.services.progress
     user_id = user_id_of(update)
-    if data is None or len(data.args) != 1:
+    if data is None or len(data.args) != 2:
         question = await service.current_question(user_id)
         await show(update, context, [progress.Expired(), *([question] if question else [])])
         return
-    if data.args[0] == "x":
-        await show(update, context, await service.close_question(user_id))
+    choice, token = data.args
+    if choice == "x":
+        await show(update, context, await service.close_question(user_id, token))
         return
-    await show(update, context, await service.choose_exercise(user_id, data.args[0]))
+    await show(update, context, await service.choose_exercise(user_id, choice, token))
 
 
 async def during_question(update: Update, context: CoachContext) -> bool:

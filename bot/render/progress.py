@@ -60,16 +60,16 @@ def stats_lines(streak: StreakLine, texts: Catalogue, lang: str) -> str:
     )
 
 
-def exercise_question(
-    choices: tuple[str, ...], texts: Catalogue, lang: str, *, hint: bool = False
-) -> Outgoing:
+def exercise_question(question: progress.AskExercise, texts: Catalogue, lang: str) -> Outgoing:
+    token = question.token
     rows = [
-        [(texts.text(lang, f"progress-button-{choice}"), callbacks.encode("rep", choice))]
-        for choice in choices
+        [(texts.text(lang, f"progress-button-{choice}"), callbacks.encode("rep", choice, token))]
+        for choice in question.choices
     ]
-    rows.append([(texts.text(lang, "progress-button-never-mind"), callbacks.encode("rep", "x"))])
+    never_mind = texts.text(lang, "progress-button-never-mind")
+    rows.append([(never_mind, callbacks.encode("rep", "x", token))])
     body = texts.text(lang, "progress-ask-exercise")
-    if hint:
+    if question.notice == "hint":
         body = f"{texts.text(lang, 'progress-ask-hint')}\n\n{body}"
     return Outgoing(body, inline(rows))
 
@@ -91,8 +91,8 @@ def _one(view: progress.View, texts: Catalogue, lang: str) -> list[Outgoing]:
         case progress.Logged(entries=entries, streak=streak):
             logged = t(lang, "progress-logged", entries=entries_text(entries, texts, lang))
             return [Outgoing(f"{logged}\n{streak_text(streak, texts, lang)}")]
-        case progress.AskExercise(choices=choices, notice=notice):
-            return [exercise_question(choices, texts, lang, hint=notice == "hint")]
+        case progress.AskExercise():
+            return [exercise_question(view, texts, lang)]
         case progress.RefusedReply(reason=reason, detail=detail):
             return [Outgoing(t(lang, f"progress-refused-{reason}", word=detail))]
         case progress.NotReady():

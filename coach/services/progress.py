@@ -61,6 +61,8 @@ class Logged:
 @dataclass(frozen=True)
 class AskExercise:
     choices: tuple[str, ...]
+    token: str
+    """Names this question in its buttons, so a button of an older question is stale."""
     notice: str | None = None
     """None, or "hint": the user sent something the question cannot take."""
 
@@ -190,21 +192,19 @@ class ProgressService:
             if isinstance(result, parser.Refused):
                 dialog = await work.dialogs.get(user_id)
                 if dialog is not None and dialog.flow == FLOW:
-                    choices = tuple(dialog.data.get("choices", ()))
-                    return [RefusedReply(result.reason, result.detail), AskExercise(choices)]
+                    return [RefusedReply(result.reason, result.detail), _question(dialog)]
                 return [RefusedReply(result.reason, result.detail)]
             if isinstance(result, parser.NeedsExercise):
-                dialog = Dialog(
-                    FLOW, ASK_EXERCISE, {"text": result.text, "choices": result.choices}
-                )
+                data = {"text": result.text, "choices": result.choices, "q": uuid.uuid4().hex[:8]}
+                dialog = Dialog(FLOW, ASK_EXERCISE, data)
                 await work.dialogs.put(user_id, dialog, now)
                 await work.commit()
-                return [AskExercise(result.choices)]
+                return [_question(dialog)]
             views = await self._store(work, profile, result, now)
             await work.commit()
             return views
 
-    async def choose_exercise(self, user_id: int, exercise_id: str) -> list[View]:
+    async def choose_exercise(self, user_id: int, exercise_id: str, token: str) -> list[View]:
         """The answer to "which exercise?": log the pending text for that exercise."""
         now = self._clock.now()
         async with self._uow() as work:
@@ -212,24 +212,31 @@ class ProgressService:
             dialog = await work.dialogs.get(user_id)
             if profile is None or dialog is None or dialog.flow != FLOW:
                 return [Expired()]
-            choices = tuple(str(c) for c in dialog.data.get("choices", ()))
+            question = _question(dialog)
             pending = parser.parse_reps(str(dialog.data.get("text", "")))
-            if exercise_id not in choices or not isinstance(pending, parser.NeedsExercise):
-                return [Expired(), AskExercise(choices)]
+            if (
+                token != question.token
+                or exercise_id not in question.choices
+                or not isinstance(pending, parser.NeedsExercise)
+            ):
+                return [Expired(), question]
             try:
                 parsed = pending.complete(exercise_id)
             except ValueError:
-                return [Expired(), AskExercise(choices)]
+                return [Expired(), question]
             await work.dialogs.clear(user_id)
             views = await self._store(work, profile, parsed, now)
             await work.commit()
             return views
 
-    async def close_question(self, user_id: int) -> list[View]:
+    async def close_question(self, user_id: int, token: str) -> list[View]:
+        """ "Never mind": drop the pending reply, log nothing."""
         async with self._uow() as work:
             dialog = await work.dialogs.get(user_id)
             if dialog is None or dialog.flow != FLOW:
                 return [Expired()]
+            if token != _question(dialog).token:
+                return [Expired(), _question(dialog)]
             await work.dialogs.clear(user_id)
             await work.commit()
         return [QuestionClosed()]
@@ -245,7 +252,7 @@ class ProgressService:
             dialog = await work.dialogs.get(user_id)
         if dialog is None or dialog.flow != FLOW:
             return None
-        return AskExercise(tuple(dialog.data.get("choices", ())), notice="hint")
+        return _question(dialog, notice="hint")
 
     async def _store(
         self, work: UnitOfWork, profile: Profile, parsed: parser.Parsed, now: datetime
@@ -425,6 +432,12 @@ class ProgressService:
         async with self._uow() as work:
             dialog = await work.dialogs.get(user_id)
         return dialog is not None and dialog.flow == DELETE_FLOW
+
+
+def _question(dialog: Dialog, notice: str | None = None) -> AskExercise:
+    """The stored "which exercise?" question as a view."""
+    choices = tuple(str(choice) for choice in dialog.data.get("choices", ()))
+    return AskExercise(choices, str(dialog.data.get("q", "")), notice)
 
 
 def _parse(text: str, about: MessageExercise | None) -> parser.ParseResult:

@@ -110,17 +110,29 @@ async def test_one_failed_summary_does_not_stop_the_others(
     assert [user for user, _ in sender.sent] == [12]
 
 
-async def test_the_question_can_be_dismissed(service: progress.ProgressService) -> None:
-    assert await service.log_text(USER, "10/10") == [
-        progress.AskExercise(("hip_raise", "clamshell", "single_leg_bridge"))
-    ]
-    assert await service.choose_exercise(USER, "bridge") == [
+async def test_stale_answers_and_dismissing_the_question(
+    uow: SqlUnitOfWorkFactory, service: progress.ProgressService
+) -> None:
+    (old,) = await service.log_text(USER, "12")
+    (question,) = await service.log_text(USER, "10/10")
+    assert isinstance(old, progress.AskExercise) and isinstance(question, progress.AskExercise)
+    assert question.choices == ("hip_raise", "clamshell", "single_leg_bridge")
+    assert old.token != question.token
+    # A button of the older question, or a choice not offered: expired, the question again.
+    assert await service.choose_exercise(USER, "clamshell", old.token) == [
         progress.Expired(),
-        progress.AskExercise(("hip_raise", "clamshell", "single_leg_bridge")),
+        question,
     ]
-    assert await service.close_question(USER) == [progress.QuestionClosed()]
-    assert await service.close_question(USER) == [progress.Expired()]
-    assert await service.choose_exercise(USER, "clamshell") == [progress.Expired()]
+    assert await service.choose_exercise(USER, "bridge", question.token) == [
+        progress.Expired(),
+        question,
+    ]
+    assert await service.close_question(USER, old.token) == [progress.Expired(), question]
+    assert await service.close_question(USER, question.token) == [progress.QuestionClosed()]
+    assert await service.close_question(USER, question.token) == [progress.Expired()]
+    assert await service.choose_exercise(USER, "clamshell", question.token) == [progress.Expired()]
+    async with uow() as work:
+        assert await work.reps.all_for(USER) == []
 
 
 async def test_weekly_summary_once_a_week_at_sunday_18_local(

@@ -43,7 +43,10 @@ ENTRY = RepEntry(
 )
 VIEWS: list[tuple[progress.View, dict[str, str]]] = [
     (progress.Logged((ENTRY,), STREAK), {"en": "10 clamshells (left)", "de": "1 Woche"}),
-    (progress.AskExercise(("bridge",), notice="hint"), {"en": "Please tap", "de": "Tippe"}),
+    (
+        progress.AskExercise(("bridge",), "abc123", notice="hint"),
+        {"en": "Please tap", "de": "Tippe"},
+    ),
     (progress.RefusedReply("unrecognised", "pushups"), {"en": "pushups", "de": "pushups"}),
     (progress.Undone((ENTRY,), STREAK), {"en": "Removed", "de": "Entfernt"}),
     (progress.AskDelete(), {"en": "can't be undone", "de": "nicht rückgängig"}),
