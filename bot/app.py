@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help", "stats", "undo", "export", "delete")
+MENU_COMMANDS = ("start", "screen", "help", "stats", "undo", "rest", "export", "delete")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -78,6 +78,7 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("screen", setup.screen_command))
     application.add_handler(CommandHandler("undo", progress.undo_command))
+    application.add_handler(CommandHandler("rest", progress.rest_command))
     application.add_handler(CommandHandler("stats", progress.stats_command))
     application.add_handler(CommandHandler("export", progress.export_command))
     application.add_handler(CommandHandler("delete", progress.delete_command))

@@ -34,13 +34,14 @@ class SqlFrozenDayRepository:
         )
         await self._session.execute(statement)
 
-    async def between(self, user_id: int, first: date, last: date) -> set[date]:
-        statement = select(FrozenDayRow.local_date).where(
+    async def between(self, user_id: int, first: date, last: date) -> dict[date, FrozenKind]:
+        statement = select(FrozenDayRow.local_date, FrozenDayRow.kind).where(
             FrozenDayRow.user_id == user_id,
             FrozenDayRow.local_date >= first,
             FrozenDayRow.local_date <= last,
         )
-        return set(await self._session.scalars(statement))
+        rows = await self._session.execute(statement)
+        return {row.local_date: FrozenKind(row.kind) for row in rows}
 
 
 class SqlMessageExerciseRepository:

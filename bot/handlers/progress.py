@@ -61,6 +61,10 @@ async def during_question(update: Update, context: CoachContext) -> bool:
     return True
 
 
+async def rest_command(update: Update, context: CoachContext) -> None:
+    await show(update, context, await context.services.progress.rest_today(user_id_of(update)))
+
+
 async def undo_command(update: Update, context: CoachContext) -> None:
     await show(update, context, await context.services.progress.undo(user_id_of(update)))
 

@@ -100,6 +100,11 @@ def _one(view: progress.View, texts: Catalogue, lang: str) -> list[Outgoing]:
         case progress.Undone(entries=entries, streak=streak):
             undone = t(lang, "progress-undone", entries=entries_text(entries, texts, lang))
             return [Outgoing(f"{undone}\n{streak_text(streak, texts, lang)}")]
+        case progress.RestDay(streak=streak):
+            rest = t(lang, "progress-rest-day")
+            return [Outgoing(f"{rest}\n{streak_text(streak, texts, lang)}")]
+        case progress.TooManyRestDays(allowed=allowed):
+            return [Outgoing(t(lang, "progress-rest-day-limit", allowed=allowed))]
         case progress.NothingToUndo():
             return [Outgoing(t(lang, "progress-nothing-to-undo"))]
         case progress.QuestionClosed():

@@ -45,6 +45,8 @@ STATS_DAYS: Final = 28
 STATS_WEEKS: Final = STATS_DAYS // 7
 REPLY_GROUP: Final = "reply-"
 """Entries of one reply share the session id `reply-<hex>`, so /undo takes the reply back whole."""
+REST_DAYS_PER_WEEK: Final = 2
+"""Declared rest days allowed per ISO week; more would make the streak meaningless."""
 MESSAGE_MEMORY: Final = timedelta(days=14)
 """How long a reply to a message about one exercise is still read as about that exercise."""
 
@@ -82,6 +84,18 @@ class NotReady:
 class Undone:
     entries: tuple[RepEntry, ...]
     streak: StreakLine
+
+
+@dataclass(frozen=True)
+class RestDay:
+    """Today was declared a rest day (or already was one)."""
+
+    streak: StreakLine
+
+
+@dataclass(frozen=True)
+class TooManyRestDays:
+    allowed: int
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,8 @@ View = (
     | NotReady
     | Undone
     | NothingToUndo
+    | RestDay
+    | TooManyRestDays
     | Expired
     | QuestionClosed
     | AskDelete
@@ -303,6 +319,24 @@ class ProgressService:
             await work.frozen_days.add(user_id, day, kind)
             await work.commit()
 
+    async def rest_today(self, user_id: int) -> list[View]:
+        """/rest: today freezes the streak, up to `REST_DAYS_PER_WEEK` declared days a week."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            if profile is None or not profile.onboarded:
+                return [NotReady()]
+            today = local_day(self._clock.now(), _tz(profile))
+            monday = week_of(today)
+            frozen = await work.frozen_days.between(user_id, monday, monday + timedelta(days=6))
+            if today not in frozen:
+                rest_days = sum(kind is FrozenKind.REST for kind in frozen.values())
+                if rest_days >= REST_DAYS_PER_WEEK:
+                    return [TooManyRestDays(REST_DAYS_PER_WEEK)]
+                await work.frozen_days.add(user_id, today, FrozenKind.REST)
+            streak = await self._streak(work, profile, today)
+            await work.commit()
+            return [RestDay(streak)]
+
     # ---- /undo -----------------------------------------------------------------------------
 
     async def undo(self, user_id: int) -> list[View]:
@@ -334,7 +368,7 @@ class ProgressService:
             Goal.from_days_per_week(profile.goal_days_per_week),
             entries,
             self._sessions,
-            frozen,
+            frozen.keys(),
             today,
             since,
         )

@@ -168,12 +168,16 @@ async def test_reps_streak_undo_stats_export_and_delete(
         ("reps", "2026-11-25", "00:30", "bridge", "", "15", "reply"),
     ]
 
+    # /rest freezes today; training on a rest day still counts.
+    rest = await say(user, "/rest")
+    assert "rest day" in rest and "Streak: 2 days" in rest
+
     # /delete asks first; "No" keeps everything, "Yes" removes every row about the user.
     assert "can't be undone" in await say(user, "/delete")
     user.press("No, keep it")
     assert "nothing was deleted" in (await user.next_message()).text
     before = rows_with_user(db_path, USER)
-    assert {"users", "rep_entries", "screenings"} <= set(before)
+    assert {"users", "rep_entries", "screenings", "frozen_days"} <= set(before)
     await say(user, "/delete")
     assert "Please tap one of the buttons" in await say(user, "yes")
     user.press("Yes, delete everything")

@@ -87,6 +87,22 @@ async def test_pause_and_rest_days_freeze_the_streak(
     assert await full_session(service, clock, date(2026, 11, 29)) == 1  # the 28th was missed
 
 
+async def test_rest_days_freeze_up_to_two_a_week(
+    service: progress.ProgressService, clock: FixedClock
+) -> None:
+    assert await full_session(service, clock, date(2026, 11, 23)) == 1
+    for day in (24, 25):
+        clock.set(datetime(2026, 11, day, 10, tzinfo=UTC))
+        (view,) = await service.rest_today(USER)
+        assert isinstance(view, progress.RestDay) and view.streak.current == 1
+        assert isinstance((await service.rest_today(USER))[0], progress.RestDay)  # same day again
+    clock.set(datetime(2026, 11, 26, 10, tzinfo=UTC))
+    assert await service.rest_today(USER) == [progress.TooManyRestDays(2)]
+    assert await full_session(service, clock, date(2026, 11, 26)) == 2
+    clock.set(datetime(2026, 11, 30, 10, tzinfo=UTC))  # a new week: allowed again
+    assert isinstance((await service.rest_today(USER))[0], progress.RestDay)
+
+
 class FakeSender:
     def __init__(self, failing: frozenset[int] = frozenset()) -> None:
         self.sent: list[tuple[int, progress.StatsView]] = []

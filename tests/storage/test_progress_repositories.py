@@ -46,7 +46,9 @@ async def test_frozen_days_are_idempotent_and_ranged(uow: SqlUnitOfWorkFactory) 
         await work.frozen_days.add(1, DAY + timedelta(days=3), FrozenKind.REST)
         await work.commit()
     async with uow() as work:
-        assert await work.frozen_days.between(1, DAY, DAY + timedelta(days=2)) == {DAY}
+        assert await work.frozen_days.between(1, DAY, DAY + timedelta(days=2)) == {
+            DAY: FrozenKind.PAUSE
+        }
         assert len(await work.frozen_days.between(1, DAY, DAY + timedelta(days=9))) == 2
 
 

@@ -51,6 +51,8 @@ VIEWS: list[tuple[progress.View, dict[str, str]]] = [
     (progress.Undone((ENTRY,), STREAK), {"en": "Removed", "de": "Entfernt"}),
     (progress.AskDelete(), {"en": "can't be undone", "de": "nicht rückgängig"}),
     (progress.Deleted(), {"en": "/start", "de": "/start"}),
+    (progress.RestDay(STREAK), {"en": "rest day", "de": "Ruhetag"}),
+    (progress.TooManyRestDays(2), {"en": "2 rest days", "de": "2 Ruhetage"}),
 ]
 
 

@@ -41,6 +41,10 @@ progress-refused-too_long = Das ist zu lang für eine Meldung. Schick z. B. „1
 progress-refused-ambiguous = Ich konnte nicht erkennen, welche Zahl zu welcher Übung oder Seite gehört. Schick eine Übung nach der anderen, z. B. „8 links 10 rechts Clamshells“.
 progress-not-ready = Lass uns zuerst die Einrichtung abschließen: tippe auf /start. Mit /help siehst du, was ich kann.
 
+progress-rest-day = 😌 Heute ist Ruhetag: Deine Serie ist eingefroren, nicht gerissen.
+progress-rest-day-limit = Du hast diese Woche schon { $allowed } Ruhetage – heute zählt also als normaler Tag.
+command-rest = Heute Ruhetag machen
+
 progress-undone = ↩️ Entfernt: { $entries }.
 progress-nothing-to-undo = Es gibt nichts rückgängig zu machen.
 

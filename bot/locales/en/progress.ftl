@@ -41,6 +41,10 @@ progress-refused-too_long = That's too long for a rep report. Send e.g. “10/10
 progress-refused-ambiguous = I couldn't tell which number belongs to which exercise or side. Send one exercise at a time, e.g. “8 L 10 R clamshells”.
 progress-not-ready = Let's finish setting you up first: tap /start. /help shows what I can do.
 
+progress-rest-day = 😌 Today is a rest day: your streak is frozen, not broken.
+progress-rest-day-limit = You already have { $allowed } rest days this week, so today counts as a normal day.
+command-rest = Make today a rest day
+
 progress-undone = ↩️ Removed: { $entries }.
 progress-nothing-to-undo = There's nothing to undo.
 
