@@ -206,10 +206,11 @@ class ProgressService:
                 about = await work.message_exercises.get(user_id, reply_to_message_id)
             result = _parse(text, about)
             if isinstance(result, parser.Refused):
+                refused = RefusedReply(result.reason, parser.as_typed(text, result.detail))
                 dialog = await work.dialogs.get(user_id)
                 if dialog is not None and dialog.flow == FLOW:
-                    return [RefusedReply(result.reason, result.detail), _question(dialog)]
-                return [RefusedReply(result.reason, result.detail)]
+                    return [refused, _question(dialog)]
+                return [refused]
             if isinstance(result, parser.NeedsExercise):
                 data = {"text": result.text, "choices": result.choices, "q": uuid.uuid4().hex[:8]}
                 dialog = Dialog(FLOW, ASK_EXERCISE, data)

@@ -19,6 +19,7 @@ from coach.reps import (
     Refused,
     RepEntryDraft,
     Side,
+    as_typed,
     load_vocabulary,
     parse_reps,
     vocabulary_from_toml,
@@ -233,6 +234,20 @@ def test_refused(text: str, exercise: str | None, reason: str) -> None:
 
 def test_an_unknown_word_is_named() -> None:
     assert parse_reps("10 Pushups") == Refused("unrecognised", "pushups")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10 Pushups", "Pushups"),
+        ("10 Liegestütze", "Liegestütze"),
+        ("10 clamshells and 5 Kniebeugen", "Kniebeugen"),
+    ],
+)
+def test_the_unknown_word_is_quoted_as_typed(text: str, expected: str) -> None:
+    result = parse_reps(text)
+    assert isinstance(result, Refused)
+    assert as_typed(text, result.detail) == expected
 
 
 # --- no exercise named, no context: ask ----------------------------------------------------
