@@ -110,7 +110,11 @@ class MessageExerciseRepository(Protocol):
 
 class WeeklySummaryRepository(Protocol):
     async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
-        """Users whose summary time passed (profile, scheduled instant), earliest first."""
+        """Users whose summary time passed (profile, scheduled instant), earliest first.
+
+        Inactive users too: they are moved on a week without a send, so rows left behind
+        never pile up in front of the index.
+        """
         ...
 
     async def unscheduled(self, limit: int) -> list[Profile]:

@@ -86,7 +86,7 @@ class SqlWeeklySummaryRepository:
     async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
         statement = (
             select(UserRow)
-            .where(UserRow.summary_next_at <= now, UserRow.active.is_(True))
+            .where(UserRow.summary_next_at <= now)
             .order_by(UserRow.summary_next_at)
             .limit(limit)
         )

@@ -469,6 +469,11 @@ class ProgressService:
         return dialog is not None and dialog.flow == DELETE_FLOW
 
 
+def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
+    """Active users get a summary that is not stale; everyone else is only rescheduled."""
+    return profile.active and now - due_at <= SUMMARY_GRACE
+
+
 def _question(dialog: Dialog, notice: str | None = None) -> AskExercise:
     """The stored "which exercise?" question as a view."""
     choices = tuple(str(choice) for choice in dialog.data.get("choices", ()))
@@ -515,11 +520,13 @@ class WeeklySummaryService:
                     next_at = next_summary_at(
                         profile.summary_weekday, profile.summary_time, _tz(profile), now
                     )
-                    fresh = now - at <= SUMMARY_GRACE
-                    await work.summaries.schedule(profile.user_id, next_at, now if fresh else None)
+                    sending = _should_send(profile, at, now)
+                    await work.summaries.schedule(
+                        profile.user_id, next_at, now if sending else None
+                    )
                 await work.commit()
             for profile, at in due:
-                if now - at > SUMMARY_GRACE:
+                if not _should_send(profile, at, now):
                     continue
                 try:
                     stats = await self._progress.stats_for(profile, now)

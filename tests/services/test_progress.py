@@ -171,6 +171,15 @@ async def test_weekly_summary_once_a_week_at_sunday_18_local(
     assert await job.send_weekly_summaries(sunday_18 + timedelta(days=15)) == 0
     assert await job.send_weekly_summaries(sunday_18 + timedelta(days=21)) == 1
     assert len(sender.sent) == 3
+    # Someone who blocked the bot is moved on without a send.
+    async with uow() as work:
+        profile = await work.users.get(USER)
+        assert profile is not None
+        await work.users.save(profile.with_changes(active=False), sunday_18)
+        await work.commit()
+    assert await job.send_weekly_summaries(sunday_18 + timedelta(days=28, minutes=1)) == 0
+    async with uow() as work:
+        assert await work.summaries.due(sunday_18 + timedelta(days=28, minutes=1), 10) == []
 
 
 async def test_delete_needs_the_confirmation_and_removes_the_user(
