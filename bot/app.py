@@ -35,8 +35,9 @@ from coach.catalogue import load_catalogue as load_exercise_catalogue
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
-from coach.services.progress import ProgressService, WeeklySummaryService
+from coach.services.progress import ProgressService
 from coach.services.setup import SetupService
+from coach.services.weekly_summary import WeeklySummaryService
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory

@@ -11,8 +11,9 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
-from coach.services.progress import ProgressService, WeeklySummaryService
+from coach.services.progress import ProgressService
 from coach.services.setup import SetupService
+from coach.services.weekly_summary import WeeklySummaryService
 
 
 @dataclass

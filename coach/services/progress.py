@@ -8,12 +8,11 @@ frozen days on every call; nothing here keeps a counter.
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Final, Protocol
+from typing import Final
 
 from coach import reps as parser
 from coach.activity import BreakKind, EntrySource, RepEntry
@@ -24,18 +23,14 @@ from coach.export import export_csv
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import (
-    SUMMARY_GRACE,
     FrozenKind,
     MessageExercise,
     Session,
     StreakLine,
-    next_summary_at,
     streak_line,
     week_of,
 )
 from coach.streaks import Goal, local_day
-
-log = logging.getLogger(__name__)
 
 FLOW: Final = "reps"
 ASK_EXERCISE: Final = "exercise"
@@ -169,13 +164,7 @@ View = (
 )
 
 
-class SummarySender(Protocol):
-    """Sends the weekly summary picture; the bot implements it."""
-
-    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> None: ...
-
-
-def _tz(profile: Profile) -> str:
+def tz_of(profile: Profile) -> str:
     return profile.timezone or "UTC"
 
 
@@ -274,7 +263,7 @@ class ProgressService:
     async def _store(
         self, work: UnitOfWork, profile: Profile, parsed: parser.Parsed, now: datetime
     ) -> list[View]:
-        today = local_day(now, _tz(profile))
+        today = local_day(now, tz_of(profile))
         group = f"{REPLY_GROUP}{uuid.uuid4().hex}"
         stored = [
             await work.reps.add(
@@ -326,7 +315,7 @@ class ProgressService:
             profile = await work.users.get(user_id)
             if profile is None or not profile.onboarded:
                 return [NotReady()]
-            today = local_day(self._clock.now(), _tz(profile))
+            today = local_day(self._clock.now(), tz_of(profile))
             monday = week_of(today)
             frozen = await work.frozen_days.between(user_id, monday, monday + timedelta(days=6))
             if today not in frozen:
@@ -354,7 +343,7 @@ class ProgressService:
             for entry in group:
                 if entry.id is not None:
                     await work.reps.remove(entry.id)
-            today = local_day(self._clock.now(), _tz(profile))
+            today = local_day(self._clock.now(), tz_of(profile))
             streak = await self._streak(work, profile, today)
             await work.commit()
             return [Undone(group, streak)]
@@ -363,7 +352,7 @@ class ProgressService:
 
     async def _streak(self, work: UnitOfWork, profile: Profile, today: date) -> StreakLine:
         entries = await work.reps.all_for(profile.user_id)
-        since = local_day(profile.created_at, _tz(profile))
+        since = local_day(profile.created_at, tz_of(profile))
         frozen = await work.frozen_days.between(profile.user_id, since, today)
         return streak_line(
             Goal.from_days_per_week(profile.goal_days_per_week),
@@ -388,7 +377,7 @@ class ProgressService:
             return await self._stats(work, profile, now)
 
     async def _stats(self, work: UnitOfWork, profile: Profile, now: datetime) -> StatsView:
-        today = local_day(now, _tz(profile))
+        today = local_day(now, tz_of(profile))
         first = today - timedelta(days=STATS_DAYS - 1)
         days = tuple(first + timedelta(days=i) for i in range(STATS_DAYS))
         index = {day: i for i, day in enumerate(days)}
@@ -433,8 +422,8 @@ class ProgressService:
             reps = await work.reps.all_for(user_id)
             breaks = await work.breaks.all_for(user_id)
             pains = await work.pains.all_for(user_id)
-        today = local_day(self._clock.now(), _tz(profile))
-        text = export_csv(_tz(profile), reps, breaks, pains)
+        today = local_day(self._clock.now(), tz_of(profile))
+        text = export_csv(tz_of(profile), reps, breaks, pains)
         return ExportFile(
             f"strongback-{today.isoformat()}.csv", text, len(reps) + len(breaks) + len(pains)
         )
@@ -469,11 +458,6 @@ class ProgressService:
         return dialog is not None and dialog.flow == DELETE_FLOW
 
 
-def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
-    """Active users get a summary that is not stale; everyone else is only rescheduled."""
-    return profile.active and now - due_at <= SUMMARY_GRACE
-
-
 def _question(dialog: Dialog, notice: str | None = None) -> AskExercise:
     """The stored "which exercise?" question as a view."""
     choices = tuple(str(choice) for choice in dialog.data.get("choices", ()))
@@ -489,65 +473,3 @@ def _parse(text: str, about: MessageExercise | None) -> parser.ParseResult:
         context_exercise=about.exercise_id,
         context_side=side,  # type: ignore[arg-type]
     )
-
-
-class WeeklySummaryService:
-    """Sends each user's weekly summary picture at their local weekday and time."""
-
-    BATCH: Final = 200
-
-    def __init__(
-        self, uow: UnitOfWorkFactory, progress: ProgressService, sender: SummarySender
-    ) -> None:
-        self._uow = uow
-        self._progress = progress
-        self._sender = sender
-
-    async def send_weekly_summaries(self, now: datetime) -> int:
-        """Send the summaries that fell due; returns how many were sent.
-
-        Call every few minutes. Work is proportional to users due: an indexed
-        `summary_next_at <= now` claim, which moves each claimed user's next instant a week on
-        before anything is sent (at most once per week; a crash loses one summary, never
-        doubles it). Due longer ago than `SUMMARY_GRACE` (the bot was down): skipped.
-        """
-        await self._schedule_new(now)
-        sent = 0
-        while True:
-            async with self._uow() as work:
-                due = await work.summaries.due(now, self.BATCH)
-                for profile, at in due:
-                    next_at = next_summary_at(
-                        profile.summary_weekday, profile.summary_time, _tz(profile), now
-                    )
-                    sending = _should_send(profile, at, now)
-                    await work.summaries.schedule(
-                        profile.user_id, next_at, now if sending else None
-                    )
-                await work.commit()
-            for profile, at in due:
-                if not _should_send(profile, at, now):
-                    continue
-                try:
-                    stats = await self._progress.stats_for(profile, now)
-                    await self._sender.send_weekly_summary(profile, stats)
-                except Exception:  # one user's failure (blocked bot…) must not stop the rest
-                    log.exception("weekly summary for user %s failed", profile.user_id)
-                    continue
-                sent += 1
-            if len(due) < self.BATCH:
-                return sent
-
-    async def _schedule_new(self, now: datetime) -> None:
-        """Give newly onboarded users their first summary instant."""
-        while True:
-            async with self._uow() as work:
-                new = await work.summaries.unscheduled(self.BATCH)
-                for profile in new:
-                    next_at = next_summary_at(
-                        profile.summary_weekday, profile.summary_time, _tz(profile), now
-                    )
-                    await work.summaries.schedule(profile.user_id, next_at, None)
-                await work.commit()
-            if len(new) < self.BATCH:
-                return

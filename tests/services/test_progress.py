@@ -10,7 +10,7 @@ from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
 from coach.profile import Profile
 from coach.progress import FrozenKind
-from coach.services import progress
+from coach.services import progress, weekly_summary
 from storage.uow import SqlUnitOfWorkFactory
 
 USER = 9
@@ -119,7 +119,7 @@ async def test_one_failed_summary_does_not_stop_the_others(
 ) -> None:
     await add_user(uow, 12)
     sender = FakeSender(failing=frozenset({USER}))
-    job = progress.WeeklySummaryService(uow, service, sender)
+    job = weekly_summary.WeeklySummaryService(uow, service, sender)
     sunday_18 = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
     await job.send_weekly_summaries(sunday_18 - timedelta(hours=1))
     assert await job.send_weekly_summaries(sunday_18) == 1
@@ -156,7 +156,7 @@ async def test_weekly_summary_once_a_week_at_sunday_18_local(
 ) -> None:
     await add_user(uow, 11, onboarded=False)  # not set up: never gets one
     sender = FakeSender()
-    job = progress.WeeklySummaryService(uow, service, sender)
+    job = weekly_summary.WeeklySummaryService(uow, service, sender)
     sunday_18 = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)  # 18:00 in Berlin (CET)
     assert await job.send_weekly_summaries(sunday_18 - timedelta(hours=30)) == 0
     assert await job.send_weekly_summaries(sunday_18 - timedelta(minutes=1)) == 0
