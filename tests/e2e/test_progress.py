@@ -175,11 +175,15 @@ async def test_reps_streak_undo_stats_export_and_delete(
     # /delete asks first; "No" keeps everything, "Yes" removes every row about the user.
     assert "can't be undone" in await say(user, "/delete")
     user.press("No, keep it")
+    assert (await user.next_callback_answer()).text is None
     assert "nothing was deleted" in (await user.next_message()).text
     before = rows_with_user(db_path, USER)
     assert {"users", "rep_entries", "screenings", "frozen_days"} <= set(before)
     await say(user, "/delete")
     assert "Please tap one of the buttons" in await say(user, "yes")
+    user.press_data(user.last, "v1:del:maybe")
+    assert (await user.next_callback_answer()).text == "This button has expired."
+    assert "Please tap one of the buttons" in (await user.next_message()).text
     user.press("Yes, delete everything")
     assert "all your data is deleted" in (await user.next_message()).text
     assert rows_with_user(db_path, USER) == {}
