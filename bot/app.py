@@ -27,15 +27,18 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, setup, start
+from bot.handlers import errors, fallback, gate, progress, setup, start
 from bot.handlers import workout as workout_handlers
+from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
 from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
+from coach.services.progress import ProgressService
 from coach.services.setup import SetupService
+from coach.services.weekly_summary import WeeklySummaryService
 from coach.services.workout import WorkoutService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -46,7 +49,18 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help", "workout", "exercise")
+MENU_COMMANDS = (
+    "workout",
+    "exercise",
+    "stats",
+    "undo",
+    "rest",
+    "screen",
+    "export",
+    "delete",
+    "start",
+    "help",
+)
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -79,6 +93,11 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("screen", setup.screen_command))
     application.add_handler(CommandHandler("workout", workout_handlers.workout_command))
     application.add_handler(CommandHandler("exercise", workout_handlers.exercise_command))
+    application.add_handler(CommandHandler("undo", progress.undo_command))
+    application.add_handler(CommandHandler("rest", progress.rest_command))
+    application.add_handler(CommandHandler("stats", progress.stats_command))
+    application.add_handler(CommandHandler("export", progress.export_command))
+    application.add_handler(CommandHandler("delete", progress.delete_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -90,6 +109,8 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:doc:": setup.doctor_button,
         r"^v1:wo:": workout_handlers.walkthrough_button,
         r"^v1:wx:": workout_handlers.menu_button,
+        r"^v1:rep:": progress.exercise_button,
+        r"^v1:del:": progress.delete_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -123,13 +144,19 @@ async def _post_init(application: CoachApplication) -> None:
     clock = _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
+    exercises = load_exercises()
+    progress_service = ProgressService(uow, clock, exercises)
     application.bot_data.services = Services(
         settings=settings,
         clock=clock,
         uow=uow,
         texts=texts,
         setup=SetupService(uow, clock, load_questionnaire()),
-        workout=WorkoutService(uow, clock, load_exercises()),
+        workout=WorkoutService(uow, clock, exercises),
+        progress=progress_service,
+        weekly_summaries=WeeklySummaryService(
+            uow, progress_service, TelegramSummarySender(application.bot, texts)
+        ),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

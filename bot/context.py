@@ -11,7 +11,9 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.progress import ProgressService
 from coach.services.setup import SetupService
+from coach.services.weekly_summary import WeeklySummaryService
 from coach.services.workout import WorkoutService
 
 
@@ -25,6 +27,9 @@ class Services:
     texts: Catalogue
     setup: SetupService
     workout: WorkoutService
+    progress: ProgressService
+    weekly_summaries: WeeklySummaryService
+    """`send_weekly_summaries(now)` is for the scheduler's calendar job."""
 
 
 class BotData:

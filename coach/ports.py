@@ -14,6 +14,7 @@ from typing import Protocol, Self
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
+from coach.progress import FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
 from coach.screening import ScreeningRecord, ScreeningResult
 
@@ -26,6 +27,10 @@ class UserRepository(Protocol):
     async def save(self, profile: Profile, now: datetime) -> None: ...
 
     async def count(self) -> int: ...
+
+    async def delete(self, user_id: int) -> bool:
+        """Remove the user and, by cascade, every row about them; False if unknown."""
+        ...
 
 
 class DialogRepository(Protocol):
@@ -106,6 +111,42 @@ class PictureFileRepository(Protocol):
     async def put(self, key: str, file_id: str, now: datetime) -> None: ...
 
 
+class FrozenDayRepository(Protocol):
+    async def add(self, user_id: int, day: date, kind: FrozenKind) -> None:
+        """Mark a local day as frozen (idempotent; the first kind stays)."""
+        ...
+
+    async def between(self, user_id: int, first: date, last: date) -> dict[date, FrozenKind]: ...
+
+
+class MessageExerciseRepository(Protocol):
+    async def remember(
+        self, user_id: int, message_id: int, about: MessageExercise, now: datetime
+    ) -> None: ...
+
+    async def get(self, user_id: int, message_id: int) -> MessageExercise | None: ...
+
+    async def prune(self, before: datetime) -> int: ...
+
+
+class WeeklySummaryRepository(Protocol):
+    async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
+        """Users whose summary time passed (profile, scheduled instant), earliest first.
+
+        Inactive users too: they are moved on a week without a send, so rows left behind
+        never pile up in front of the index.
+        """
+        ...
+
+    async def unscheduled(self, limit: int) -> list[Profile]:
+        """Onboarded users with a time zone but no next summary instant yet."""
+        ...
+
+    async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
+        """Set the next instant; `sent_at` records a summary sent now (None: only reschedule)."""
+        ...
+
+
 class UpdateLog(Protocol):
     async def claim(self, update_id: int, now: datetime) -> bool:
         """Record `update_id`; False if it was processed before."""
@@ -143,6 +184,15 @@ class UnitOfWork(Protocol):
 
     @property
     def pictures(self) -> PictureFileRepository: ...
+
+    @property
+    def frozen_days(self) -> FrozenDayRepository: ...
+
+    @property
+    def message_exercises(self) -> MessageExerciseRepository: ...
+
+    @property
+    def summaries(self) -> WeeklySummaryRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

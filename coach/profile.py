@@ -12,6 +12,8 @@ DEFAULT_WORK_END = time(17, 0)
 DEFAULT_SIT_INTERVAL_MIN = 60
 OFFERED_SIT_INTERVALS = (30, 45, 60, 90)
 SUPPORTED_LANGUAGES = ("en", "de")
+DEFAULT_SUMMARY_WEEKDAY = 6  # Sunday (Monday is 0)
+DEFAULT_SUMMARY_TIME = time(18, 0)
 
 
 def language_from_client(code: str | None) -> str:
@@ -48,6 +50,9 @@ class Profile:
     goal_days_per_week: int = 7
     active: bool = True
     onboarded_at: datetime | None = None
+    summary_weekday: int = DEFAULT_SUMMARY_WEEKDAY
+    """Local weekday (Monday 0) of the weekly summary picture."""
+    summary_time: time = DEFAULT_SUMMARY_TIME
 
     @property
     def onboarded(self) -> bool:

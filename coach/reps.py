@@ -421,6 +421,18 @@ def _entries(
 # --- public entry point ---------------------------------------------------------------------
 
 
+def as_typed(text: str, word: str) -> str:
+    """The spelling the user typed for a normalised `word` (e.g. from `Refused.detail`).
+
+    "10 Liegestütze" is refused with the detail "liegestuetze"; the explanation should quote
+    "Liegestütze". Falls back to `word` when it cannot be found.
+    """
+    for candidate in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS])):
+        if "".join(_raw_tokens(_normalise(candidate))) == word:
+            return str(candidate)
+    return word
+
+
 def parse_reps(
     text: str,
     *,

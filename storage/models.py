@@ -51,6 +51,10 @@ class UserRow(Base):
     onboarded_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    summary_weekday: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    summary_time_min: Mapped[int] = mapped_column(Integer, default=18 * 60, server_default="1080")
+    summary_next_at: Mapped[datetime | None] = mapped_column(index=True)
+    summary_sent_at: Mapped[datetime | None]
 
 
 class ProcessedUpdateRow(Base):
@@ -164,3 +168,26 @@ class PictureFileRow(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     file_id: Mapped[str] = mapped_column(String(255))
     updated_at: Mapped[datetime]
+
+
+class FrozenDayRow(Base):
+    """A local day that freezes the streak: a pause day or a declared rest day."""
+
+    __tablename__ = "frozen_days"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk(), primary_key=True)
+    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class MessageExerciseRow(Base):
+    """A bot message about one exercise, so a reply to it knows which exercise it reports."""
+
+    __tablename__ = "message_exercises"
+    __table_args__ = (Index("ix_message_exercises_created", "created_at"),)
+
+    user_id: Mapped[int] = mapped_column(BigInteger, user_fk(), primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    exercise_id: Mapped[str] = mapped_column(String(32))
+    side: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime]

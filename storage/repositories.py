@@ -58,6 +58,8 @@ def _profile(row: UserRow) -> Profile:
         goal_days_per_week=row.goal_days_per_week,
         active=row.active,
         onboarded_at=row.onboarded_at,
+        summary_weekday=row.summary_weekday,
+        summary_time=_time(row.summary_time_min),
     )
 
 
@@ -75,6 +77,8 @@ def _fill(row: UserRow, profile: Profile) -> None:
     row.goal_days_per_week = profile.goal_days_per_week
     row.active = profile.active
     row.onboarded_at = profile.onboarded_at
+    row.summary_weekday = profile.summary_weekday
+    row.summary_time_min = _minutes(profile.summary_time)
 
 
 class SqlUserRepository:
@@ -103,6 +107,11 @@ class SqlUserRepository:
 
     async def count(self) -> int:
         return int(await self._session.scalar(select(func.count()).select_from(UserRow)) or 0)
+
+    async def delete(self, user_id: int) -> bool:
+        """Remove the user; ON DELETE CASCADE removes every row about them."""
+        result = await self._session.execute(delete(UserRow).where(UserRow.id == user_id))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 class SqlDialogRepository:

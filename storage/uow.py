@@ -7,6 +7,11 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.progress_repositories import (
+    SqlFrozenDayRepository,
+    SqlMessageExerciseRepository,
+    SqlWeeklySummaryRepository,
+)
 from storage.repositories import (
     SqlBreakRepository,
     SqlDialogRepository,
@@ -31,6 +36,9 @@ class SqlUnitOfWork:
     breaks: SqlBreakRepository
     workouts: SqlWorkoutSessionRepository
     pictures: SqlPictureFileRepository
+    frozen_days: SqlFrozenDayRepository
+    message_exercises: SqlMessageExerciseRepository
+    summaries: SqlWeeklySummaryRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -53,6 +61,9 @@ class SqlUnitOfWork:
         self.breaks = SqlBreakRepository(self._session)
         self.workouts = SqlWorkoutSessionRepository(self._session)
         self.pictures = SqlPictureFileRepository(self._session)
+        self.frozen_days = SqlFrozenDayRepository(self._session)
+        self.message_exercises = SqlMessageExerciseRepository(self._session)
+        self.summaries = SqlWeeklySummaryRepository(self._session)
         return self
 
     async def __aexit__(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import setup, workout
+from bot.handlers import progress, setup, workout
 from bot.handlers.common import language, say
 
 
@@ -20,13 +20,20 @@ async def text_message(update: Update, context: CoachContext) -> None:
         return
     if await workout.typed_answer(update, context):
         return
-    await say(update, context, "text-without-context")
+    if await progress.during_delete(update, context):
+        return
+    # No other flow took it: a rep report ("10 clamshells"), or a short explanation.
+    await progress.rep_reply(update, context)
 
 
 async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await setup.unsupported_during_setup(update, context):
         return
     if await workout.unsupported_during_walkthrough(update, context):
+        return
+    if await progress.during_question(update, context) or await progress.during_delete(
+        update, context
+    ):
         return
     await say(update, context, "unsupported-message")
 

@@ -19,6 +19,7 @@ from coach.reps import (
     Refused,
     RepEntryDraft,
     Side,
+    as_typed,
     load_vocabulary,
     parse_reps,
     vocabulary_from_toml,
@@ -104,6 +105,23 @@ ACCEPTED: list[tuple[str, list[Entry]]] = [
     ("3 mal 10 Muscheln", [(CS, None, 30)]),
     ("Brücke: 15 Wiederholungen", [(BR, None, 15)]),
     ("zwölf Muscheln, geschafft!", [(CS, None, 12)]),
+    ("10 Hüftheben je Bein", [(HR, "left", 10), (HR, "right", 10)]),
+    ("Clamshells 8 links 10 rechts", [(CS, "left", 8), (CS, "right", 10)]),
+    ("3x10 Brücken", [(BR, None, 30)]),
+    ("Brücken 3 mal 12", [(BR, None, 36)]),
+    ("ich hab 12 Muscheln auf jeder Seite gemacht", [(CS, "left", 12), (CS, "right", 12)]),
+    ("Hüftheben: 10/10", [(HR, "left", 10), (HR, "right", 10)]),
+    ("zwölf Brücken 💪", [(BR, None, 12)]),
+    ("einbeinige Brücke links 8 rechts 9", [(SLB, "left", 8), (SLB, "right", 9)]),
+    ("10 Hüftheben und 12 Muscheln", [(HR, None, 10), (CS, None, 12)]),
+    ("Brücken 12 bitte", [(BR, None, 12)]),
+    # English, more
+    ("did 3 sets of 10 bridges", [(BR, None, 30)]),
+    ("hip raises 10/10 💪🔥", [(HR, "left", 10), (HR, "right", 10)]),
+    ("ten clamshells each leg", [(CS, "left", 10), (CS, "right", 10)]),
+    ("12 clamshells 😀 yay!", [(CS, None, 12)]),
+    ("Did 10 single leg bridges each side today", [(SLB, "left", 10), (SLB, "right", 10)]),
+    ("bridges 12 please", [(BR, None, 12)]),
 ]
 
 
@@ -193,6 +211,17 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("3 sets hip raises", None, "ambiguous"),
     # A "10 10" with no exercise fits none
     ("10 10", None, "ambiguous"),
+    # German
+    ("0 Brücken", None, "zero"),
+    ("-3 Muscheln", None, "negative"),
+    ("250 Hüftheben", None, "too_many"),
+    ("1000 Muscheln", None, "too_many"),
+    ("Hallo", None, "nonsense"),
+    ("Hallo", HR, "nonsense"),
+    ("10 Liegestütze", None, "unrecognised"),
+    ("8,5 Brücken", None, "ambiguous"),
+    ("10 und 12 Muscheln", None, "ambiguous"),
+    ("Brücken 10/10", None, "ambiguous"),
 ]
 
 
@@ -205,6 +234,20 @@ def test_refused(text: str, exercise: str | None, reason: str) -> None:
 
 def test_an_unknown_word_is_named() -> None:
     assert parse_reps("10 Pushups") == Refused("unrecognised", "pushups")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10 Pushups", "Pushups"),
+        ("10 Liegestütze", "Liegestütze"),
+        ("10 clamshells and 5 Kniebeugen", "Kniebeugen"),
+    ],
+)
+def test_the_unknown_word_is_quoted_as_typed(text: str, expected: str) -> None:
+    result = parse_reps(text)
+    assert isinstance(result, Refused)
+    assert as_typed(text, result.detail) == expected
 
 
 # --- no exercise named, no context: ask ----------------------------------------------------

@@ -1,0 +1,113 @@
+"""The /stats picture: reps per day by exercise, sit breaks taken vs prompted, weekly pain.
+
+Drawn with matplotlib's object API on the Agg canvas (no pyplot global state), so it is safe
+to run in a worker thread: `await asyncio.to_thread(render_png, …)` keeps the event loop free.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from bot.texts import Catalogue
+from coach.services.progress import StatsView
+
+_COLOURS = ("#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#264653")
+
+
+@dataclass(frozen=True)
+class ChartTexts:
+    reps: str
+    no_reps: str
+    breaks: str
+    taken: str
+    prompted: str
+    pain: str
+    no_pain: str
+    exercises: dict[str, str]
+    weeks: tuple[str, ...]
+
+
+def chart_texts(stats: StatsView, texts: Catalogue, lang: str) -> ChartTexts:
+    t = texts.text
+    return ChartTexts(
+        reps=t(lang, "progress-chart-reps"),
+        no_reps=t(lang, "progress-chart-no-reps"),
+        breaks=t(lang, "progress-chart-breaks"),
+        taken=t(lang, "progress-chart-taken"),
+        prompted=t(lang, "progress-chart-prompted"),
+        pain=t(lang, "progress-chart-pain"),
+        no_pain=t(lang, "progress-chart-no-pain"),
+        exercises={ex: t(lang, f"progress-button-{ex}") for ex in stats.reps},
+        weeks=tuple(t(lang, "progress-chart-week", day=w.strftime("%d.%m.")) for w in stats.weeks),
+    )
+
+
+def render_png(stats: StatsView, labels: ChartTexts) -> bytes:
+    """The picture as PNG bytes (CPU-bound; call it in a thread)."""
+    figure = Figure(figsize=(8, 9), dpi=100, layout="constrained")
+    reps_axes, breaks_axes, pain_axes = figure.subplots(3, 1, height_ratios=(3, 2, 2))
+
+    x = list(range(len(stats.days)))
+    bottom = [0] * len(stats.days)
+    for n, (exercise, per_day) in enumerate(stats.reps.items()):
+        reps_axes.bar(
+            x,
+            per_day,
+            bottom=bottom,
+            label=labels.exercises.get(exercise, exercise),
+            color=_COLOURS[n % len(_COLOURS)],
+        )
+        bottom = [b + v for b, v in zip(bottom, per_day, strict=True)]
+    reps_axes.set_title(labels.reps)
+    ticks = [*x[::7], x[-1]] if x else []
+    reps_axes.set_xticks(ticks, [stats.days[i].strftime("%d.%m.") for i in ticks])
+    if stats.reps:
+        reps_axes.legend(loc="upper left", fontsize="small")
+    else:
+        reps_axes.text(
+            0.5, 0.5, labels.no_reps, ha="center", va="center", transform=reps_axes.transAxes
+        )
+        reps_axes.set_yticks([])
+
+    weeks = list(range(len(stats.weeks)))
+    width = 0.38
+    breaks_axes.bar(
+        [w - width / 2 for w in weeks],
+        stats.breaks_prompted,
+        width,
+        label=labels.prompted,
+        color="#bbbbbb",
+    )
+    breaks_axes.bar(
+        [w + width / 2 for w in weeks],
+        stats.breaks_taken,
+        width,
+        label=labels.taken,
+        color="#2a9d8f",
+    )
+    breaks_axes.set_title(labels.breaks)
+    breaks_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    breaks_axes.set_xticks(weeks, labels.weeks)
+    breaks_axes.legend(loc="upper left", fontsize="small")
+
+    points = [(w, p) for w, p in zip(weeks, stats.pain, strict=True) if p is not None]
+    pain_axes.set_title(labels.pain)
+    pain_axes.set_ylim(0, 10)
+    pain_axes.set_xlim(-0.5, len(weeks) - 0.5)
+    pain_axes.set_xticks(weeks, labels.weeks)
+    if points:
+        pain_axes.plot([w for w, _ in points], [p for _, p in points], marker="o", color="#e76f51")
+    else:
+        pain_axes.text(
+            0.5, 0.5, labels.no_pain, ha="center", va="center", transform=pain_axes.transAxes
+        )
+
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)  # attaches the Agg canvas to the figure
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -1,0 +1,112 @@
+"""Repositories of the progress area: frozen days, messages about one exercise, weekly summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coach.profile import Profile
+from coach.progress import FrozenKind, MessageExercise
+from storage.models import FrozenDayRow, MessageExerciseRow, UserRow
+from storage.repositories import _profile
+
+
+def _insert(session: AsyncSession) -> Callable[..., Any]:
+    """The dialect's INSERT, for ON CONFLICT (both dialects spell it the same way)."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+class SqlFrozenDayRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, user_id: int, day: date, kind: FrozenKind) -> None:
+        statement = (
+            _insert(self._session)(FrozenDayRow)
+            .values(user_id=user_id, local_date=day, kind=kind.value)
+            .on_conflict_do_nothing()
+        )
+        await self._session.execute(statement)
+
+    async def between(self, user_id: int, first: date, last: date) -> dict[date, FrozenKind]:
+        statement = select(FrozenDayRow.local_date, FrozenDayRow.kind).where(
+            FrozenDayRow.user_id == user_id,
+            FrozenDayRow.local_date >= first,
+            FrozenDayRow.local_date <= last,
+        )
+        rows = await self._session.execute(statement)
+        return {row.local_date: FrozenKind(row.kind) for row in rows}
+
+
+class SqlMessageExerciseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def remember(
+        self, user_id: int, message_id: int, about: MessageExercise, now: datetime
+    ) -> None:
+        values = {
+            "user_id": user_id,
+            "message_id": message_id,
+            "exercise_id": about.exercise_id,
+            "side": about.side,
+            "created_at": now,
+        }
+        statement = (
+            _insert(self._session)(MessageExerciseRow)
+            .values(values)
+            .on_conflict_do_update(
+                index_elements=["user_id", "message_id"],
+                set_={"exercise_id": about.exercise_id, "side": about.side, "created_at": now},
+            )
+        )
+        await self._session.execute(statement)
+
+    async def get(self, user_id: int, message_id: int) -> MessageExercise | None:
+        row = await self._session.get(MessageExerciseRow, (user_id, message_id))
+        return None if row is None else MessageExercise(row.exercise_id, row.side)
+
+    async def prune(self, before: datetime) -> int:
+        result = await self._session.execute(
+            delete(MessageExerciseRow).where(MessageExerciseRow.created_at < before)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlWeeklySummaryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
+        statement = (
+            select(UserRow)
+            .where(UserRow.summary_next_at <= now)
+            .order_by(UserRow.summary_next_at)
+            .limit(limit)
+        )
+        rows = list(await self._session.scalars(statement))
+        return [(_profile(row), row.summary_next_at) for row in rows if row.summary_next_at]
+
+    async def unscheduled(self, limit: int) -> list[Profile]:
+        statement = (
+            select(UserRow)
+            .where(
+                UserRow.summary_next_at.is_(None),
+                UserRow.onboarded_at.is_not(None),
+                UserRow.timezone.is_not(None),
+            )
+            .limit(limit)
+        )
+        return [_profile(row) for row in await self._session.scalars(statement)]
+
+    async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
+        values: dict[str, datetime] = {"summary_next_at": next_at}
+        if sent_at is not None:
+            values["summary_sent_at"] = sent_at
+        await self._session.execute(update(UserRow).where(UserRow.id == user_id).values(values))

@@ -1,0 +1,64 @@
+"""Every progress text exists in English and German, and every view renders in both."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import get_args
+
+import pytest
+
+from bot.app import MENU_COMMANDS
+from bot.render.progress import render
+from bot.texts import LOCALES, load_catalogue, message_ids
+from coach.activity import EntrySource, RepEntry
+from coach.progress import StreakLine
+from coach.reps import RefusalReason, load_vocabulary
+from coach.services import progress
+from coach.streaks import Goal
+
+TEXTS = load_catalogue()
+LANGUAGES = ("en", "de")
+
+
+def ids(lang: str) -> set[str]:
+    return message_ids((LOCALES / lang / "progress.ftl").read_text(encoding="utf-8"))
+
+
+def test_english_and_german_have_the_same_keys() -> None:
+    assert ids("en") == ids("de")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_key_the_area_needs_is_there(lang: str) -> None:
+    needed = {f"command-{name}" for name in MENU_COMMANDS}
+    for exercise in load_vocabulary().exercise_ids:
+        needed |= {f"progress-exercise-{exercise}", f"progress-button-{exercise}"}
+    needed |= {f"progress-refused-{reason}" for reason in get_args(RefusalReason)}
+    assert needed <= TEXTS.keys[lang]
+
+
+STREAK = StreakLine(Goal.days_per_week(3), 1, 2, 0.126)
+ENTRY = RepEntry(
+    1, "clamshell", "left", 10, EntrySource.REPLY, date(2026, 11, 26), datetime.now(UTC)
+)
+VIEWS: list[tuple[progress.View, dict[str, str]]] = [
+    (progress.Logged((ENTRY,), STREAK), {"en": "10 clamshells (left)", "de": "1 Woche"}),
+    (
+        progress.AskExercise(("bridge",), "abc123", notice="hint"),
+        {"en": "Please tap", "de": "Tippe"},
+    ),
+    (progress.RefusedReply("unrecognised", "pushups"), {"en": "pushups", "de": "pushups"}),
+    (progress.Undone((ENTRY,), STREAK), {"en": "Removed", "de": "Entfernt"}),
+    (progress.AskDelete(), {"en": "can't be undone", "de": "nicht rückgängig"}),
+    (progress.Deleted(), {"en": "/start", "de": "/start"}),
+    (progress.RestDay(STREAK), {"en": "rest day", "de": "Ruhetag"}),
+    (progress.TooManyRestDays(2), {"en": "2 rest days", "de": "2 Ruhetage"}),
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("view", "expected"), VIEWS)
+def test_views_render(lang: str, view: progress.View, expected: dict[str, str]) -> None:
+    (message,) = render([view], TEXTS, lang)
+    assert expected[lang] in message.text
+    assert "13 %" in message.text or not isinstance(view, progress.Logged | progress.Undone)
