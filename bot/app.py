@@ -27,12 +27,13 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, setup, start
+from bot.handlers import errors, fallback, gate, settings, setup, start
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
+from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help")
+MENU_COMMANDS = ("start", "screen", "help", "settings", "language")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -74,6 +75,8 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("screen", setup.screen_command))
+    application.add_handler(CommandHandler("settings", settings.settings_command))
+    application.add_handler(CommandHandler("language", settings.language_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -83,6 +86,10 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:pf:": setup.profile_button,
         r"^v1:sum:": setup.summary_button,
         r"^v1:doc:": setup.doctor_button,
+        r"^v1:setf:": settings.choose_button,
+        r"^v1:setv:": settings.value_button,
+        r"^v1:set:": settings.action_button,
+        r"^v1:lang:": settings.language_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -91,7 +98,7 @@ def register_handlers(application: CoachApplication) -> None:
     # Everything else a person can send.
     message = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(message & filters.COMMAND, fallback.unknown_command))
-    application.add_handler(MessageHandler(message & filters.LOCATION, setup.location))
+    application.add_handler(MessageHandler(message & filters.LOCATION, fallback.location_message))
     application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_message))
     application.add_handler(MessageHandler(message, fallback.unsupported_message))
 
@@ -122,6 +129,9 @@ async def _post_init(application: CoachApplication) -> None:
         uow=uow,
         texts=texts,
         setup=SetupService(uow, clock, load_questionnaire()),
+        # Profile listeners run after every saved settings change, in the same transaction:
+        # the reminders area adds its "recompute the next reminder" here.
+        user_settings=SettingsService(uow, clock, listeners=[]),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import setup
+from bot.handlers import settings, setup
 from bot.handlers.common import language, say
 
 
@@ -18,13 +18,24 @@ async def text_message(update: Update, context: CoachContext) -> None:
     if views is not None:
         await setup.show(update, context, views)
         return
+    if await settings.typed_answer(update, context):
+        return
     await say(update, context, "text-without-context")
 
 
 async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await setup.unsupported_during_setup(update, context):
         return
+    if await settings.unsupported_during_settings(update, context):
+        return
     await say(update, context, "unsupported-message")
+
+
+async def location_message(update: Update, context: CoachContext) -> None:
+    """A shared location answers the time zone question of whichever flow asked it."""
+    if await settings.shared_location(update, context):
+        return
+    await setup.location(update, context)
 
 
 async def expired_button(update: Update, context: CoachContext) -> None:

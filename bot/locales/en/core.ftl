@@ -10,6 +10,8 @@ help-text =
     <b>StrongBack</b> helps you get out of the sitting → weak glutes → sore back spiral.
     /start – begin or continue
     /screen – redo the safety check
+    /settings – change your settings
+    /language – change the language
     /help – this message
     You can always type instead of tapping buttons.
 unknown-command = I don't know that command. Try /help to see what I can do.
