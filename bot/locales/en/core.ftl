@@ -1,7 +1,7 @@
 # General texts: greeting, help, fallbacks and errors.
 
 start-welcome =
-    Hi { $name }! I'm <b>StrongBack</b>, your coach against the sore back from sitting.
+    Hi { $name }! I'm <b>StrongBack</b>, your coach against back pain from sitting.
     Long sitting weakens your glutes, and weak glutes put more strain on your lower back. Strong glutes stabilise your hips and pelvis, so your back can relax.
 start-welcome-back = Welcome back, { $name }! What would you like to do?
 button-begin = Let's begin
