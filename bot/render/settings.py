@@ -110,19 +110,26 @@ def _question(view: settings.AskSetting, texts: Catalogue, lang: str) -> Outgoin
             keyboard = InlineKeyboardMarkup([*keys, list(inline([back]).inline_keyboard[0])])
             return Outgoing(question.text, keyboard)
         return question
-    rows: list[list[Button]]
-    if view.field == "goal":
-        presets = [
-            (t(lang, "settings-goal-button", days=days), callbacks.encode(VALUE, "goal", days))
-            for days in GOAL_PRESETS
-        ]
-        rows = [presets[:1], *(presets[index : index + 2] for index in range(1, len(presets), 2))]
-    else:
-        rows = _language_rows(VALUE, "language")
+    rows = CHOICES[view.field](texts, lang)
     text = t(lang, f"settings-ask-{view.field}")
     if view.notice == "hint":
         text = f"{t(lang, f'settings-hint-{view.field}')}\n\n{text}"
     return Outgoing(text, inline([*rows, back]))
+
+
+def _goal_rows(texts: Catalogue, lang: str) -> list[list[Button]]:
+    presets = [
+        (texts.text(lang, "settings-goal-button", days=days), callbacks.encode(VALUE, "goal", days))
+        for days in GOAL_PRESETS
+    ]
+    return [presets[:1], *(presets[index : index + 2] for index in range(1, len(presets), 2))]
+
+
+CHOICES: dict[str, Callable[[Catalogue, str], list[list[Button]]]] = {
+    "goal": _goal_rows,
+    "language": lambda _texts, _lang: _language_rows(VALUE, "language"),
+}
+"""The buttons of each settings-only prompt (onboarding's values reuse its questions)."""
 
 
 def _language_rows(area: str, field: str | None) -> list[list[Button]]:

@@ -31,7 +31,8 @@ FIELDS: Final = (
     "exercise_time",
     "goal",
     # The weekly summary day joins here (before "language"): its id, its rule in
-    # coach.profile_answers.apply_answer, its row and prompt in bot/render/settings.py.
+    # coach.profile_answers.apply_answer, VALUES and CHOICES in bot/render/settings.py, and
+    # settings-row-/button-/ask-/hint-<id> texts in both languages (the tests ask for each).
     "language",
 )
 

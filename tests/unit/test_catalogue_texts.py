@@ -209,8 +209,9 @@ def test_keys_built_from_ids_exist_in_every_language(key: str) -> None:
         assert key in catalogue.keys[language], f"{key} has no {language} text"
 
 
-def test_every_settings_field_has_a_row_formatter() -> None:
+def test_every_settings_field_has_a_row_and_a_prompt() -> None:
     assert set(settings_render.VALUES) == set(settings.FIELDS)
+    assert set(settings_render.CHOICES) == set(settings.FIELDS) - set(setup.PROFILE_FIELDS)
 
 
 # ---- no prose in code --------------------------------------------------------------------
