@@ -128,6 +128,25 @@ def test_every_key_attribute_and_placeholder_exists_in_every_language(
     assert problems == []
 
 
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_every_text_formats_without_errors(language: str) -> None:
+    """Fluent reports a broken reference or selector only when formatting; format them all."""
+    bundle = load_catalogue().bundles[language]
+    problems = []
+    for key, entry in CATALOGUES[language][0].items():
+        if key.startswith("-"):
+            continue
+        message = bundle.get_message(key)
+        patterns = {None: message.value, **message.attributes}
+        for part, pattern in patterns.items():
+            if pattern is None:
+                continue
+            args = {name: 2 for name in entry.placeholders.get(part, frozenset())}
+            _text, errors = bundle.format_pattern(pattern, args)
+            problems += [f"{key}{'.' + part if part else ''}: {error}" for error in errors]
+    assert problems == []
+
+
 @pytest.mark.parametrize(
     ("english", "german", "expected"),
     [
