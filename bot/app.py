@@ -27,7 +27,7 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, progress, setup, start
+from bot.handlers import errors, fallback, gate, progress, settings, setup, start
 from bot.handlers import workout as workout_handlers
 from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
@@ -37,6 +37,7 @@ from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
 from coach.services.progress import ProgressService
+from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
 from coach.services.weekly_summary import WeeklySummaryService
 from coach.services.workout import WorkoutService
@@ -55,6 +56,8 @@ MENU_COMMANDS = (
     "stats",
     "undo",
     "rest",
+    "settings",
+    "language",
     "screen",
     "export",
     "delete",
@@ -98,6 +101,8 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("stats", progress.stats_command))
     application.add_handler(CommandHandler("export", progress.export_command))
     application.add_handler(CommandHandler("delete", progress.delete_command))
+    application.add_handler(CommandHandler("settings", settings.settings_command))
+    application.add_handler(CommandHandler("language", settings.language_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -111,6 +116,10 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:wx:": workout_handlers.menu_button,
         r"^v1:rep:": progress.exercise_button,
         r"^v1:del:": progress.delete_button,
+        r"^v1:setf:": settings.choose_button,
+        r"^v1:setv:": settings.value_button,
+        r"^v1:set:": settings.action_button,
+        r"^v1:lang:": settings.language_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -119,7 +128,7 @@ def register_handlers(application: CoachApplication) -> None:
     # Everything else a person can send.
     message = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(message & filters.COMMAND, fallback.unknown_command))
-    application.add_handler(MessageHandler(message & filters.LOCATION, setup.location))
+    application.add_handler(MessageHandler(message & filters.LOCATION, fallback.location_message))
     application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_message))
     application.add_handler(MessageHandler(message, fallback.unsupported_message))
 
@@ -157,6 +166,9 @@ async def _post_init(application: CoachApplication) -> None:
         weekly_summaries=WeeklySummaryService(
             uow, progress_service, TelegramSummarySender(application.bot, texts)
         ),
+        # Profile listeners run after every saved settings change, in the same transaction:
+        # the reminders area adds its "recompute the next reminder" here.
+        user_settings=SettingsService(uow, clock, listeners=[]),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

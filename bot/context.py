@@ -12,6 +12,7 @@ from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
 from coach.services.progress import ProgressService
+from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
 from coach.services.weekly_summary import WeeklySummaryService
 from coach.services.workout import WorkoutService
@@ -30,6 +31,7 @@ class Services:
     progress: ProgressService
     weekly_summaries: WeeklySummaryService
     """`send_weekly_summaries(now)` is for the scheduler's calendar job."""
+    user_settings: SettingsService
 
 
 class BotData:

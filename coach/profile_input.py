@@ -126,3 +126,40 @@ def parse_interval(text: str) -> int | None:
         else round(number)
     )
     return minutes if minutes in OFFERED_SIT_INTERVALS else None
+
+
+_GOAL = re.compile(
+    r"(\d{1,2})\s*(?:x|×|mal|days?|tage?n?|d)?"
+    r"(?:\s*(?:a|per|pro|each|every|in der|die|im)?\s*(?:week|woche|wk))?"
+)
+
+
+def parse_goal_days(text: str) -> int | None:
+    """'5', '5 days a week', '4x', '3 Tage pro Woche', 'every day' → goal days per week (1-7)."""
+    if len(text) > _MAX_INPUT:
+        return None
+    cleaned = _normalise(text).rstrip(".!")
+    if cleaned in _EVERY_DAY:
+        return 7
+    match = _GOAL.fullmatch(cleaned)
+    if match is None:
+        return None
+    days = int(match.group(1))
+    return days if 1 <= days <= 7 else None
+
+
+_LANGUAGES = {
+    "en": "en",
+    "english": "en",
+    "englisch": "en",
+    "de": "de",
+    "deutsch": "de",
+    "german": "de",
+}
+
+
+def parse_language(text: str) -> str | None:
+    """'English', 'Deutsch', 'de' → a language code."""
+    if len(text) > _MAX_INPUT:
+        return None
+    return _LANGUAGES.get(_normalise(text).rstrip(".!"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import progress, setup, workout
+from bot.handlers import progress, settings, setup, workout
 from bot.handlers.common import language, say
 
 
@@ -18,6 +18,8 @@ async def text_message(update: Update, context: CoachContext) -> None:
     if views is not None:
         await setup.show(update, context, views)
         return
+    if await settings.typed_answer(update, context):
+        return
     if await workout.typed_answer(update, context):
         return
     if await progress.during_delete(update, context):
@@ -29,6 +31,8 @@ async def text_message(update: Update, context: CoachContext) -> None:
 async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await setup.unsupported_during_setup(update, context):
         return
+    if await settings.unsupported_during_settings(update, context):
+        return
     if await workout.unsupported_during_walkthrough(update, context):
         return
     if await progress.during_question(update, context) or await progress.during_delete(
@@ -36,6 +40,13 @@ async def unsupported_message(update: Update, context: CoachContext) -> None:
     ):
         return
     await say(update, context, "unsupported-message")
+
+
+async def location_message(update: Update, context: CoachContext) -> None:
+    """A shared location answers the time zone question of whichever flow asked it."""
+    if await settings.shared_location(update, context):
+        return
+    await setup.location(update, context)
 
 
 async def expired_button(update: Update, context: CoachContext) -> None:

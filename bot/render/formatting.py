@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
-from babel.dates import format_time, get_day_names
+from babel import Locale
+from babel.dates import format_date, format_time, get_day_names
+from babel.numbers import format_decimal
 
 
 def clock(value: time, language: str) -> str:
@@ -13,7 +15,11 @@ def clock(value: time, language: str) -> str:
 
 def weekdays(days: frozenset[int], language: str) -> str:
     """'Mon–Fri' style ranges where days are consecutive, else a list."""
-    names = get_day_names("abbreviated", locale=language)
+    # German abbreviations carry a dot ("Mo."); day ranges read better without ("Mo–Fr").
+    names = {
+        index: str(name).rstrip(".")
+        for index, name in get_day_names("abbreviated", locale=language).items()
+    }
     ordered = sorted(days)
     runs: list[list[int]] = []
     for day in ordered:
@@ -28,3 +34,18 @@ def weekdays(days: frozenset[int], language: str) -> str:
         else:
             parts.extend(str(names[day]) for day in run)
     return ", ".join(parts)
+
+
+def number(value: float, language: str) -> str:
+    """'1,234.5' in English, '1.234,5' in German."""
+    return str(format_decimal(value, locale=language))
+
+
+def day(value: date, language: str) -> str:
+    """A calendar day the way the language writes it: 'Nov 26, 2026', '26.11.2026'."""
+    return str(format_date(value, format="medium", locale=language))
+
+
+def language_name(code: str) -> str:
+    """A language's own name for itself ('English', 'Deutsch'), as people look for it."""
+    return str(Locale.parse(code).get_display_name(code)).capitalize()

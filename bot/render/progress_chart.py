@@ -16,6 +16,8 @@ from matplotlib.ticker import MaxNLocator
 from bot.texts import Catalogue
 from coach.services.progress import StatsView
 
+LEGEND_PLACE = 2  # matplotlib's code for the upper left corner
+
 _COLOURS = ("#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#264653")
 
 
@@ -67,7 +69,7 @@ def render_png(stats: StatsView, labels: ChartTexts) -> bytes:
     ticks = [*x[::7], x[-1]] if x else []
     reps_axes.set_xticks(ticks, [stats.days[i].strftime("%d.%m.") for i in ticks])
     if stats.reps:
-        reps_axes.legend(loc="upper left", fontsize="small")
+        reps_axes.legend(loc=LEGEND_PLACE, fontsize="small")
     else:
         reps_axes.text(
             0.5, 0.5, labels.no_reps, ha="center", va="center", transform=reps_axes.transAxes
@@ -93,7 +95,7 @@ def render_png(stats: StatsView, labels: ChartTexts) -> bytes:
     breaks_axes.set_title(labels.breaks)
     breaks_axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     breaks_axes.set_xticks(weeks, labels.weeks)
-    breaks_axes.legend(loc="upper left", fontsize="small")
+    breaks_axes.legend(loc=LEGEND_PLACE, fontsize="small")
 
     points = [(w, p) for w, p in zip(weeks, stats.pain, strict=True) if p is not None]
     pain_axes.set_title(labels.pain)

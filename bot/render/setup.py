@@ -50,7 +50,7 @@ def _one(view: setup.View, texts: Catalogue, lang: str) -> list[Outgoing]:
         case setup.AccessGranted():
             return [Outgoing(t(lang, "setup-access-granted"))]
         case setup.AskProfile():
-            return [_profile_question(view, texts, lang)]
+            return [profile_question(view, texts, lang)]
         case setup.TimezoneChosen(zone=zone, display=display):
             text = t(lang, "setup-timezone-set", zone=zone, place=display)
             return [Outgoing(text, ReplyKeyboardRemove())]
@@ -117,12 +117,15 @@ def _question_buttons(question: Question, texts: Catalogue, lang: str) -> list[l
     ]
 
 
-def _profile_question(view: setup.AskProfile, texts: Catalogue, lang: str) -> Outgoing:
+def profile_question(
+    view: setup.AskProfile, texts: Catalogue, lang: str, area: str = "pf"
+) -> Outgoing:
+    """The question for one profile value; its buttons carry `v1:<area>:<field>:<value>`."""
     t = texts.text
     field = view.field
 
     def data(*value: str | int) -> str:
-        return callbacks.encode("pf", field, *value)
+        return callbacks.encode(area, field, *value)
 
     if field == "timezone":
         if view.notice == "choose":

@@ -7,20 +7,19 @@ entry point returns views (what to show next); the bot turns them into messages.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from typing import Final
 
 from coach import screening, timezones
 from coach.clock import Clock
 from coach.dialog import Dialog
 from coach.ports import UnitOfWork, UnitOfWorkFactory
-from coach.profile import OFFERED_SIT_INTERVALS, Profile
-from coach.profile_input import (
-    parse_interval,
-    parse_time_of_day,
-    parse_work_days,
-    parse_work_hours,
-)
+from coach.profile import Profile
+from coach.profile_answers import EXERCISE_TIME_PRESETS as EXERCISE_TIME_PRESETS
+from coach.profile_answers import NO_EXERCISE_TIME as NO_EXERCISE_TIME
+from coach.profile_answers import WORK_DAY_PRESETS as WORK_DAY_PRESETS
+from coach.profile_answers import WORK_HOUR_PRESETS as WORK_HOUR_PRESETS
+from coach.profile_answers import Rejected, apply_answer
 from coach.screening import Access, Outcome, Question, Questionnaire, ScreeningProgress
 
 FLOW: Final = "setup"
@@ -29,15 +28,6 @@ SUMMARY: Final = "summary"
 CHANGE: Final = "change"
 DOCTOR: Final = "doctor"
 PROFILE_FIELDS: Final = ("timezone", "work_days", "work_hours", "sit_interval", "exercise_time")
-
-WORK_DAY_PRESETS: Final = {
-    "mf": frozenset(range(5)),
-    "ms": frozenset(range(6)),
-    "all": frozenset(range(7)),
-}
-WORK_HOUR_PRESETS: Final = ("0800-1600", "0900-1700", "1000-1800")
-EXERCISE_TIME_PRESETS: Final = ("0800", "1230", "1730")
-NO_EXERCISE_TIME: Final = "none"
 
 
 # ---- views: what to show next ------------------------------------------------------------
@@ -125,13 +115,6 @@ def _profile_step(field: str) -> str:
 def _field_of(step: str) -> str | None:
     prefix, _, field = step.partition(":")
     return field if prefix == "profile" and field in PROFILE_FIELDS else None
-
-
-def _parse_clock_token(token: str) -> time | None:
-    if len(token) != 4 or not token.isdigit():
-        return None
-    hour, minute = int(token[:2]), int(token[2:])
-    return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
 class SetupService:
@@ -415,55 +398,7 @@ class SetupService:
 
         The second element is the re-ask view, or (timezone only) the display name chosen.
         """
-        hint = AskProfile(field, "hint")
-        if field == "timezone":
-            return self._apply_timezone(profile, raw, typed=typed)
-        if field == "work_days":
-            days = parse_work_days(raw) if typed else WORK_DAY_PRESETS.get(raw)
-            return (profile.with_changes(work_days=days), None) if days else (profile, hint)
-        if field == "work_hours":
-            hours = parse_work_hours(raw) if typed else self._hour_preset(raw)
-            if hours is None:
-                return profile, hint
-            return profile.with_changes(work_start=hours[0], work_end=hours[1]), None
-        if field == "sit_interval":
-            minutes = parse_interval(raw)
-            if minutes is None or (not typed and minutes not in OFFERED_SIT_INTERVALS):
-                return profile, hint
-            return profile.with_changes(sit_interval_min=minutes), None
-        # exercise_time
-        if raw == NO_EXERCISE_TIME and not typed:
-            return profile.with_changes(exercise_time=None), None
-        moment = parse_time_of_day(raw) if typed else _parse_clock_token(raw)
-        if moment is None:
-            return profile, hint
-        return profile.with_changes(exercise_time=moment), None
-
-    @staticmethod
-    def _hour_preset(token: str) -> tuple[time, time] | None:
-        start_text, _, end_text = token.partition("-")
-        start, end = _parse_clock_token(start_text), _parse_clock_token(end_text)
-        if start is None or end is None or start >= end:
-            return None
-        return start, end
-
-    @staticmethod
-    def _apply_timezone(
-        profile: Profile, raw: str, *, typed: bool
-    ) -> tuple[Profile, AskProfile | str | None]:
-        if not typed:
-            kind, _, value = raw.partition(":")
-            if kind == "zone" and timezones.canonical_zone(value):
-                zone = timezones.canonical_zone(value)
-                return profile.with_changes(timezone=zone), zone
-            if kind == "city" and value.isdigit():
-                city = timezones.city_by_id(int(value))
-                if city is not None:
-                    return profile.with_changes(timezone=city.zone), city.display
-            return profile, AskProfile("timezone", "hint")
-        match = timezones.resolve_city(raw[:100])
-        if isinstance(match, timezones.Exact):
-            return profile.with_changes(timezone=match.zone), match.display
-        if isinstance(match, timezones.Ambiguous | timezones.Suggestions):
-            return profile, AskProfile("timezone", "choose", tuple(match.candidates))
-        return profile, AskProfile("timezone", "no_match")
+        answer = apply_answer(profile, field, raw, typed=typed)
+        if isinstance(answer, Rejected):
+            return profile, AskProfile(field, answer.notice, answer.candidates)
+        return answer.profile, answer.place

@@ -1,7 +1,7 @@
-# Allgemeine Texte: Begrüßung, Hilfe, Rückfälle und Fehler.
+# Allgemeine Texte: Begrüßung, Hilfe, Antworten auf Unverständliches und Fehler.
 
 start-welcome =
-    Hallo { $name }! Ich bin <b>StrongBack</b>, dein Coach gegen den Rücken, der vom Sitzen schmerzt.
+    Hallo { $name }! Ich bin <b>StrongBack</b>, dein Coach gegen Rückenschmerzen vom vielen Sitzen.
     Langes Sitzen schwächt deine Gesäßmuskeln, und schwache Gesäßmuskeln belasten deinen unteren Rücken stärker. Starke Gesäßmuskeln stabilisieren Hüfte und Becken – so kann dein Rücken entspannen.
 start-welcome-back = Willkommen zurück, { $name }! Was möchtest du tun?
 start-rescreen-due =
@@ -13,12 +13,14 @@ help-text =
     <b>StrongBack</b> hilft dir aus der Spirale Sitzen → schwache Gesäßmuskeln → Rückenschmerzen.
     /start – beginnen oder weitermachen
     /screen – Sicherheitscheck wiederholen
+    /settings – Einstellungen ändern
+    /language – Sprache wechseln
     /help – diese Nachricht
-    Du kannst statt auf Knöpfe zu tippen auch immer schreiben.
+    Statt auf Buttons zu tippen, kannst du auch immer einfach schreiben.
 unknown-command = Diesen Befehl kenne ich nicht. Mit /help siehst du, was ich kann.
-unsupported-message = Ich kann nur Text und Knopfdrücke lesen. Schreib ein Wort oder versuch /help.
+unsupported-message = Ich verstehe nur Text und Buttons. Schreib ein Wort oder versuch es mit /help.
 text-without-context = Ich bin nicht sicher, was du meinst. Mit /help siehst du, was ich kann.
-button-expired = Dieser Knopf ist abgelaufen.
+button-expired = Dieser Button ist abgelaufen.
 error-apology = Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.
 command-start = Beginnen oder weitermachen
 command-help = Was ich kann

@@ -1,7 +1,7 @@
 # General texts: greeting, help, fallbacks and errors.
 
 start-welcome =
-    Hi { $name }! I'm <b>StrongBack</b>, your coach against the sore back from sitting.
+    Hi { $name }! I'm <b>StrongBack</b>, your coach against back pain from sitting.
     Long sitting weakens your glutes, and weak glutes put more strain on your lower back. Strong glutes stabilise your hips and pelvis, so your back can relax.
 start-welcome-back = Welcome back, { $name }! What would you like to do?
 start-rescreen-due =
@@ -13,6 +13,8 @@ help-text =
     <b>StrongBack</b> helps you get out of the sitting → weak glutes → sore back spiral.
     /start – begin or continue
     /screen – redo the safety check
+    /settings – change your settings
+    /language – change the language
     /help – this message
     You can always type instead of tapping buttons.
 unknown-command = I don't know that command. Try /help to see what I can do.

@@ -1,0 +1,302 @@
+"""/settings, /language and German all through onboarding, as a person on a phone sees them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import MENU_COMMANDS
+from bot.texts import Catalogue, load_catalogue
+from tests.e2e.conftest import query
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.models import BotMessage
+from tests.support.user import FakeUser
+
+pytestmark = pytest.mark.e2e
+BotFactory = Callable[..., Any]
+PROFILE = (
+    "SELECT timezone, work_days, work_start_min, work_end_min, sit_interval_min,"
+    " exercise_time_min, goal_days_per_week, language FROM users WHERE id = ?"
+)
+CLEAN_FLAGS = 6
+
+
+@pytest.fixture(scope="module")
+def texts() -> Catalogue:
+    return load_catalogue()
+
+
+def plain(text: str) -> str:
+    """Babel puts a narrow no-break space before AM/PM; a phone shows it as a space."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+async def onboard(user: FakeUser, begin: str, no: str, months: str, looks_good: str) -> None:
+    """Screening without warning signs, then the profile, then confirm (labels per language)."""
+    user.send("/start")
+    await user.next_messages(2)
+    user.press(begin)
+    await user.next_messages(2)
+    for _ in range(CLEAN_FLAGS):
+        user.press(no)
+        await user.next_message()
+    user.press("3")
+    await user.next_message()
+    user.press(months)
+    await user.next_messages(2)
+    user.send("Berlin")
+    await user.next_messages(2)
+    user.send("mon-fri")
+    await user.next_message()
+    user.send("9-17")
+    await user.next_message()
+    user.send("60")
+    await user.next_message()
+    user.send("12:15")
+    await user.next_message()
+    user.press(looks_good)
+    await user.next_message()
+
+
+async def view_after(user: FakeUser, label: str) -> BotMessage:
+    """Press a value on the settings view; the prompt for the new value comes back."""
+    user.press(label)
+    return await user.next_message()
+
+
+def row(db: Path, user_id: int) -> tuple[object, ...]:
+    (found,) = query(db, PROFILE, user_id)
+    return found
+
+
+async def test_change_every_setting_through_the_buttons(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    bot = bot_factory(extra_env=db_env)
+    await bot.start()
+    user = fake_api.user(400)
+    await onboard(user, "Let's begin", "No", "> 3 months", "Looks good")
+    assert row(db_path, 400) == ("Europe/Berlin", 0b11111, 540, 1020, 60, 735, 7, "en")
+
+    user.send("/settings")
+    view = await user.next_message()
+    assert plain(view.text).splitlines() == [
+        "Your settings",
+        "Time zone: Europe/Berlin",
+        "Work days: Mon–Fri",
+        "Work hours: 9:00 AM–5:00 PM",
+        "Sit-break after: 60 min",
+        "Daily exercise reminder: 12:15 PM",
+        "Goal: a full session every day",
+        "Language: English",
+        "",
+        "Tap a value to change it.",
+    ]
+    assert view.labels == [
+        "🌍 Time zone",
+        "📅 Work days",
+        "🕘 Work hours",
+        "🪑 Sit-break",
+        "⏰ Exercise reminder",
+        "🎯 Goal",
+        "🗣 Language",
+        "✅ Done",
+    ]
+
+    # Time zone by city name, then by a shared location.
+    ask = await view_after(user, "Time zone")
+    assert "Which city" in ask.text and user.reply_keyboard == [["📍 Share my location"]]
+    user.send("Tokyo")
+    chosen, view = await user.next_messages(2)
+    assert "Asia/Tokyo" in chosen.text and "Time zone: Asia/Tokyo" in view.text
+    assert row(db_path, 400)[0] == "Asia/Tokyo"
+    await view_after(user, "Time zone")
+    user.send_location(48.8566, 2.3522)
+    _chosen, view = await user.next_messages(2)
+    assert "Time zone: Europe/Paris" in view.text
+    assert row(db_path, 400)[0] == "Europe/Paris"
+
+    # Work days.
+    ask = await view_after(user, "Work days")
+    assert ask.labels[:3] == ["Mon–Fri", "Mon–Sat", "Every day"]
+    user.press("Mon–Sat")
+    assert "Work days: Mon–Sat" in (await user.next_message()).text
+    assert row(db_path, 400)[1] == 0b111111
+
+    # Work hours: bad input first (nothing stored), then a restart mid-prompt, then a button.
+    await view_after(user, "Work hours")
+    for bad in ("17-9", "🙂", "x" * 5000):
+        user.send(bad)
+        again = await user.next_message()
+        assert again.text.startswith("Please tap a button, or type your hours, e.g. 8:30-17:00.")
+    user.send_sticker()
+    hint, again = await user.next_messages(2)
+    assert "only read text" in hint.text and "When do you usually work" in again.text
+    assert row(db_path, 400)[2:4] == (540, 1020)
+    await bot.stop()
+    restarted = bot_factory(extra_env=db_env)
+    await restarted.start()
+    user.press("10:00")
+    view = await user.next_message()
+    assert "Work hours: 10:00 AM–6:00 PM" in plain(view.text)
+    assert row(db_path, 400)[2:4] == (600, 1080)
+
+    # Sitting interval: a forged value is refused, the offered one is stored.
+    ask = await view_after(user, "Sit-break")
+    user.mark_read()
+    user.press_data(ask, "v1:setv:sit_interval:17")
+    assert (await user.next_callback_answer()).text == "This button has expired."
+    assert "After how long" in (await user.next_message()).text
+    user.press("30 min")
+    assert "Sit-break after: 30 min" in (await user.next_message()).text
+    assert row(db_path, 400)[4] == 30
+
+    # Daily exercise time, typed.
+    await view_after(user, "Exercise reminder")
+    user.send("5:30 pm")
+    assert "Daily exercise reminder: 5:30 PM" in plain((await user.next_message()).text)
+    assert row(db_path, 400)[5] == 1050
+
+    # Goal: an impossible number, then a button; Back leaves a prompt unchanged.
+    ask = await view_after(user, "Goal")
+    assert ask.labels == [
+        "Every day",
+        "6 days a week",
+        "5 days a week",
+        "4 days a week",
+        "3 days a week",
+        "← Back",
+    ]
+    user.send("9")
+    assert "from 1 to 7" in (await user.next_message()).text
+    user.press("5 days a week")
+    assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
+    assert row(db_path, 400)[6] == 5
+    await view_after(user, "Goal")
+    user.press("← Back")
+    assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
+    assert row(db_path, 400)[6] == 5
+
+    # Language: the view comes back in German.
+    ask = await view_after(user, "Language")
+    assert ask.labels == ["English", "Deutsch", "← Back"]
+    user.press("Deutsch")
+    view = await user.next_message()
+    assert plain(view.text).splitlines()[:3] == [
+        "Deine Einstellungen",
+        "Zeitzone: Europe/Paris",
+        "Arbeitstage: Mo–Sa",
+    ]
+    assert "Arbeitszeit: 10:00–18:00" in view.text and "Sprache: Deutsch" in view.text
+    assert "Ziel: eine volle Einheit an 5 Tagen pro Woche" in view.text
+    assert row(db_path, 400) == ("Europe/Paris", 0b111111, 600, 1080, 30, 1050, 5, "de")
+
+    # Done closes settings; its old buttons expire, and typed text is no longer a value.
+    user.press("✅ Fertig")
+    assert "Gespeichert" in (await user.next_message()).text
+    user.mark_read()
+    user.press_data(view, view.data_for("🎯 Ziel"))
+    assert (await user.next_callback_answer()).text == "Dieser Button ist abgelaufen."
+    user.send("5")  # now a rep report, not a goal: the bot asks which exercise
+    assert (await user.next_message()).text == "Welche Übung war das?"
+    assert row(db_path, 400)[6] == 5
+
+
+async def test_german_client_gets_german_through_onboarding_and_language_switches(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], texts: Catalogue
+) -> None:
+    bot = bot_factory(extra_env=db_env)
+    await bot.start()
+    user = fake_api.user(300, first_name="Jonas", language_code="de")
+
+    def de(key: str, **args: object) -> str:
+        return plain(texts.text("de", key, **args))
+
+    user.send("/start")
+    welcome, note = await user.next_messages(2)
+    assert welcome.text.startswith("Hallo Jonas! Ich bin StrongBack")
+    assert note.text == de("safety-note")
+    assert note.labels == [de("button-begin"), de("button-how-it-works")]
+    user.press(de("button-begin"))
+    intro, first = await user.next_messages(2)
+    assert intro.text == de("screening-intro")
+    assert first.text == de("screening-q-radiating")
+    assert first.labels == ["Ja", "Nein"]
+    user.send("vielleicht")
+    assert (await user.next_message()).text.startswith(de("screening-hint-yes_no"))
+    for _ in range(CLEAN_FLAGS):
+        user.press("Nein")
+        await user.next_message()
+    user.press("3")
+    duration = await user.next_message()
+    assert duration.labels == ["unter 6 Wochen", "6–12 Wochen", "über 3 Monate"]
+    user.press("über 3 Monate")
+    outcome, city = await user.next_messages(2)
+    assert outcome.text == de("screening-outcome-cleared")
+    assert city.text == de("setup-ask-timezone")
+    assert user.reply_keyboard == [[de("setup-button-location")]]
+    user.send("München")
+    chosen, days = await user.next_messages(2)
+    assert chosen.text.startswith("Zeitzone gesetzt: Europe/Berlin")
+    assert days.labels == ["Mo–Fr", "Mo–Sa", "Jeden Tag"]
+    user.press("Mo–Fr")
+    hours = await user.next_message()
+    assert hours.labels == ["08:00–16:00", "09:00–17:00", "10:00–18:00"]
+    user.press("09:00–17:00")
+    interval = await user.next_message()
+    assert interval.text == de("setup-ask-sit_interval")
+    assert interval.labels == ["30 Min.", "45 Min.", "60 Min.", "90 Min."]
+    user.press("45 Min.")
+    exercise = await user.next_message()
+    assert exercise.labels == ["08:00", "12:30", "17:30", "Keine tägliche Erinnerung"]
+    user.send("17 Uhr")
+    summary = await user.next_message()
+    assert plain(summary.text).splitlines() == [
+        "Deine Einstellungen",
+        "Zeitzone: Europe/Berlin",
+        "Arbeitstage: Mo–Fr",
+        "Arbeitszeit: 09:00–17:00",
+        "Sitzpause nach: 45 Min.",
+        "Tägliche Übungserinnerung: 17:00",
+    ]
+    assert summary.labels == ["✅ Passt so", "✏️ Etwas ändern"]
+    user.press("Passt so")
+    assert (await user.next_message()).text == de("setup-complete-open")
+
+    # /language switches every later text, commands and fallbacks included.
+    user.send("/language")
+    ask = await user.next_message()
+    assert ask.text == de("language-ask") and ask.labels == ["English", "Deutsch"]
+    user.press("English")
+    assert (await user.next_message()).text == "Okay, from now on I'll speak English."
+    user.send("/help")
+    assert "/settings – change your settings" in (await user.next_message()).text
+    await user.next_message()
+    user.mark_read()
+    user.press_data(ask, "v1:lang:fr")
+    assert (await user.next_callback_answer()).text == "This button has expired."
+    assert (await user.next_message()).text == "Which language should I speak?"
+
+
+async def test_command_menu_in_english_and_german(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], texts: Catalogue
+) -> None:
+    bot = bot_factory(extra_env=db_env)
+    await bot.start()
+    calls = fake_api.calls_of("setMyCommands", ok=True)
+    assert sorted(str(call.params.get("language_code") or "") for call in calls) == ["", "de"]
+    english = fake_api.command_list()
+    german = fake_api.command_list(language_code="de")
+    commands = list(MENU_COMMANDS)
+    assert {"start", "screen", "help", "settings", "language"} <= set(commands)
+    assert [name for name, _ in english] == commands
+    assert [name for name, _ in german] == commands
+    assert dict(german)["settings"] == "Einstellungen ändern"
+    assert dict(german)["language"] == "Sprache wechseln"
+    for name, description in german:
+        assert description == texts.text("de", f"command-{name}")
+        assert description != texts.text("en", f"command-{name}")
+    assert dict(english)["settings"] == "Change your settings"
