@@ -39,7 +39,7 @@ from coach.screening import load_questionnaire
 from coach.services.progress import ProgressService
 from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
-from coach.services.weekly_summary import WeeklySummaryService
+from coach.services.weekly_summary import WeeklySummaryService, reschedule_summary
 from coach.services.workout import WorkoutService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -168,7 +168,7 @@ async def _post_init(application: CoachApplication) -> None:
         ),
         # Profile listeners run after every saved settings change, in the same transaction:
         # the reminders area adds its "recompute the next reminder" here.
-        user_settings=SettingsService(uow, clock, listeners=[]),
+        user_settings=SettingsService(uow, clock, listeners=[reschedule_summary]),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

@@ -18,6 +18,7 @@ from coach.profile_input import (
     parse_interval,
     parse_language,
     parse_time_of_day,
+    parse_weekday,
     parse_work_days,
     parse_work_hours,
 )
@@ -31,6 +32,7 @@ WORK_HOUR_PRESETS: Final = ("0800-1600", "0900-1700", "1000-1800")
 EXERCISE_TIME_PRESETS: Final = ("0800", "1230", "1730")
 NO_EXERCISE_TIME: Final = "none"
 GOAL_PRESETS: Final = (7, 6, 5, 4, 3)
+SUMMARY_TIME_PRESETS: Final = ("0800", "1200", "1800", "2000")
 
 
 @dataclass(frozen=True)
@@ -94,12 +96,25 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
         if goal is None or (not typed and goal not in GOAL_PRESETS):
             return hint
         return Accepted(profile.with_changes(goal_days_per_week=goal))
+    if field == "summary":
+        day = parse_weekday(raw) if typed else _weekday_token(raw)
+        return hint if day is None else Accepted(profile.with_changes(summary_weekday=day))
+    if field == "summary_time":
+        if not typed and raw not in SUMMARY_TIME_PRESETS:
+            return hint
+        moment = parse_time_of_day(raw) if typed else parse_clock_token(raw)
+        return hint if moment is None else Accepted(profile.with_changes(summary_time=moment))
     if field == "language":
         language = parse_language(raw) if typed else raw
         if language not in SUPPORTED_LANGUAGES:
             return hint
         return Accepted(profile.with_changes(language=language))
     raise ValueError(f"unknown profile field {field!r}")
+
+
+def _weekday_token(token: str) -> int | None:
+    """A button's weekday token: '0' (Monday) to '6' (Sunday)."""
+    return int(token) if len(token) == 1 and token in "0123456" else None
 
 
 def _apply_timezone(profile: Profile, raw: str, *, typed: bool) -> Answer:

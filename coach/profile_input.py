@@ -70,6 +70,12 @@ def parse_work_days(text: str) -> frozenset[int] | None:
     return frozenset(days) or None
 
 
+def parse_weekday(text: str) -> int | None:
+    """'Sunday', 'so', 'Mittwoch' → one weekday number (0 = Monday); a range or list is None."""
+    days = parse_work_days(text)
+    return next(iter(days)) if days is not None and len(days) == 1 else None
+
+
 def _to_time(hour_text: str, minute_text: str | None, suffix: str | None) -> time | None:
     hour, minute = int(hour_text), int(minute_text or 0)
     if suffix in ("am", "pm"):

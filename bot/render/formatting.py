@@ -36,6 +36,11 @@ def weekdays(days: frozenset[int], language: str) -> str:
     return ", ".join(parts)
 
 
+def weekday_name(index: int, language: str) -> str:
+    """A weekday's full name (Monday is 0): 'Sunday', 'Sonntag'."""
+    return str(get_day_names("wide", locale=language)[index])
+
+
 def number(value: float, language: str) -> str:
     """'1,234.5' in English, '1.234,5' in German."""
     return str(format_decimal(value, locale=language))

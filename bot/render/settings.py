@@ -9,11 +9,11 @@ from telegram import InlineKeyboardMarkup, ReplyKeyboardRemove
 from bot import callbacks
 from bot.keyboards import Button, inline
 from bot.render import Outgoing
-from bot.render.formatting import clock, language_name, number, weekdays
+from bot.render.formatting import clock, language_name, number, weekday_name, weekdays
 from bot.render.setup import profile_question
 from bot.texts import Catalogue
 from coach.profile import SUPPORTED_LANGUAGES, Profile
-from coach.profile_answers import GOAL_PRESETS
+from coach.profile_answers import GOAL_PRESETS, SUMMARY_TIME_PRESETS, parse_clock_token
 from coach.services import settings, setup
 
 CHOOSE = "setf"
@@ -38,6 +38,12 @@ def _exercise_time(profile: Profile, texts: Catalogue, lang: str) -> str:
     return clock(profile.exercise_time, lang)
 
 
+def _summary(profile: Profile, texts: Catalogue, lang: str) -> str:
+    day = weekday_name(profile.summary_weekday, lang)
+    at = clock(profile.summary_time, lang)
+    return texts.text(lang, "settings-summary-value", day=day, time=at)
+
+
 VALUES: dict[str, Formatter] = {
     "timezone": _timezone,
     "work_days": lambda profile, _texts, lang: weekdays(profile.work_days, lang),
@@ -49,6 +55,7 @@ VALUES: dict[str, Formatter] = {
     "goal": lambda profile, texts, lang: texts.text(
         lang, "settings-goal-value", days=profile.goal_days_per_week
     ),
+    "summary": _summary,
     "language": lambda profile, _texts, _lang: language_name(profile.language),
 }
 """How each row of the settings view shows its value; one entry per `settings.FIELDS`."""
@@ -125,11 +132,28 @@ def _goal_rows(texts: Catalogue, lang: str) -> list[list[Button]]:
     return [presets[:1], *(presets[index : index + 2] for index in range(1, len(presets), 2))]
 
 
+def _summary_day_rows(_texts: Catalogue, lang: str) -> list[list[Button]]:
+    days = [(weekday_name(day, lang), callbacks.encode(VALUE, "summary", day)) for day in range(7)]
+    return [days[index : index + 3] for index in range(0, len(days), 3)]
+
+
+def _summary_time_rows(_texts: Catalogue, lang: str) -> list[list[Button]]:
+    times: list[Button] = []
+    for token in SUMMARY_TIME_PRESETS:
+        moment = parse_clock_token(token)
+        if moment is not None:
+            times.append((clock(moment, lang), callbacks.encode(VALUE, "summary_time", token)))
+    return [times[index : index + 2] for index in range(0, len(times), 2)]
+
+
 CHOICES: dict[str, Callable[[Catalogue, str], list[list[Button]]]] = {
     "goal": _goal_rows,
+    "summary": _summary_day_rows,
+    "summary_time": _summary_time_rows,
     "language": lambda _texts, _lang: _language_rows(VALUE, "language"),
 }
-"""The buttons of each settings-only prompt (onboarding's values reuse its questions)."""
+"""The buttons of each settings-only prompt and follow-up (onboarding's values reuse its
+questions)."""
 
 
 def _language_rows(area: str, field: str | None) -> list[list[Button]]:

@@ -10,9 +10,9 @@ reminder) is recomputed atomically with the change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 from coach import timezones
 from coach.clock import Clock
@@ -30,11 +30,13 @@ FIELDS: Final = (
     "sit_interval",
     "exercise_time",
     "goal",
-    # The weekly summary day joins here (before "language"): its id, its rule in
-    # coach.profile_answers.apply_answer, VALUES and CHOICES in bot/render/settings.py, and
-    # settings-row-/button-/ask-/hint-<id> texts in both languages (the tests ask for each).
+    "summary",
     "language",
 )
+FOLLOW_UPS: Final = {"summary": "summary_time"}
+"""Values asked in two steps (the weekly summary's day, then its time): the first answer waits
+in the dialog (JSON values only) and is saved together with the second, so Back in between
+changes nothing."""
 
 
 class ProfileListener(Protocol):
@@ -99,7 +101,22 @@ def _field_of(dialog: Dialog | None) -> str | None:
     if dialog is None or dialog.flow != FLOW:
         return None
     prefix, _, field = dialog.step.partition(":")
-    return field if prefix == "edit" and field in FIELDS else None
+    known = field in FIELDS or field in FOLLOW_UPS.values()
+    return field if prefix == "edit" and known else None
+
+
+def _pending(dialog: Dialog | None) -> dict[str, Any]:
+    """Profile changes of a first step that wait for the follow-up's answer."""
+    pending = dialog.data.get("pending") if dialog is not None else None
+    return pending if isinstance(pending, dict) else {}
+
+
+def _changes(before: Profile, after: Profile) -> dict[str, Any]:
+    return {
+        item.name: getattr(after, item.name)
+        for item in fields(Profile)
+        if getattr(before, item.name) != getattr(after, item.name)
+    }
 
 
 class SettingsService:
@@ -164,12 +181,20 @@ class SettingsService:
             if editing is None or (field is not None and field != editing):
                 return [Expired(), *await self._current(work, user_id, dialog)]
             before = await self._profile(work, user_id)
-            answer = apply_answer(before, editing, raw, typed=typed)
+            base = before.with_changes(**_pending(dialog))
+            answer = apply_answer(base, editing, raw, typed=typed)
             if isinstance(answer, Rejected):
                 if not typed and answer.notice == "hint":
                     return [Expired(), AskSetting(editing)]
                 return [AskSetting(editing, answer.notice, answer.candidates)]
             after = answer.profile
+            follow_up = FOLLOW_UPS.get(editing)
+            if follow_up is not None:
+                pending = {"pending": _changes(before, after)}
+                step = Dialog(FLOW, _edit_step(follow_up), pending)
+                await work.dialogs.put(user_id, step, self._clock.now())
+                await work.commit()
+                return [AskSetting(follow_up)]
             await self._save(work, before, after)
             await work.dialogs.put(user_id, Dialog(FLOW, VIEW), self._clock.now())
             await work.commit()

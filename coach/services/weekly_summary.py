@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 from typing import Final, Protocol
 
-from coach.ports import UnitOfWorkFactory
+from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import SUMMARY_GRACE, next_summary_at
 from coach.services.progress import ProgressService, StatsView, tz_of
@@ -22,6 +22,25 @@ class SummarySender(Protocol):
     """Sends the weekly summary picture; the bot implements it."""
 
     async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> None: ...
+
+
+def next_summary_of(profile: Profile, now: datetime) -> datetime:
+    """The user's next summary instant after `now`, from their weekday, time and zone."""
+    return next_summary_at(profile.summary_weekday, profile.summary_time, tz_of(profile), now)
+
+
+async def reschedule_summary(
+    work: UnitOfWork, before: Profile, after: Profile, now: datetime
+) -> None:
+    """A settings listener: a new summary day, time or time zone moves the next summary.
+
+    Users not yet onboarded (or without a zone) are left to `_schedule_new`, as before.
+    """
+    when = (after.summary_weekday, after.summary_time, after.timezone)
+    if when == (before.summary_weekday, before.summary_time, before.timezone):
+        return
+    if after.onboarded and after.timezone:
+        await work.summaries.schedule(after.user_id, next_summary_of(after, now), None)
 
 
 def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
@@ -55,9 +74,7 @@ class WeeklySummaryService:
             async with self._uow() as work:
                 due = await work.summaries.due(now, self.BATCH)
                 for profile, at in due:
-                    next_at = next_summary_at(
-                        profile.summary_weekday, profile.summary_time, tz_of(profile), now
-                    )
+                    next_at = next_summary_of(profile, now)
                     sending = _should_send(profile, at, now)
                     await work.summaries.schedule(
                         profile.user_id, next_at, now if sending else None
@@ -82,9 +99,7 @@ class WeeklySummaryService:
             async with self._uow() as work:
                 new = await work.summaries.unscheduled(self.BATCH)
                 for profile in new:
-                    next_at = next_summary_at(
-                        profile.summary_weekday, profile.summary_time, tz_of(profile), now
-                    )
+                    next_at = next_summary_of(profile, now)
                     await work.summaries.schedule(profile.user_id, next_at, None)
                 await work.commit()
             if len(new) < self.BATCH:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 import pytest
 
@@ -11,7 +11,7 @@ from coach.clock import FixedClock
 from coach.dialog import Dialog
 from coach.ports import UnitOfWork
 from coach.profile import Profile
-from coach.services import settings
+from coach.services import settings, weekly_summary
 from coach.services.contacts import register_contact
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -224,3 +224,153 @@ async def test_a_failing_listener_rolls_the_change_back(
         await service.answer(USER, "sit_interval", "30", typed=False)
     assert (await profile_of(uow)).sit_interval_min == 60
     assert await service.current(USER) == [settings.AskSetting("sit_interval")]
+
+
+# ---- the weekly summary: a day, then a time, saved together ---------------------------------
+
+FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+async def onboarded_in(uow: SqlUnitOfWorkFactory, clock: FixedClock, zone: str) -> None:
+    """The summary is scheduled only for onboarded users with a time zone."""
+    profile = await profile_of(uow)
+    async with uow() as work:
+        await work.users.save(
+            profile.with_changes(timezone=zone, onboarded_at=clock.now()), clock.now()
+        )
+        await work.commit()
+
+
+async def next_summary(uow: SqlUnitOfWorkFactory) -> datetime | None:
+    async with uow() as work:
+        due = await work.summaries.due(FAR_FUTURE, 10)
+    return next((at for profile, at in due if profile.user_id == USER), None)
+
+
+@pytest.mark.parametrize(
+    ("day", "day_typed", "at", "at_typed", "weekday", "moment", "next_at"),
+    [
+        # The clock says Wednesday 2026-11-25 08:00 UTC (09:00 in Berlin).
+        ("2", False, "1800", False, 2, time(18), datetime(2026, 11, 25, 17, 0, tzinfo=UTC)),
+        ("2", False, "0800", False, 2, time(8), datetime(2026, 12, 2, 7, 0, tzinfo=UTC)),
+        (
+            "Freitag",
+            True,
+            "18:30",
+            True,
+            4,
+            time(18, 30),
+            datetime(2026, 11, 27, 17, 30, tzinfo=UTC),
+        ),
+        ("mon", True, "7 pm", True, 0, time(19), datetime(2026, 11, 30, 18, 0, tzinfo=UTC)),
+        ("6", False, "20 Uhr", True, 6, time(20), datetime(2026, 11, 29, 19, 0, tzinfo=UTC)),
+    ],
+)
+async def test_the_summary_day_and_time_are_stored_together_and_rescheduled(
+    uow: SqlUnitOfWorkFactory,
+    clock: FixedClock,
+    recorder: Recorder,
+    day: str,
+    day_typed: bool,
+    at: str,
+    at_typed: bool,
+    weekday: int,
+    moment: time,
+    next_at: datetime,
+) -> None:
+    await register_contact(uow, clock, USER, USER, "en")
+    service = settings.SettingsService(
+        uow, clock, listeners=[recorder, weekly_summary.reschedule_summary]
+    )
+    await onboarded_in(uow, clock, "Europe/Berlin")
+    before = await profile_of(uow)
+    await service.open(USER)
+    assert await service.choose(USER, "summary") == [settings.AskSetting("summary")]
+    views = await service.answer(USER, None if day_typed else "summary", day, typed=day_typed)
+    assert views == [settings.AskSetting("summary_time")]
+    assert await profile_of(uow) == before, "nothing is saved before the time is known"
+    assert await service.current(USER) == [settings.AskSetting("summary_time")]
+    views = await service.answer(USER, None if at_typed else "summary_time", at, typed=at_typed)
+    after = before.with_changes(summary_weekday=weekday, summary_time=moment)
+    assert views == [settings.ShowSettings(after)]
+    assert await profile_of(uow) == after
+    assert recorder.calls == [(before, after, clock.now())]
+    assert await next_summary(uow) == next_at
+    assert next_at == weekly_summary.next_summary_of(after, clock.now())
+
+
+@pytest.mark.parametrize(
+    ("step", "raw", "typed", "views"),
+    [
+        ("summary", "someday", True, [settings.AskSetting("summary", "hint")]),
+        ("summary", "Mon-Fri", True, [settings.AskSetting("summary", "hint")]),
+        ("summary", "🙂", True, [settings.AskSetting("summary", "hint")]),
+        ("summary", "x" * 5000, True, [settings.AskSetting("summary", "hint")]),
+        ("summary", "7", False, [settings.Expired(), settings.AskSetting("summary")]),
+        ("summary", "-1", False, [settings.Expired(), settings.AskSetting("summary")]),
+        ("summary_time", "25:00", True, [settings.AskSetting("summary_time", "hint")]),
+        ("summary_time", "sunday", True, [settings.AskSetting("summary_time", "hint")]),
+        ("summary_time", "x" * 5000, True, [settings.AskSetting("summary_time", "hint")]),
+        ("summary_time", "1830", False, [settings.Expired(), settings.AskSetting("summary_time")]),
+        ("summary_time", "2500", False, [settings.Expired(), settings.AskSetting("summary_time")]),
+    ],
+)
+async def test_bad_summary_answers_re_ask_and_store_nothing(
+    service: settings.SettingsService,
+    uow: SqlUnitOfWorkFactory,
+    recorder: Recorder,
+    step: str,
+    raw: str,
+    typed: bool,
+    views: list[settings.View],
+) -> None:
+    before = await profile_of(uow)
+    await service.open(USER)
+    await service.choose(USER, "summary")
+    if step == "summary_time":
+        await service.answer(USER, "summary", "3", typed=False)
+    assert await service.answer(USER, None if typed else step, raw, typed=typed) == views
+    assert await profile_of(uow) == before and recorder.calls == []
+    assert await service.current(USER) == [settings.AskSetting(step)]
+
+
+async def test_back_or_a_stale_day_button_between_the_steps_changes_nothing(
+    service: settings.SettingsService, uow: SqlUnitOfWorkFactory, recorder: Recorder
+) -> None:
+    before = await profile_of(uow)
+    await service.open(USER)
+    await service.choose(USER, "summary")
+    await service.answer(USER, "summary", "1", typed=False)
+    # The day prompt's buttons are stale once the time is asked.
+    assert await service.answer(USER, "summary", "4", typed=False) == [
+        settings.Expired(),
+        settings.AskSetting("summary_time"),
+    ]
+    assert await service.choose(USER, "summary_time") == [
+        settings.Expired(),
+        settings.AskSetting("summary_time"),
+    ]
+    assert await service.back(USER) == [settings.ShowSettings(before)]
+    assert await service.answer_text(USER, "18:30") is None
+    assert await profile_of(uow) == before and recorder.calls == []
+
+
+async def test_summary_is_rescheduled_only_when_its_instant_can_move(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock
+) -> None:
+    await register_contact(uow, clock, USER, USER, "en")
+    service = settings.SettingsService(uow, clock, listeners=[weekly_summary.reschedule_summary])
+    # Not onboarded yet: the weekly job schedules the first summary later.
+    await service.open(USER)
+    await service.choose(USER, "summary")
+    await service.answer(USER, "summary", "0", typed=False)
+    await service.answer(USER, "summary_time", "0800", typed=False)
+    assert await next_summary(uow) is None
+    await onboarded_in(uow, clock, "Europe/Berlin")
+    # Another value leaves the instant alone; a new time zone moves it.
+    await service.choose(USER, "goal")
+    await service.answer(USER, "goal", "5", typed=False)
+    assert await next_summary(uow) is None
+    await service.choose(USER, "timezone")
+    await service.answer(USER, "timezone", "zone:Asia/Tokyo", typed=False)
+    assert await next_summary(uow) == datetime(2026, 11, 29, 23, 0, tzinfo=UTC)
