@@ -21,6 +21,7 @@ from fluent.syntax import ast as fluent
 from bot.app import MENU_COMMANDS
 from bot.render import settings as settings_render
 from bot.texts import LOCALES, load_catalogue
+from coach.catalogue import load_catalogue as load_exercises
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.profile_answers import WORK_DAY_PRESETS
 from coach.screening import load_questionnaire
@@ -216,6 +217,10 @@ KEY_FAMILIES = [
     *(f"setup-button-{preset}" for preset in WORK_DAY_PRESETS),
     *(f"settings-ask-{field}" for field in settings.FIELDS if field not in setup.PROFILE_FIELDS),
     *(f"settings-hint-{field}" for field in settings.FIELDS if field not in setup.PROFILE_FIELDS),
+    *(f"settings-ask-{field}" for field in settings.FOLLOW_UPS.values()),
+    *(f"settings-hint-{field}" for field in settings.FOLLOW_UPS.values()),
+    # Every exercise's name, start position, steps, cues, mistakes, stop note, picture labels.
+    *load_exercises().text_keys,
     *(f"screening-q-{question.id}" for question in load_questionnaire().questions),
     *(f"screening-hint-{question.kind.value}" for question in load_questionnaire().questions),
 ]
@@ -230,7 +235,8 @@ def test_keys_built_from_ids_exist_in_every_language(key: str) -> None:
 
 def test_every_settings_field_has_a_row_and_a_prompt() -> None:
     assert set(settings_render.VALUES) == set(settings.FIELDS)
-    assert set(settings_render.CHOICES) == set(settings.FIELDS) - set(setup.PROFILE_FIELDS)
+    prompts = set(settings.FIELDS) - set(setup.PROFILE_FIELDS) | set(settings.FOLLOW_UPS.values())
+    assert set(settings_render.CHOICES) == prompts
 
 
 # ---- no prose in code --------------------------------------------------------------------
