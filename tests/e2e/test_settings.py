@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ PROFILE = (
     " exercise_time_min, goal_days_per_week, language FROM users WHERE id = ?"
 )
 CLEAN_FLAGS = 6
+NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+"""A Wednesday; 09:00 in Paris and Berlin."""
+SUMMARY = "SELECT summary_weekday, summary_time_min, summary_next_at FROM users WHERE id = ?"
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +77,15 @@ def row(db: Path, user_id: int) -> tuple[object, ...]:
 
 
 async def test_change_every_setting_through_the_buttons(
-    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+    fake_api: FakeBotApi,
+    bot_factory: BotFactory,
+    db_env: dict[str, str],
+    db_path: Path,
+    tmp_path: Path,
 ) -> None:
+    clock = tmp_path / "clock.txt"
+    clock.write_text(NOW.isoformat())
+    db_env = {**db_env, "TEST_CLOCK_FILE": str(clock)}
     bot = bot_factory(extra_env=db_env)
     await bot.start()
     user = fake_api.user(400)
@@ -91,6 +102,7 @@ async def test_change_every_setting_through_the_buttons(
         "Sit-break after: 60 min",
         "Daily exercise reminder: 12:15 PM",
         "Goal: a full session every day",
+        "Weekly summary: Sunday 6:00 PM",
         "Language: English",
         "",
         "Tap a value to change it.",
@@ -102,6 +114,7 @@ async def test_change_every_setting_through_the_buttons(
         "🪑 Sit-break",
         "⏰ Exercise reminder",
         "🎯 Goal",
+        "📊 Weekly summary",
         "🗣 Language",
         "✅ Done",
     ]
@@ -180,6 +193,35 @@ async def test_change_every_setting_through_the_buttons(
     assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
     assert row(db_path, 400)[6] == 5
 
+    # Weekly summary: a day by button (a typed range is refused), then a typed time.
+    ask = await view_after(user, "Weekly summary")
+    assert ask.text == "On which day should your weekly summary come?"
+    assert ask.labels == [
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "← Back",
+    ]
+    user.send("Mon-Fri")
+    assert (await user.next_message()).text.startswith(
+        "Please tap a day, or type one, e.g. Sunday."
+    )
+    user.press("Wednesday")
+    ask = await user.next_message()
+    assert "At what time?" in ask.text
+    assert [plain(label) for label in ask.labels] == [
+        *("8:00 AM", "12:00 PM", "6:00 PM", "8:00 PM"),
+        "← Back",
+    ]
+    assert query(db_path, SUMMARY, 400)[0][:2] == (6, 1080), "the day waits for the time"
+    for bad in ("25:00", "🙂"):
+        user.send(bad)
+        assert (await user.next_message()).text.startswith("Please tap a time")
+    user.send("18:30")
+    view = await user.next_message()
+    assert "Weekly summary: Wednesday 6:30 PM" in plain(view.text)
+    ((weekday, minutes, next_at),) = query(db_path, SUMMARY, 400)
+    assert (weekday, minutes) == (2, 18 * 60 + 30)
+    assert str(next_at).startswith("2026-11-25 17:30:00")  # 18:30 in Paris, later today
+
     # Language: the view comes back in German.
     ask = await view_after(user, "Language")
     assert ask.labels == ["English", "Deutsch", "← Back"]
@@ -192,6 +234,7 @@ async def test_change_every_setting_through_the_buttons(
     ]
     assert "Arbeitszeit: 10:00–18:00" in view.text and "Sprache: Deutsch" in view.text
     assert "Ziel: eine volle Einheit an 5 Tagen pro Woche" in view.text
+    assert "Wochenrückblick: Mittwoch, 18:30 Uhr" in view.text
     assert row(db_path, 400) == ("Europe/Paris", 0b111111, 600, 1080, 30, 1050, 5, "de")
 
     # Done closes settings; its old buttons expire, and typed text is no longer a value.
