@@ -37,3 +37,31 @@ async def onboard(user: FakeUser, *, flag: str | None = None) -> None:
     await user.next_message()
     user.press("Looks good")
     await user.next_message()
+
+
+async def onboard_in_german(user: FakeUser) -> None:
+    """The same path as `onboard` without warning signs, by the German button labels."""
+    user.send("/start")
+    await user.next_messages(2)
+    user.press("Los geht's")
+    await user.next_messages(2)
+    for _name in FLAGS:
+        user.press("Nein")
+        await user.next_message()
+    user.press("2")
+    await user.next_message()
+    user.press("über 3 Monate")
+    outcome, _ask_city = await user.next_messages(2)
+    assert "Übungen" in outcome.text, outcome.text
+    user.send("Berlin")
+    await user.next_messages(2)
+    user.press("Mo–Fr")
+    await user.next_message()
+    user.send("9:00-17:00")
+    await user.next_message()
+    user.press("60 Min.")
+    await user.next_message()
+    user.press("Keine tägliche Erinnerung")
+    await user.next_message()
+    user.press("Passt so")
+    await user.next_message()
