@@ -108,6 +108,7 @@ View = (
     | Hint
     | BreakWithoutExercises
     | safety.PainRise
+    | safety.SymptomReply
 )
 
 _SHOWN: Final = (
@@ -210,6 +211,12 @@ class WorkoutService:
             wt = await self._stored(work, user_id)
             if wt is None or wt.finished:
                 return None
+            note = safety.symptom_reply(text)
+            if note is not None:
+                # "My leg is numb" typed mid-exercise ends the session like the button does.
+                views = await self._advance(work, user_id, wt, walkthrough.NewSymptom())
+                await work.commit()
+                return [*views, note]
             number = parse_number(text)
             word = _typed_word(text)
             event: walkthrough.Event | None = None

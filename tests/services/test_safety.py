@@ -11,7 +11,7 @@ from coach.safety import PainRise, SymptomReply
 from coach.services import workout
 from coach.services.safety import SafetyService
 from storage.uow import SqlUnitOfWorkFactory
-from tests.services.test_workout import CLEAN, USER, full_workout, screened, tap
+from tests.services.test_workout import CLEAN, USER, full_workout, screened, shown, tap
 
 
 @pytest.fixture
@@ -63,3 +63,34 @@ def test_a_reply_is_checked_without_storage(uow: SqlUnitOfWorkFactory) -> None:
     safety = SafetyService(uow)
     assert safety.check_reply("my bladder is acting up") == [SymptomReply(urgent=True)]
     assert safety.check_reply("10 bridges") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [("my left leg went numb", False), ("Mein Bein kribbelt", False), ("bladder trouble", True)],
+)
+async def test_a_symptom_typed_during_a_walkthrough_ends_it(
+    uow: SqlUnitOfWorkFactory,
+    clock: FixedClock,
+    service: workout.WorkoutService,
+    text: str,
+    urgent: bool,
+) -> None:
+    await screened(uow, clock, CLEAN)
+    views = await service.start_single(USER, "clamshell")
+    views = await tap(service, views, w.Next())
+    views = await service.typed(USER, text) or []
+    assert w.StopSession(w.StopReason.NEW_SYMPTOM) in shown(views)
+    assert views[-1] == SymptomReply(urgent=urgent)
+    assert await service.current(USER) is None
+    async with uow() as work:
+        assert list(await work.reps.all_for(USER)) == []
+
+
+async def test_an_ordinary_typed_answer_is_not_a_symptom(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
+) -> None:
+    await screened(uow, clock, CLEAN)
+    views = await service.start_single(USER, "clamshell")
+    views = await service.typed(USER, "next") or []
+    assert shown(views) == [w.ShowStep("clamshell", 1, 3)]
