@@ -28,6 +28,7 @@ from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import errors, fallback, gate, progress, settings, setup, start
+from bot.handlers import safety as safety_handlers
 from bot.handlers import workout as workout_handlers
 from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
@@ -37,6 +38,7 @@ from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
 from coach.services.progress import ProgressService
+from coach.services.safety import SafetyService
 from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
 from coach.services.weekly_summary import WeeklySummaryService, reschedule_summary
@@ -120,6 +122,7 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:setv:": settings.value_button,
         r"^v1:set:": settings.action_button,
         r"^v1:lang:": settings.language_button,
+        r"^v1:safe:": safety_handlers.screen_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -169,6 +172,7 @@ async def _post_init(application: CoachApplication) -> None:
         # Profile listeners run after every saved settings change, in the same transaction:
         # the reminders area adds its "recompute the next reminder" here.
         user_settings=SettingsService(uow, clock, listeners=[reschedule_summary]),
+        safety=SafetyService(uow),
     )
     await _register_commands(application, texts)
     log.info("StrongBack is ready")

@@ -12,6 +12,7 @@ from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
 from coach.services.progress import ProgressService
+from coach.services.safety import SafetyService
 from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
 from coach.services.weekly_summary import WeeklySummaryService
@@ -32,6 +33,8 @@ class Services:
     weekly_summaries: WeeklySummaryService
     """`send_weekly_summaries(now)` is for the scheduler's calendar job."""
     user_settings: SettingsService
+    safety: SafetyService
+    """Safety re-offer: `check_pain(user_id, pain)` for any pain score another area asks for."""
 
 
 class BotData:

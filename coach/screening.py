@@ -48,6 +48,7 @@ __all__ = [
     "exercise_access",
     "load_questionnaire",
     "mentions_new_symptom",
+    "mentions_urgent_symptom",
     "next_record",
     "parse_answer",
     "parse_duration",
@@ -784,3 +785,17 @@ def mentions_new_symptom(text: str) -> bool:
         if _LEG_RE.search(sentence) and _TROUBLE_RE.search(sentence):
             return True
     return False
+
+
+_URGENT_RE: Final = re.compile(
+    r"bladder|bowel|incontinen|can'?t (?:pee|urinate)|cannot (?:pee|urinate)|saddle|"
+    r"(?:numb|tingl)[^.!?;\n]*\bgroin|\bgroin[^.!?;\n]*(?:numb|tingl)|"
+    r"\b(?:harn)?blase\b|blasenschw|\bdarm(?!stadt)|stuhlgang|inkontinen|reithose|"
+    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)"
+)
+"""Bladder, bowel or saddle-area trouble: the flags that mean urgent care today (PRODUCT.md §1)."""
+
+
+def mentions_urgent_symptom(text: str) -> bool:
+    """Does a reply mention bladder/bowel trouble or numbness in the saddle area?"""
+    return _URGENT_RE.search(text.casefold().replace("\u2019", "'")) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import progress, settings, setup, workout
+from bot.handlers import progress, safety, settings, setup, workout
 from bot.handlers.common import language, say
 
 
@@ -23,6 +23,8 @@ async def text_message(update: Update, context: CoachContext) -> None:
     if await workout.typed_answer(update, context):
         return
     if await progress.during_delete(update, context):
+        return
+    if await safety.symptom_reply(update, context):
         return
     # No other flow took it: a rep report ("10 clamshells"), or a short explanation.
     await progress.rep_reply(update, context)

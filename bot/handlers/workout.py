@@ -112,28 +112,51 @@ async def show(update: Update, context: CoachContext, views: list[workout.View])
         expired = any(isinstance(view, workout.Expired) for view in views)
         await query.answer(services.texts.text(lang, "button-expired") if expired else None)
     catalogue = services.workout.catalogue
-    for message in render(views, services.texts, lang, catalogue):
-        await _send(update, context, message, lang)
+    for view in views:
+        about = _about(view)
+        for message in render([view], services.texts, lang, catalogue):
+            message_id = await _send(update, context, message, lang)
+            if about is not None:
+                exercise_id, side = about
+                await services.progress.remember_message_exercise(
+                    user_id_of(update), message_id, exercise_id, side=side
+                )
 
 
-async def _send(update: Update, context: CoachContext, message: Message, lang: str) -> None:
+def _about(view: workout.View) -> tuple[str, str | None] | None:
+    """The exercise (and side) a walkthrough message is about, so a reply can log its reps."""
+    if not isinstance(view, workout.Show):
+        return None
+    match view.effect:
+        case walkthrough.ShowIntro(exercise=exercise) | walkthrough.ShowStep(exercise=exercise):
+            return exercise, None
+        case walkthrough.AskReps(exercise=exercise, side=side):
+            return exercise, side
+    return None
+
+
+async def _send(update: Update, context: CoachContext, message: Message, lang: str) -> int:
+    """Send one message; returns its message id."""
     chat_id = chat_id_of(update)
     if isinstance(message, Outgoing):
-        await context.bot.send_message(chat_id, message.text, reply_markup=message.markup)
-        return
-    await send_picture(context, chat_id, message, lang)
+        sent = await context.bot.send_message(chat_id, message.text, reply_markup=message.markup)
+        return sent.message_id
+    return await send_picture(context, chat_id, message, lang)
 
 
-async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: str) -> None:
-    """Send by Telegram's file_id when uploaded before; else draw (once), upload, remember."""
+async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: str) -> int:
+    """Send by Telegram's file_id when uploaded before; else draw (once), upload, remember.
+
+    Returns the sent message's id.
+    """
     service = context.services.workout
     key = pictures.picture_key(photo.picture, lang, photo.title, photo.labels)
     file_id = await service.picture_file_id(key)
     if file_id is not None:
-        await context.bot.send_photo(
+        sent = await context.bot.send_photo(
             chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
         )
-        return
+        return sent.message_id
     path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels)
     sent = await context.bot.send_photo(
         chat_id, path.read_bytes(), caption=photo.caption, reply_markup=photo.markup
@@ -142,3 +165,4 @@ async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: 
         await service.remember_picture(key, sent.photo[-1].file_id)
     else:
         log.warning("uploaded picture %s came back without a file id", key)
+    return sent.message_id

@@ -10,10 +10,12 @@ from telegram import InlineKeyboardMarkup
 from bot import callbacks
 from bot.keyboards import Button, inline
 from bot.render import Outgoing
+from bot.render import safety as safety_render
 from bot.texts import Catalogue as Texts
 from coach import walkthrough as wt
 from coach.catalogue import PAIN_MAX, Catalogue, Exercise
 from coach.progression import LadderReason
+from coach.safety import PainRise, SymptomReply
 from coach.services import workout
 
 AREA = "wo"
@@ -76,6 +78,8 @@ def _one(view: workout.View, texts: Texts, lang: str, catalogue: Catalogue) -> l
             return [Outgoing(_ladder(decision.reason_code, decision.remaining, at_start, t, lang))]
         case workout.Show():
             return _show(view, texts, lang, catalogue)
+        case PainRise() | SymptomReply():
+            return list(safety_render.render(view, texts, lang))
     raise AssertionError(f"unhandled view {view!r}")
 
 

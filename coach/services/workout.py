@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coach import screening, walkthrough
+from coach import safety, screening, walkthrough
 from coach.activity import EntrySource, PainCheckIn, PainContext, RepEntry
 from coach.catalogue import Catalogue
 from coach.clock import Clock
@@ -99,7 +99,17 @@ class BreakWithoutExercises:
     """The break for a user who is not cleared: stand up and move, no exercises."""
 
 
-View = Refused | Expired | Show | Level | ChooseExercise | Hint | BreakWithoutExercises
+View = (
+    Refused
+    | Expired
+    | Show
+    | Level
+    | ChooseExercise
+    | Hint
+    | BreakWithoutExercises
+    | safety.PainRise
+    | safety.SymptomReply
+)
 
 _SHOWN: Final = (
     walkthrough.ShowIntro,
@@ -201,6 +211,12 @@ class WorkoutService:
             wt = await self._stored(work, user_id)
             if wt is None or wt.finished:
                 return None
+            note = safety.symptom_reply(text)
+            if note is not None:
+                # "My leg is numb" typed mid-exercise ends the session like the button does.
+                views = await self._advance(work, user_id, wt, walkthrough.NewSymptom())
+                await work.commit()
+                return [*views, note]
             number = parse_number(text)
             word = _typed_word(text)
             event: walkthrough.Event | None = None
@@ -299,9 +315,10 @@ class WorkoutService:
             await self._record(work, user_id, new, effect, today, now)
             if isinstance(effect, _SHOWN):
                 views.append(self._show(new, effect))
+        offer = await self._pain_rise(work, user_id, effects)
         if not new.finished:
             await self._save(work, user_id, new)
-            return views
+            return [*views, *offer]
         await work.dialogs.clear(user_id)
         outcome = walkthrough.session_outcome(new, today)
         if new.kind is not Kind.WORKOUT:
@@ -310,7 +327,22 @@ class WorkoutService:
         await work.workouts.add(user_id, new.session_id, new.kind.value, outcome, now)
         if new.kind is Kind.WORKOUT or _painful(outcome, self.catalogue):
             views.append(Level(await self._level(work, user_id), at_start=False))
-        return views
+        return [*views, *offer]
+
+    async def _pain_rise(
+        self, work: UnitOfWork, user_id: int, effects: list[walkthrough.Effect]
+    ) -> list[View]:
+        """The /screen offer when a pain score given now is ≥ 2 above the screening baseline."""
+        pains = [
+            effect.pain
+            for effect in effects
+            if isinstance(effect, walkthrough.RecordPain | walkthrough.RecordFinalPain)
+        ]
+        if not pains:
+            return []
+        latest = await work.screenings.latest(user_id)
+        offer = safety.pain_rise(latest.pain_baseline if latest else None, max(pains))
+        return [offer] if offer else []
 
     async def _record(
         self,

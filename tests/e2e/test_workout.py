@@ -137,8 +137,9 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     ask = await press(user, "This hurts")
     assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
     user.press("4")
-    light, offer = await user.next_messages(2)
+    light, offer, rise = await user.next_messages(3)
     assert "acceptable" in light.text and "worse tomorrow" in light.text
+    assert "last safety check (2)" in rise.text  # 4 is 2 above the screening's pain
     assert offer.labels == ["Try: Two-legged bridge", "Skip this exercise"]
     easier = await press(user, "Try: Two-legged bridge")
     assert easier.photo is not None and "Two-legged bridge" in easier.text
@@ -148,7 +149,7 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     await press(user, "Next")
     await press(user, "This hurts")
     user.send("7")  # typed, like the number buttons
-    light, stop, ladder = await user.next_messages(3)
+    light, stop, ladder, _rise = await user.next_messages(4)
     assert "too much" in light.text
     assert "stop and seek medical advice" in stop.text and "/screen" in stop.text
     assert "starts again" in ladder.text

@@ -10,6 +10,7 @@ from coach import walkthrough as w
 from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
 from coach.progression import LadderReason
+from coach.safety import PainRise
 from coach.screening import AccessReason, load_questionnaire
 from coach.services import setup, workout
 from coach.services.contacts import register_contact
@@ -149,7 +150,8 @@ async def test_three_pain_free_days_unlock_and_a_painful_session_steps_down(
     views = await tap(service, start, w.Hurts())
     views = await tap(service, views, w.Pain(7))
     assert shown(views)[-1] == w.StopSession(w.StopReason.PAIN)
-    level = views[-1]
+    assert views[-1] == PainRise(7, 2)  # 7 is 5 above the screening's 2: re-screen offered
+    level = views[-2]
     assert isinstance(level, workout.Level)
     assert level.decision.reason_code is LadderReason.STEPPED_DOWN_AFTER_PAIN
     assert (await service.level(USER)).level == "base"
