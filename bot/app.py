@@ -7,6 +7,7 @@ Services are built in `post_init` (inside the running event loop) and released i
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,6 +17,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -27,13 +29,18 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, setup, start
+from bot.handlers import errors, fallback, gate, reminders, setup, start
+from bot.notifier import TelegramNotifier
+from bot.outbound import OutboundLimiter
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
+from coach.services.reminders import ReminderService
 from coach.services.setup import SetupService
+from coach.services.updates import prune_processed_updates
+from scheduler.jobs import Jobs, ReminderScheduler
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -43,7 +50,7 @@ log = logging.getLogger(__name__)
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 # Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = ("start", "screen", "help")
+MENU_COMMANDS = ("start", "screen", "help", "sit", "pause", "resume")
 
 
 def build_application(settings: Settings) -> CoachApplication:
@@ -55,6 +62,9 @@ def build_application(settings: Settings) -> CoachApplication:
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .post_stop(_post_stop)
+        # Every Bot API call to a chat goes through one strict outbound queue.
+        .rate_limiter(OutboundLimiter())
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url
@@ -74,6 +84,9 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("start", start.start))
     application.add_handler(CommandHandler("help", start.help_command))
     application.add_handler(CommandHandler("screen", setup.screen_command))
+    application.add_handler(CommandHandler("sit", reminders.sit_command))
+    application.add_handler(CommandHandler("pause", reminders.pause_command))
+    application.add_handler(CommandHandler("resume", reminders.resume_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -83,10 +96,18 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:pf:": setup.profile_button,
         r"^v1:sum:": setup.summary_button,
         r"^v1:doc:": setup.doctor_button,
+        r"^v1:rem:": reminders.reminder_button,
+        r"^v1:why:": reminders.why_button,
+        r"^v1:pause:": reminders.pause_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(fallback.expired_button))
+
+    # The user blocked (or unblocked) the bot.
+    application.add_handler(
+        ChatMemberHandler(reminders.member_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
 
     # Everything else a person can send.
     message = filters.UpdateType.MESSAGE
@@ -116,14 +137,35 @@ async def _post_init(application: CoachApplication) -> None:
     clock = _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
+    reminder_service = ReminderService(
+        uow,
+        clock,
+        grace=timedelta(minutes=settings.reminder_grace_minutes),
+        min_interval=timedelta(minutes=settings.reminder_min_interval_minutes),
+        notifier=TelegramNotifier(application.bot, texts),
+    )
     application.bot_data.services = Services(
         settings=settings,
         clock=clock,
         uow=uow,
         texts=texts,
-        setup=SetupService(uow, clock, load_questionnaire()),
+        setup=SetupService(
+            uow, clock, load_questionnaire(), on_profile_saved=reminder_service.refresh_in
+        ),
+        reminders=reminder_service,
     )
     await _register_commands(application, texts)
+    created = await reminder_service.backfill()
+    if created:
+        log.info("created the reminder schedule of %s users", created)
+    scheduler = ReminderScheduler(
+        Jobs(
+            dispatch_due=reminder_service.dispatch_due,
+            daily=lambda: prune_processed_updates(uow, clock),
+        )
+    )
+    application.bot_data.resources.append(scheduler)
+    scheduler.start()
     log.info("StrongBack is ready")
 
 
@@ -138,8 +180,17 @@ async def _register_commands(application: CoachApplication, texts: Catalogue) ->
         )
 
 
+async def _post_stop(application: CoachApplication) -> None:
+    """Stop the scheduler while the Bot API connection still works, so no send is cut off."""
+    for resource in application.bot_data.resources:
+        if isinstance(resource, ReminderScheduler):
+            await resource.shutdown()
+
+
 async def _post_shutdown(application: CoachApplication) -> None:
     for resource in reversed(application.bot_data.resources):
+        if isinstance(resource, ReminderScheduler):
+            await resource.shutdown()
         if isinstance(resource, AsyncEngine):
             await resource.dispose()
     application.bot_data.resources.clear()

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.reminders import ReminderService
 from coach.services.setup import SetupService
 
 
@@ -23,6 +24,7 @@ class Services:
     uow: UnitOfWorkFactory
     texts: Catalogue
     setup: SetupService
+    reminders: ReminderService
 
 
 class BotData:

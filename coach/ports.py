@@ -14,6 +14,7 @@ from typing import Protocol, Self
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
+from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
 from coach.screening import ScreeningRecord, ScreeningResult
 
 
@@ -93,6 +94,34 @@ class UpdateLog(Protocol):
     async def prune(self, before: datetime) -> int: ...
 
 
+class ReminderRepository(Protocol):
+    """Per-user sit-break schedule rows; the due index is the schedule."""
+
+    async def get(self, user_id: int, *, lock: bool = False) -> ReminderState | None:
+        """The row; ``lock`` holds it for this transaction where the backend can."""
+        ...
+
+    async def put(self, state: ReminderState) -> None:
+        """Insert or replace the row."""
+        ...
+
+    async def claim_due(
+        self, now: datetime, lease_until: datetime, limit: int
+    ) -> list[ReminderState]:
+        """Lease at most ``limit`` rows due at ``now`` and not leased; oldest due first."""
+        ...
+
+    async def without_state(self, limit: int) -> list[int]:
+        """Onboarded, active users that have no row yet (after an upgrade, or a direct import)."""
+        ...
+
+
+class Notifier(Protocol):
+    """Sends messages the core decides on; implemented by the bot's outbound queue."""
+
+    async def send_reminder(self, reminder: SitBreakReminder) -> Delivery: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction per use case. Repositories never commit; the unit of work does."""
 
@@ -116,6 +145,9 @@ class UnitOfWork(Protocol):
 
     @property
     def breaks(self) -> BreakRepository: ...
+
+    @property
+    def reminders(self) -> ReminderRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -136,3 +137,30 @@ class BreakEventRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     local_date: Mapped[date] = mapped_column(Date)
     recorded_at: Mapped[datetime]
+
+
+class ReminderStateRow(Base):
+    """One user's sit-break schedule: the next due instant (UTC) and the claim lease."""
+
+    __tablename__ = "reminder_state"
+    __table_args__ = (
+        Index(
+            "ix_reminder_state_due",
+            "next_due_at",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+            sqlite_where=text("next_due_at IS NOT NULL"),
+        ),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, user_fk(), primary_key=True, autoincrement=False
+    )
+    next_due_at: Mapped[datetime | None]
+    lease_until: Mapped[datetime | None]
+    last_reminder_at: Mapped[datetime | None]
+    last_break_at: Mapped[datetime | None]
+    sitting_since: Mapped[datetime | None]
+    snoozed_until: Mapped[datetime | None]
+    paused_until: Mapped[datetime | None]
+    manual_sit_started_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.reminders import SqlReminderRepository
 from storage.repositories import (
     SqlBreakRepository,
     SqlDialogRepository,
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     reps: SqlRepEntryRepository
     pains: SqlPainRepository
     breaks: SqlBreakRepository
+    reminders: SqlReminderRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -48,6 +50,7 @@ class SqlUnitOfWork:
         self.reps = SqlRepEntryRepository(self._session)
         self.pains = SqlPainRepository(self._session)
         self.breaks = SqlBreakRepository(self._session)
+        self.reminders = SqlReminderRepository(self._session)
         return self
 
     async def __aexit__(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import setup
+from bot.handlers import reminders, setup
 from bot.handlers.common import language, say
 
 
@@ -18,11 +18,15 @@ async def text_message(update: Update, context: CoachContext) -> None:
     if views is not None:
         await setup.show(update, context, views)
         return
+    if await reminders.typed_answer(update, context):
+        return
     await say(update, context, "text-without-context")
 
 
 async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await setup.unsupported_during_setup(update, context):
+        return
+    if await reminders.unsupported_while_asking(update, context):
         return
     await say(update, context, "unsupported-message")
 

@@ -6,6 +6,7 @@ entry point returns views (what to show next); the bot turns them into messages.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Final
@@ -38,6 +39,9 @@ WORK_DAY_PRESETS: Final = {
 WORK_HOUR_PRESETS: Final = ("0800-1600", "0900-1700", "1000-1800")
 EXERCISE_TIME_PRESETS: Final = ("0800", "1230", "1730")
 NO_EXERCISE_TIME: Final = "none"
+
+ProfileHook = Callable[[UnitOfWork, int, datetime], Awaitable[object]]
+"""Called inside the transaction that completes or changes a profile (e.g. the reminders)."""
 
 
 # ---- views: what to show next ------------------------------------------------------------
@@ -137,10 +141,17 @@ def _parse_clock_token(token: str) -> time | None:
 class SetupService:
     """Use cases of onboarding and re-screening."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, questionnaire: Questionnaire) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        questionnaire: Questionnaire,
+        on_profile_saved: ProfileHook | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._questionnaire = questionnaire
+        self._on_profile_saved = on_profile_saved
 
     # ---- entry points ----------------------------------------------------------------------
 
@@ -306,6 +317,8 @@ class SetupService:
                     profile = profile.with_changes(onboarded_at=self._now)
                     await work.users.save(profile, self._now)
                 await work.dialogs.clear(user_id)
+                if self._on_profile_saved is not None:
+                    await self._on_profile_saved(work, user_id, self._now)
                 latest = await work.screenings.latest(user_id)
                 views = [SetupComplete(profile, screening.exercise_access(latest, self._now))]
             elif action == "change" and dialog.step == SUMMARY:

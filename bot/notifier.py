@@ -1,0 +1,40 @@
+"""The core's Notifier port on Telegram: reminders go through the shared outbound queue."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ExtBot
+
+from bot.render.reminders import reminder_message
+from bot.texts import Catalogue
+from coach.rate_limit import Priority
+from coach.reminder_state import Delivery, SitBreakReminder
+
+log = logging.getLogger(__name__)
+
+
+class TelegramNotifier:
+    """Sends a reminder at reminder priority; maps Telegram's answer to a ``Delivery``."""
+
+    def __init__(self, bot: ExtBot[Any], texts: Catalogue) -> None:
+        self._bot = bot
+        self._texts = texts
+
+    async def send_reminder(self, reminder: SitBreakReminder) -> Delivery:
+        message = reminder_message(reminder, self._texts)
+        try:
+            await self._bot.send_message(
+                reminder.chat_id,
+                message.text,
+                reply_markup=message.markup,
+                rate_limit_args={"priority": Priority.REMINDER},
+            )
+        except Forbidden:
+            return Delivery.BLOCKED
+        except TelegramError as error:  # timed out, network, bad request: never retried blindly
+            log.warning("reminder to user %s not confirmed: %r", reminder.user_id, error)
+            return Delivery.FAILED
+        return Delivery.SENT

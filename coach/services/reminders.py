@@ -1,0 +1,618 @@
+"""Sit-break reminders as use cases: keep each user's due time current, dispatch what is due,
+and act on the reminder's buttons and the /sit, /pause and /resume commands.
+
+The database row is the schedule (see coach.reminder_state). Every change of what the user
+told us ends in ``_store``: the row's next due instant is recomputed from the profile and the
+stored sitting state with ``coach.reminders.next_due``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+from coach.activity import BreakEvent, BreakKind
+from coach.clock import Clock
+from coach.dialog import Dialog
+from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
+from coach.profile import Profile
+from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
+from coach.reminders import (
+    MAX_PAUSE_DAYS,
+    WorkSchedule,
+    is_too_late,
+    local_date,
+    next_due,
+    pause_days,
+    pause_for,
+    pause_rest_of_day,
+    should_ask_why,
+    spread_offset,
+    work_window,
+)
+
+log = logging.getLogger(__name__)
+
+FLOW: Final = "pause"
+ASK_DAYS: Final = "days"
+SNOOZE: Final = timedelta(minutes=15)
+MEETING: Final = timedelta(hours=1)
+DEFAULT_LEASE: Final = timedelta(minutes=2)
+DEFAULT_MIN_INTERVAL: Final = timedelta(minutes=30)
+WHY_REASONS: Final = ("busy", "meetings", "standing", "other")
+ACTIONS: Final = ("start", "done", "snooze", "meeting", "skip")
+_MAX_TYPED = 100
+
+
+# ---- views -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BreakTaken:
+    """A break was reported; the sitting timer starts again."""
+
+    minutes: int
+    started: bool = False
+    """True for Start break: the prompt to stand up and squeeze follows."""
+
+
+@dataclass(frozen=True)
+class Snoozed:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class InMeeting:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    ask_why: bool
+
+
+@dataclass(frozen=True)
+class WhyAnswered:
+    reason: str
+    paused_until: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class SitStarted:
+    due: datetime | None
+    minutes: int
+    timezone: str
+
+
+@dataclass(frozen=True)
+class PauseMenu:
+    paused_until: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class AskPauseDays:
+    hint: bool = False
+
+
+@dataclass(frozen=True)
+class Paused:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Resumed:
+    was_paused: bool
+    due: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class NotReady:
+    """The user has not finished setting up; reminders need work hours and a time zone."""
+
+
+@dataclass(frozen=True)
+class Expired:
+    """A stale or forged button."""
+
+
+View = (
+    BreakTaken
+    | Snoozed
+    | InMeeting
+    | Skipped
+    | WhyAnswered
+    | SitStarted
+    | PauseMenu
+    | AskPauseDays
+    | Paused
+    | Resumed
+    | NotReady
+    | Expired
+)
+
+
+@dataclass(frozen=True)
+class DispatchReport:
+    """What one dispatcher tick did; the scheduler logs it, tests count it."""
+
+    claimed: int = 0
+    sent: int = 0
+    missed: int = 0
+    blocked: int = 0
+    failed: int = 0
+    dropped: int = 0
+    """Claimed but no longer deliverable (user gone, inactive or not set up)."""
+
+
+# ---- pure helpers ------------------------------------------------------------------------
+
+
+def schedule_for(profile: Profile, min_interval: timedelta) -> WorkSchedule | None:
+    """The work schedule reminders follow, or None while the profile cannot have one."""
+    if not profile.active or not profile.onboarded or not profile.timezone:
+        return None
+    interval = max(timedelta(minutes=profile.sit_interval_min), min_interval)
+    try:
+        return WorkSchedule(
+            timezone=profile.timezone,
+            work_days=frozenset(profile.work_days),
+            start=profile.work_start,
+            end=profile.work_end,
+            interval=interval,
+        )
+    except ValueError:
+        log.warning("user %s has a profile no schedule fits", profile.user_id)
+        return None
+
+
+def due_for(
+    profile: Profile, state: ReminderState, now: datetime, min_interval: timedelta
+) -> datetime | None:
+    schedule = schedule_for(profile, min_interval)
+    if schedule is None:
+        return None
+    return next_due(
+        schedule,
+        state.sitting,
+        now,
+        last_reminder_at=state.last_reminder_at,
+        offset=spread_offset(profile.user_id, schedule.interval),
+    )
+
+
+def stamp_of(instant: datetime | None) -> int | None:
+    return None if instant is None else int(instant.timestamp())
+
+
+def parse_days(text: str) -> int | None:
+    """A typed number of pause days, 1..60; anything else is None."""
+    cleaned = text.strip()
+    if len(cleaned) > _MAX_TYPED:
+        return None
+    first = cleaned.split()[0] if cleaned.split() else ""
+    if not first.isascii() or not first.isdigit():
+        return None
+    days = int(first)
+    return days if 1 <= days <= MAX_PAUSE_DAYS else None
+
+
+# ---- the service -------------------------------------------------------------------------
+
+
+class ReminderService:
+    """Use cases of sit-break reminders. One instance per process; no per-user memory."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        *,
+        grace: timedelta,
+        min_interval: timedelta = DEFAULT_MIN_INTERVAL,
+        lease: timedelta = DEFAULT_LEASE,
+        notifier: Notifier | None = None,
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._grace = grace
+        self._min_interval = min_interval
+        self._lease = lease
+        self.notifier = notifier
+
+    # ---- keeping the schedule current --------------------------------------------------
+
+    async def reschedule(self, user_id: int) -> datetime | None:
+        """Recompute the user's next reminder after any profile change (settings call this)."""
+        async with self._uow() as work:
+            due = await refresh_schedule(work, user_id, self._clock.now(), self._min_interval)
+            await work.commit()
+        return due
+
+    async def refresh_in(self, work: UnitOfWork, user_id: int, now: datetime) -> datetime | None:
+        """The onboarding hook: recompute inside the caller's transaction."""
+        return await refresh_schedule(work, user_id, now, self._min_interval)
+
+    async def backfill(self, batch: int = 500) -> int:
+        """Create the schedule of set-up users that have none (e.g. right after an upgrade)."""
+        total = 0
+        while True:
+            async with self._uow() as work:
+                missing = await work.reminders.without_state(batch)
+                for user_id in missing:
+                    await refresh_schedule(work, user_id, self._clock.now(), self._min_interval)
+                await work.commit()
+            total += len(missing)
+            if len(missing) < batch:
+                return total
+
+    async def movement(self, user_id: int) -> None:
+        """Any reported movement (a break, logged reps) resets the sitting timer."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            if profile is not None:
+                state = await self._state(work, user_id)
+                now = self._clock.now()
+                await self._store(
+                    work,
+                    profile,
+                    state.with_changes(sitting_since=now, last_break_at=now, snoozed_until=None),
+                )
+                await work.commit()
+
+    async def deactivate(self, user_id: int) -> None:
+        """The user blocked the bot: stop everything until /start."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            if profile is None:
+                return
+            if profile.active:
+                await work.users.save(profile.with_changes(active=False), self._clock.now())
+            state = await work.reminders.get(user_id, lock=True)
+            if state is not None:
+                await work.reminders.put(state.with_changes(next_due_at=None, lease_until=None))
+            await work.commit()
+        log.info("user %s blocked the bot; deactivated", user_id)
+
+    # ---- dispatching -------------------------------------------------------------------
+
+    async def dispatch_due(self, limit: int) -> DispatchReport:
+        """Claim at most ``limit`` due reminders, send them, and schedule each one's next.
+
+        A reminder overdue by more than the grace window is not sent: it is counted as
+        MISSED and the series continues. Each sent reminder is confirmed in its own short
+        transaction right after the send, so a crash leaves only the in-flight ones leased.
+        """
+        notifier = self.notifier
+        if notifier is None:
+            raise RuntimeError("no notifier configured")
+        now = self._clock.now()
+        async with self._uow() as work:
+            claimed = await work.reminders.claim_due(now, now + self._lease, limit)
+            profiles = {state.user_id: await work.users.get(state.user_id) for state in claimed}
+            await work.commit()
+        if not claimed:
+            return DispatchReport()
+        sendable: list[tuple[ReminderState, Profile]] = []
+        late: list[ReminderState] = []
+        dropped = 0
+        for state in claimed:
+            profile = profiles.get(state.user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            if profile is None or schedule is None:
+                dropped += 1
+                late.append(state)
+            elif state.next_due_at is not None and is_too_late(state.next_due_at, now, self._grace):
+                late.append(state)
+            else:
+                sendable.append((state, profile))
+        missed = await self._drop(late, now) if late else 0
+        results = await asyncio.gather(
+            *(self._send_one(notifier, state, profile, now) for state, profile in sendable)
+        )
+        return DispatchReport(
+            claimed=len(claimed),
+            sent=results.count(Delivery.SENT),
+            missed=missed,
+            blocked=results.count(Delivery.BLOCKED),
+            failed=results.count(Delivery.FAILED),
+            dropped=dropped,
+        )
+
+    async def _send_one(
+        self, notifier: Notifier, state: ReminderState, profile: Profile, now: datetime
+    ) -> Delivery:
+        schedule = schedule_for(profile, self._min_interval)
+        minutes = int(schedule.interval.total_seconds() // 60) if schedule else 0
+        reminder = SitBreakReminder(
+            user_id=profile.user_id,
+            chat_id=profile.chat_id,
+            language=profile.language,
+            minutes=minutes,
+            stamp=int(now.timestamp()),
+        )
+        try:
+            delivery = await notifier.send_reminder(reminder)
+        except Exception:  # one broken send must not stop the others
+            log.exception("sending the reminder to user %s failed", profile.user_id)
+            delivery = Delivery.FAILED
+        if delivery is Delivery.BLOCKED:
+            await self.deactivate(profile.user_id)
+            return delivery
+        await self._confirm(profile.user_id, now, prompted=delivery is Delivery.SENT)
+        return delivery
+
+    async def _confirm(self, user_id: int, sent_at: datetime, *, prompted: bool) -> None:
+        """After a send: release the lease and move on from this reminder (never resend it)."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            state = await work.reminders.get(user_id, lock=True)
+            if profile is None or state is None:
+                return
+            state = state.with_changes(last_reminder_at=sent_at, lease_until=None)
+            await self._store(work, profile, state, now=sent_at)
+            if prompted and profile.timezone:
+                await work.breaks.add(
+                    BreakEvent(
+                        user_id,
+                        BreakKind.PROMPTED,
+                        local_date(profile.timezone, sent_at),
+                        sent_at,
+                    )
+                )
+            await work.commit()
+
+    async def _drop(self, states: list[ReminderState], now: datetime) -> int:
+        """Too late (or undeliverable): count MISSED, release, schedule the next one."""
+        missed = 0
+        async with self._uow() as work:
+            for claimed in states:
+                profile = await work.users.get(claimed.user_id)
+                state = await work.reminders.get(claimed.user_id, lock=True)
+                if state is None:
+                    continue
+                state = state.with_changes(lease_until=None)
+                if profile is None:
+                    await work.reminders.put(state.with_changes(next_due_at=None))
+                    continue
+                await self._store(work, profile, state, now=now)
+                if profile.timezone and schedule_for(profile, self._min_interval) is not None:
+                    missed += 1
+                    await work.breaks.add(
+                        BreakEvent(
+                            profile.user_id,
+                            BreakKind.MISSED,
+                            local_date(profile.timezone, now),
+                            now,
+                        )
+                    )
+            await work.commit()
+        if missed:
+            log.warning("%s sit-break reminders were too late and were dropped", missed)
+        return missed
+
+    # ---- the reminder's buttons --------------------------------------------------------
+
+    async def act(self, user_id: int, action: str, stamp: int | None) -> list[View]:
+        """A button on a reminder; only the latest reminder's buttons act."""
+        if action not in ACTIONS:
+            return [Expired()]
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            state = await work.reminders.get(user_id, lock=True)
+            if (
+                profile is None
+                or profile.timezone is None
+                or state is None
+                or stamp is None
+                or stamp_of(state.last_reminder_at) != stamp
+                or (
+                    state.answered_at is not None
+                    and state.last_reminder_at is not None
+                    and state.answered_at >= state.last_reminder_at
+                )
+            ):
+                return [Expired()]
+            now = self._clock.now()
+            zone = profile.timezone
+            day = local_date(zone, now)
+            views: list[View]
+            minutes = self._minutes(profile)
+            if action in ("start", "done"):
+                state = state.with_changes(
+                    sitting_since=now,
+                    last_break_at=now,
+                    snoozed_until=None,
+                    manual_sit_started_at=None,
+                    answered_at=now,
+                )
+                await work.breaks.add(BreakEvent(user_id, BreakKind.TAKEN, day, now))
+                views = [BreakTaken(minutes, started=action == "start")]
+            elif action == "snooze":
+                until = now + SNOOZE
+                state = state.with_changes(snoozed_until=until)
+                await work.breaks.add(BreakEvent(user_id, BreakKind.SNOOZED, day, now))
+                views = [Snoozed(until, zone)]
+            elif action == "meeting":
+                until = pause_for(now, MEETING)
+                state = state.with_changes(paused_until=until, snoozed_until=None, answered_at=now)
+                await work.breaks.add(BreakEvent(user_id, BreakKind.MEETING, day, now))
+                views = [InMeeting(until, zone)]
+            else:
+                await work.breaks.add(BreakEvent(user_id, BreakKind.SKIPPED, day, now))
+                skips = await work.breaks.count_on(user_id, day, BreakKind.SKIPPED)
+                # Ask once, on the third skip; after that a skip is just a skip.
+                ask = should_ask_why(skips) and skips == 3
+                # The buttons are spent: a second press on the same reminder is stale.
+                state = state.with_changes(answered_at=now)
+                views = [Skipped(ask_why=ask)]
+            await self._store(work, profile, state, now=now)
+            await work.commit()
+            return views
+
+    async def answer_why(self, user_id: int, reason: str) -> list[View]:
+        """Why the user skipped three times; "not sitting" pauses the rest of the day."""
+        if reason not in WHY_REASONS:
+            return [Expired()]
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            if profile is None or schedule is None:
+                return [NotReady()]
+            state = await self._state(work, user_id)
+            now = self._clock.now()
+            until: datetime | None = None
+            if reason == "standing":
+                until = pause_rest_of_day(schedule, now)
+            elif reason == "meetings":
+                until = pause_for(now, MEETING)
+            if until is not None:
+                await self._store(work, profile, state.with_changes(paused_until=until), now=now)
+            await work.commit()
+            return [WhyAnswered(reason, until, schedule.timezone)]
+
+    # ---- commands ----------------------------------------------------------------------
+
+    async def sit(self, user_id: int) -> list[View]:
+        """/sit: start the sitting timer now, inside or outside work hours."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            if profile is None or schedule is None:
+                return [NotReady()]
+            now = self._clock.now()
+            state = await self._state(work, user_id)
+            window = work_window(schedule, local_date(schedule.timezone, now))
+            inside = window is not None and window[0] <= now < window[1]
+            if inside:
+                state = state.with_changes(sitting_since=now, snoozed_until=None)
+            else:
+                state = state.with_changes(manual_sit_started_at=now)
+            due = await self._store(work, profile, state, now=now)
+            await work.commit()
+            return [SitStarted(due, self._minutes(profile), schedule.timezone)]
+
+    async def pause_menu(self, user_id: int) -> list[View]:
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            if profile is None or schedule_for(profile, self._min_interval) is None:
+                return [NotReady()]
+            state = await self._state(work, user_id)
+            now = self._clock.now()
+            until = state.paused_until if state.paused_until and state.paused_until > now else None
+            return [PauseMenu(until, profile.timezone or "UTC")]
+
+    async def pause(self, user_id: int, choice: str) -> list[View]:
+        """A pause button: "hour", "today", or "days" (then the number is asked for)."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            if profile is None or schedule is None:
+                return [NotReady()]
+            now = self._clock.now()
+            if choice == "days":
+                await work.dialogs.put(user_id, Dialog(FLOW, ASK_DAYS), now)
+                await work.commit()
+                return [AskPauseDays()]
+            if choice == "hour":
+                until = pause_for(now, timedelta(hours=1))
+            elif choice == "today":
+                until = pause_rest_of_day(schedule, now)
+            else:
+                return [Expired()]
+            views = await self._pause_until(work, profile, until, now)
+            await work.commit()
+            return views
+
+    async def typed_days(self, user_id: int, text: str) -> list[View] | None:
+        """Typed text while the pause length is asked for; None when it is not asked for."""
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+            if dialog is None or dialog.flow != FLOW:
+                return None
+            days = parse_days(text)
+            if days is None:
+                return [AskPauseDays(hint=True)]
+            profile = await work.users.get(user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            await work.dialogs.clear(user_id)
+            if profile is None or schedule is None:
+                await work.commit()
+                return [NotReady()]
+            now = self._clock.now()
+            views = await self._pause_until(work, profile, pause_days(schedule, now, days), now)
+            await work.commit()
+            return views
+
+    async def asking_days(self, user_id: int) -> bool:
+        async with self._uow() as work:
+            dialog = await work.dialogs.get(user_id)
+        return dialog is not None and dialog.flow == FLOW
+
+    async def resume(self, user_id: int) -> list[View]:
+        """/resume: end a pause now; the sitting timer starts from now."""
+        async with self._uow() as work:
+            profile = await work.users.get(user_id)
+            schedule = None if profile is None else schedule_for(profile, self._min_interval)
+            if profile is None or schedule is None:
+                return [NotReady()]
+            now = self._clock.now()
+            state = await self._state(work, user_id)
+            was_paused = state.paused_until is not None and state.paused_until > now
+            if was_paused:
+                state = state.with_changes(paused_until=None, sitting_since=now)
+            dialog = await work.dialogs.get(user_id)
+            if dialog is not None and dialog.flow == FLOW:
+                await work.dialogs.clear(user_id)
+            due = await self._store(work, profile, state, now=now)
+            await work.commit()
+            return [Resumed(was_paused, due, schedule.timezone)]
+
+    # ---- internals ---------------------------------------------------------------------
+
+    def _minutes(self, profile: Profile) -> int:
+        return max(profile.sit_interval_min, int(self._min_interval.total_seconds() // 60))
+
+    async def _pause_until(
+        self, work: UnitOfWork, profile: Profile, until: datetime, now: datetime
+    ) -> list[View]:
+        state = await self._state(work, profile.user_id)
+        await self._store(work, profile, state.with_changes(paused_until=until), now=now)
+        return [Paused(until, profile.timezone or "UTC")]
+
+    async def _state(self, work: UnitOfWork, user_id: int) -> ReminderState:
+        state = await work.reminders.get(user_id, lock=True)
+        return state if state is not None else ReminderState(user_id)
+
+    async def _store(
+        self,
+        work: UnitOfWork,
+        profile: Profile,
+        state: ReminderState,
+        now: datetime | None = None,
+    ) -> datetime | None:
+        now = now or self._clock.now()
+        due = due_for(profile, state, now, self._min_interval)
+        await work.reminders.put(state.with_changes(next_due_at=due))
+        return due
+
+
+async def refresh_schedule(
+    work: UnitOfWork, user_id: int, now: datetime, min_interval: timedelta = DEFAULT_MIN_INTERVAL
+) -> datetime | None:
+    """Recompute one user's next due inside an open unit of work (onboarding calls this)."""
+    profile = await work.users.get(user_id)
+    if profile is None:
+        return None
+    state = await work.reminders.get(user_id, lock=True) or ReminderState(user_id)
+    due = due_for(profile, state, now, min_interval)
+    await work.reminders.put(state.with_changes(next_due_at=due))
+    return due
