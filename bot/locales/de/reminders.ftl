@@ -1,6 +1,9 @@
 # Sitzpausen-Erinnerungen, /sit, /pause und /resume.
 
-reminder-text = Du sitzt seit { $minutes } Minuten — Zeit für eine 2-minütige Po-Pause.
+reminder-text = Du sitzt seit { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } — Zeit für eine 2-minütige Po-Pause.
 reminder-button-start = Pause starten
 reminder-button-done = Erledigt
 reminder-button-snooze = In 15 Min.

@@ -1,6 +1,9 @@
 # Sit-break reminders, /sit, /pause and /resume.
 
-reminder-text = You have been sitting for { $minutes } minutes — time for a 2-minute glute break.
+reminder-text = You have been sitting for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } — time for a 2-minute glute break.
 reminder-button-start = Start break
 reminder-button-done = Done
 reminder-button-snooze = Snooze 15 min
