@@ -17,6 +17,7 @@ import contextlib
 import itertools
 import logging
 import time
+import warnings
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -24,6 +25,7 @@ from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 from coach.rate_limit import Priority, SendLimiter
 
@@ -48,7 +50,11 @@ def _chat_key(chat_id: object) -> int | None:
     return hash(str(chat_id))  # "@channelname": stable within the process, which is enough
 
 
-def _seconds(retry_after: int | float | timedelta) -> float:
+def _retry_seconds(error: RetryAfter) -> float:
+    """Seconds Telegram asked to wait (an int today, a timedelta in a later PTB)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after: int | float | timedelta = error.retry_after
     if isinstance(retry_after, timedelta):
         return retry_after.total_seconds()
     return float(retry_after)
@@ -112,7 +118,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
-                seconds = _seconds(error.retry_after)
+                seconds = _retry_seconds(error)
                 self.pause(seconds)
                 log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
                 if attempt >= self._max_retries:
