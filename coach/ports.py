@@ -77,6 +77,10 @@ class PainRepository(Protocol):
 class BreakRepository(Protocol):
     async def add(self, event: BreakEvent) -> BreakEvent: ...
 
+    async def add_many(self, events: list[BreakEvent]) -> None:
+        """Store a batch (a dispatcher tick's PROMPTED/MISSED) in one statement."""
+        ...
+
     async def between(self, user_id: int, first: date, last: date) -> list[BreakEvent]: ...
 
     async def all_for(self, user_id: int) -> list[BreakEvent]: ...
@@ -99,6 +103,16 @@ class ReminderRepository(Protocol):
 
     async def get(self, user_id: int, *, lock: bool = False) -> ReminderState | None:
         """The row; ``lock`` holds it for this transaction where the backend can."""
+        ...
+
+    async def get_many(
+        self, user_ids: list[int], *, lock: bool = False
+    ) -> dict[int, ReminderState]:
+        """Several rows in one query (a tick's batch), keyed by user id."""
+        ...
+
+    async def profiles(self, user_ids: list[int]) -> dict[int, Profile]:
+        """The profiles of a tick's batch in one query."""
         ...
 
     async def put(self, state: ReminderState) -> None:

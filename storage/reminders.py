@@ -13,8 +13,10 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from coach.profile import Profile
 from coach.reminder_state import ReminderState
 from storage.models import ReminderStateRow, UserRow
+from storage.repositories import _profile
 
 _FIELDS = (
     "next_due_at",
@@ -49,14 +51,32 @@ class SqlReminderRepository:
         row = await self._row(user_id, lock=lock)
         return None if row is None else _state(row)
 
+    async def get_many(
+        self, user_ids: list[int], *, lock: bool = False
+    ) -> dict[int, ReminderState]:
+        if not user_ids:
+            return {}
+        statement = select(ReminderStateRow).where(ReminderStateRow.user_id.in_(user_ids))
+        if lock:
+            statement = statement.with_for_update()
+        rows = await self._session.scalars(statement.execution_options(populate_existing=True))
+        return {row.user_id: _state(row) for row in rows}
+
+    async def profiles(self, user_ids: list[int]) -> dict[int, Profile]:
+        if not user_ids:
+            return {}
+        rows = await self._session.scalars(select(UserRow).where(UserRow.id.in_(user_ids)))
+        return {row.id: _profile(row) for row in rows}
+
     async def put(self, state: ReminderState) -> None:
-        row = await self._row(state.user_id, lock=False)
+        # Usually already in the session (read just before): no second query.
+        row = await self._session.get(ReminderStateRow, state.user_id)
         if row is None:
             row = ReminderStateRow(user_id=state.user_id)
             self._session.add(row)
         for name in _FIELDS:
             setattr(row, name, getattr(state, name))
-        await self._session.flush()
+        # No flush here: a tick's batch goes out as one executemany at commit.
 
     async def claim_due(
         self, now: datetime, lease_until: datetime, limit: int

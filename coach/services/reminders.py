@@ -288,8 +288,10 @@ class ReminderService:
         """Claim at most ``limit`` due reminders, send them, and schedule each one's next.
 
         A reminder overdue by more than the grace window is not sent: it is counted as
-        MISSED and the series continues. Each sent reminder is confirmed in its own short
-        transaction right after the send, so a crash leaves only the in-flight ones leased.
+        MISSED and the series continues. The tick's sends run concurrently through the
+        outbound queue; one short transaction then confirms them all (next due, lease
+        released, PROMPTED logged). A crash before that leaves only this batch leased, and
+        only this batch can be offered again once the lease expires.
         """
         notifier = self.notifier
         if notifier is None:
@@ -297,27 +299,26 @@ class ReminderService:
         now = self._clock.now()
         async with self._uow() as work:
             claimed = await work.reminders.claim_due(now, now + self._lease, limit)
-            profiles = {state.user_id: await work.users.get(state.user_id) for state in claimed}
+            profiles = await work.reminders.profiles([state.user_id for state in claimed])
             await work.commit()
         if not claimed:
             return DispatchReport()
-        sendable: list[tuple[ReminderState, Profile]] = []
-        late: list[ReminderState] = []
+        sendable: list[Profile] = []
+        late: list[int] = []
         dropped = 0
         for state in claimed:
             profile = profiles.get(state.user_id)
-            schedule = None if profile is None else schedule_for(profile, self._min_interval)
-            if profile is None or schedule is None:
+            if profile is None or schedule_for(profile, self._min_interval) is None:
                 dropped += 1
-                late.append(state)
+                late.append(state.user_id)
             elif state.next_due_at is not None and is_too_late(state.next_due_at, now, self._grace):
-                late.append(state)
+                late.append(state.user_id)
             else:
-                sendable.append((state, profile))
-        missed = await self._drop(late, now) if late else 0
-        results = await asyncio.gather(
-            *(self._send_one(notifier, state, profile, now) for state, profile in sendable)
+                sendable.append(profile)
+        results = list(
+            await asyncio.gather(*(self._send_one(notifier, profile, now) for profile in sendable))
         )
+        missed = await self._settle(list(zip(sendable, results, strict=True)), late, profiles, now)
         return DispatchReport(
             claimed=len(claimed),
             sent=results.count(Delivery.SENT),
@@ -327,73 +328,64 @@ class ReminderService:
             dropped=dropped,
         )
 
-    async def _send_one(
-        self, notifier: Notifier, state: ReminderState, profile: Profile, now: datetime
-    ) -> Delivery:
-        schedule = schedule_for(profile, self._min_interval)
-        minutes = int(schedule.interval.total_seconds() // 60) if schedule else 0
+    async def _send_one(self, notifier: Notifier, profile: Profile, now: datetime) -> Delivery:
         reminder = SitBreakReminder(
             user_id=profile.user_id,
             chat_id=profile.chat_id,
             language=profile.language,
-            minutes=minutes,
+            minutes=self._minutes(profile),
             stamp=int(now.timestamp()),
         )
         try:
-            delivery = await notifier.send_reminder(reminder)
+            return await notifier.send_reminder(reminder)
         except Exception:  # one broken send must not stop the others
             log.exception("sending the reminder to user %s failed", profile.user_id)
-            delivery = Delivery.FAILED
-        if delivery is Delivery.BLOCKED:
-            await self.deactivate(profile.user_id)
-            return delivery
-        await self._confirm(profile.user_id, now, prompted=delivery is Delivery.SENT)
-        return delivery
+            return Delivery.FAILED
 
-    async def _confirm(self, user_id: int, sent_at: datetime, *, prompted: bool) -> None:
-        """After a send: release the lease and move on from this reminder (never resend it)."""
-        async with self._uow() as work:
-            profile = await work.users.get(user_id)
-            state = await work.reminders.get(user_id, lock=True)
-            if profile is None or state is None:
-                return
-            state = state.with_changes(last_reminder_at=sent_at, lease_until=None)
-            await self._store(work, profile, state, now=sent_at)
-            if prompted and profile.timezone:
-                await work.breaks.add(
-                    BreakEvent(
-                        user_id,
-                        BreakKind.PROMPTED,
-                        local_date(profile.timezone, sent_at),
-                        sent_at,
-                    )
-                )
-            await work.commit()
-
-    async def _drop(self, states: list[ReminderState], now: datetime) -> int:
-        """Too late (or undeliverable): count MISSED, release, schedule the next one."""
+    async def _settle(
+        self,
+        outcomes: list[tuple[Profile, Delivery]],
+        late: list[int],
+        profiles: dict[int, Profile],
+        now: datetime,
+    ) -> int:
+        """One transaction for the whole batch: confirm the sends, drop the late ones."""
         missed = 0
+        events: list[BreakEvent] = []
         async with self._uow() as work:
-            for claimed in states:
-                profile = await work.users.get(claimed.user_id)
-                state = await work.reminders.get(claimed.user_id, lock=True)
+            ids = [profile.user_id for profile, _ in outcomes] + late
+            states = await work.reminders.get_many(ids, lock=True)
+            for profile, delivery in outcomes:
+                state = states.get(profile.user_id)
+                if state is None:
+                    continue
+                if delivery is Delivery.BLOCKED:
+                    await work.users.save(profile.with_changes(active=False), now)
+                    await work.reminders.put(state.with_changes(next_due_at=None, lease_until=None))
+                    log.info("user %s blocked the bot; deactivated", profile.user_id)
+                    continue
+                # Sent, or maybe sent (timed out): never resend this one.
+                state = state.with_changes(last_reminder_at=now, lease_until=None)
+                await self._store(work, profile, state, now=now)
+                if delivery is Delivery.SENT and profile.timezone:
+                    day = local_date(profile.timezone, now)
+                    events.append(BreakEvent(profile.user_id, BreakKind.PROMPTED, day, now))
+            for user_id in late:
+                state = states.get(user_id)
                 if state is None:
                     continue
                 state = state.with_changes(lease_until=None)
-                if profile is None:
+                late_profile = profiles.get(user_id)
+                if late_profile is None:
                     await work.reminders.put(state.with_changes(next_due_at=None))
                     continue
-                await self._store(work, profile, state, now=now)
-                if profile.timezone and schedule_for(profile, self._min_interval) is not None:
+                await self._store(work, late_profile, state, now=now)
+                schedule = schedule_for(late_profile, self._min_interval)
+                if late_profile.timezone and schedule is not None:
                     missed += 1
-                    await work.breaks.add(
-                        BreakEvent(
-                            profile.user_id,
-                            BreakKind.MISSED,
-                            local_date(profile.timezone, now),
-                            now,
-                        )
-                    )
+                    day = local_date(late_profile.timezone, now)
+                    events.append(BreakEvent(user_id, BreakKind.MISSED, day, now))
+            await work.breaks.add_many(events)
             await work.commit()
         if missed:
             log.warning("%s sit-break reminders were too late and were dropped", missed)

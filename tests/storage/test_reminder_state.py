@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from coach.activity import BreakEvent, BreakKind
 from coach.profile import Profile
 from coach.reminder_state import ReminderState
 from storage.uow import SqlUnitOfWorkFactory
@@ -144,3 +145,21 @@ async def test_a_claim_of_nothing_touches_nothing(uow: SqlUnitOfWorkFactory, lim
     await put(uow, ReminderState(1, next_due_at=NOW))
     assert await claim(uow, limit=limit) == []
     assert len(await claim(uow)) == 1
+
+
+async def test_a_tick_logs_its_break_events_in_one_batch(uow: SqlUnitOfWorkFactory) -> None:
+    await add_users(uow, 1, 2)
+    day = NOW.date()
+    async with uow() as work:
+        await work.breaks.add_many(
+            [
+                BreakEvent(1, BreakKind.PROMPTED, day, NOW),
+                BreakEvent(2, BreakKind.MISSED, day, NOW),
+                BreakEvent(1, BreakKind.PROMPTED, day, NOW + LEASE),
+            ]
+        )
+        await work.breaks.add_many([])
+        await work.commit()
+    async with uow() as work:
+        assert await work.breaks.count_on(1, day, BreakKind.PROMPTED) == 2
+        assert [event.kind for event in await work.breaks.all_for(2)] == [BreakKind.MISSED]
