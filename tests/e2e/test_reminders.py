@@ -257,3 +257,55 @@ async def test_sigkill_mid_dispatch_loses_nothing_and_repeats_only_in_flight(
     assert twice <= leased, "only reminders in flight at the kill may come twice"
     missed = query(db_path, "SELECT count(*) FROM break_events WHERE kind = 'missed'")
     assert missed == [(0,)]
+
+
+async def test_pause_resume_and_sit_with_bad_input(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [310], interval=60)
+    user, newcomer = fake_api.user(310), fake_api.user(311)
+    await start_bot(bot_factory, tmp_path, clock)
+
+    user.send("/pause")
+    menu = await user.next_message()
+    assert menu.labels == ["1 hour", "Rest of today", "Several days"]
+    user.press("Several days")
+    assert (await user.next_callback_answer()).text is None
+    assert "How many days?" in (await user.next_message()).text
+    for typed in ("lots", "🙂", "0", "61", "x" * 5000):
+        user.send(typed)
+        assert "from 1 to 60, for example 5" in (await user.next_message()).text, typed
+    user.send_sticker()
+    hint, again = await user.next_messages(2)
+    assert "only read text" in hint.text and "for example 5" in again.text
+    assert state(db_path, 310)["next_due_at"] is not None
+    (paused_before,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id=310")
+    assert paused_before == (None,)  # nothing stored from the bad answers
+
+    user.send("3")
+    paused = await user.next_message()
+    assert "paused until Nov 28, 2026" in paused.text
+    (until,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 310")
+    assert parse(until[0]) == datetime(2026, 11, 28, tzinfo=UTC)
+    due = state(db_path, 310)["next_due_at"]
+    assert due is not None and due > datetime(2026, 11, 28, tzinfo=UTC)
+    user.send("hello")  # the question is answered: plain text is no longer a number of days
+    assert "not sure what you mean" in (await user.next_message()).text
+
+    user.send("/resume")
+    assert "on again" in (await user.next_message()).text
+    due = state(db_path, 310)["next_due_at"]
+    assert due is not None and due == T0 + timedelta(hours=1)  # sitting from now
+
+    clock.set(T0 + timedelta(hours=9))  # 19:00, after work
+    user.send("/sit")
+    assert "Sitting timer started" in (await user.next_message()).text
+    assert state(db_path, 310)["next_due_at"] == clock.now + timedelta(hours=1)
+
+    for forged in ("v1:rem:done:abc", "v1:rem:fly:1", "v1:pause:forever", "v1:why:bored"):
+        user.press_data(menu, forged)
+        assert (await user.next_callback_answer()).text == "This button has expired.", forged
+
+    newcomer.send("/pause")
+    assert "finish the setup" in (await newcomer.next_message()).text
