@@ -31,7 +31,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from coach.clock import FixedClock
-from coach.reminder_state import Delivery, SitBreakReminder
+from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
 from coach.services.reminders import ReminderService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -49,6 +49,9 @@ CHUNK = 5000
 
 class NullNotifier:
     async def send_reminder(self, reminder: SitBreakReminder) -> Delivery:
+        return Delivery.SENT
+
+    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery:
         return Delivery.SENT
 
 

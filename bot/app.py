@@ -34,6 +34,7 @@ from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
+from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
@@ -143,6 +144,7 @@ async def _post_init(application: CoachApplication) -> None:
         grace=timedelta(minutes=settings.reminder_grace_minutes),
         min_interval=timedelta(minutes=settings.reminder_min_interval_minutes),
         notifier=TelegramNotifier(application.bot, texts),
+        catalogue=load_exercises(),
     )
     application.bot_data.services = Services(
         settings=settings,
@@ -162,6 +164,7 @@ async def _post_init(application: CoachApplication) -> None:
         Jobs(
             dispatch_due=reminder_service.dispatch_due,
             daily=lambda: prune_processed_updates(uow, clock),
+            dispatch_sessions=reminder_service.dispatch_sessions,
         )
     )
     application.bot_data.resources.append(scheduler)

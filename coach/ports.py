@@ -14,7 +14,7 @@ from typing import Protocol, Self
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
-from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
+from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
 from coach.screening import ScreeningRecord, ScreeningResult
 
 
@@ -120,9 +120,12 @@ class ReminderRepository(Protocol):
         ...
 
     async def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int
+        self, now: datetime, lease_until: datetime, limit: int, *, session: bool = False
     ) -> list[ReminderState]:
-        """Lease at most ``limit`` rows due at ``now`` and not leased; oldest due first."""
+        """Lease at most ``limit`` rows due at ``now`` and not leased; oldest due first.
+
+        ``session`` claims by the daily session reminder's due time instead.
+        """
         ...
 
     async def without_state(self, limit: int) -> list[int]:
@@ -134,6 +137,8 @@ class Notifier(Protocol):
     """Sends messages the core decides on; implemented by the bot's outbound queue."""
 
     async def send_reminder(self, reminder: SitBreakReminder) -> Delivery: ...
+
+    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery: ...
 
 
 class UnitOfWork(Protocol):

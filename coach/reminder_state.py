@@ -28,6 +28,9 @@ class ReminderState:
     manual_sit_started_at: datetime | None = None
     answered_at: datetime | None = None
     """When the latest reminder got its answer; its buttons are spent after that."""
+    session_due_at: datetime | None = None
+    """The next daily session reminder (the user's chosen exercise time), or None."""
+    last_session_at: datetime | None = None
 
     @property
     def sitting(self) -> SittingState:
@@ -53,6 +56,15 @@ class SitBreakReminder:
     """The sitting interval the text mentions."""
     stamp: int
     """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionReminder:
+    """The daily "your session is still open" message."""
+
+    user_id: int
+    chat_id: int
+    language: str
 
 
 class Delivery(StrEnum):

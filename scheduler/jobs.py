@@ -24,7 +24,10 @@ from coach.services.reminders import DispatchReport
 log = logging.getLogger(__name__)
 
 TICK_JOB_ID = "reminders-tick"
+SESSION_JOB_ID = "session-reminders"
 DAILY_JOB_ID = "daily-maintenance"
+SESSION_EVERY_SECONDS = 5
+SESSION_BATCHES = 20
 TICK_MISFIRE_GRACE_SECONDS = 30
 DAILY_MISFIRE_GRACE_SECONDS = 6 * 60 * 60
 
@@ -35,6 +38,7 @@ class Jobs:
 
     dispatch_due: Callable[[int], Awaitable[DispatchReport]]
     daily: Callable[[], Awaitable[object]]
+    dispatch_sessions: Callable[[int], Awaitable[DispatchReport]] | None = None
 
 
 class ReminderScheduler:
@@ -58,6 +62,16 @@ class ReminderScheduler:
             coalesce=True,
             max_instances=1,
             # Not APScheduler's 1-second default: a slow tick must delay the next, never drop it.
+            misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+        )
+        self.scheduler.add_job(
+            self.sessions,
+            IntervalTrigger(seconds=SESSION_EVERY_SECONDS, timezone=UTC),
+            id=SESSION_JOB_ID,
+            name="daily session reminders whose time has come",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
             misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
         )
         self.scheduler.add_job(
@@ -100,6 +114,22 @@ class ReminderScheduler:
         if report.claimed:
             log.info("reminder tick: %s", report)
         return report
+
+    async def sessions(self) -> int:
+        """Daily session reminders due now, a tick's worth per batch, a few batches a run."""
+        dispatch = self._jobs.dispatch_sessions
+        handled = 0
+        if dispatch is None or self._stopping:
+            return handled
+        try:
+            for _ in range(SESSION_BATCHES):
+                report = await dispatch(self.per_tick)
+                handled += report.claimed
+                if report.claimed < self.per_tick or self._stopping:
+                    break
+        except Exception:
+            log.exception("session reminder run failed")
+        return handled
 
     async def daily(self) -> None:
         try:

@@ -150,6 +150,12 @@ class ReminderStateRow(Base):
             postgresql_where=text("next_due_at IS NOT NULL"),
             sqlite_where=text("next_due_at IS NOT NULL"),
         ),
+        Index(
+            "ix_reminder_state_session_due",
+            "session_due_at",
+            postgresql_where=text("session_due_at IS NOT NULL"),
+            sqlite_where=text("session_due_at IS NOT NULL"),
+        ),
     )
 
     user_id: Mapped[int] = mapped_column(
@@ -164,3 +170,5 @@ class ReminderStateRow(Base):
     paused_until: Mapped[datetime | None]
     manual_sit_started_at: Mapped[datetime | None]
     answered_at: Mapped[datetime | None]
+    session_due_at: Mapped[datetime | None]
+    last_session_at: Mapped[datetime | None]

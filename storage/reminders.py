@@ -28,6 +28,8 @@ _FIELDS = (
     "paused_until",
     "manual_sit_started_at",
     "answered_at",
+    "session_due_at",
+    "last_session_at",
 )
 
 
@@ -79,19 +81,20 @@ class SqlReminderRepository:
         # No flush here: a tick's batch goes out as one executemany at commit.
 
     async def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int
+        self, now: datetime, lease_until: datetime, limit: int, *, session: bool = False
     ) -> list[ReminderState]:
         if limit <= 0:
             return []
         table = ReminderStateRow
+        column = table.session_due_at if session else table.next_due_at
         due = (
             select(table.user_id)
             .where(
-                table.next_due_at.is_not(None),
-                table.next_due_at <= now,
+                column.is_not(None),
+                column <= now,
                 or_(table.lease_until.is_(None), table.lease_until <= now),
             )
-            .order_by(table.next_due_at)
+            .order_by(column)
             .limit(limit)
             .with_for_update(skip_locked=True)
             .scalar_subquery()
@@ -105,7 +108,12 @@ class SqlReminderRepository:
         )
         rows = (await self._session.scalars(statement)).all()
         claimed = [_state(row) for row in rows]
-        claimed.sort(key=lambda state: (state.next_due_at or now, state.user_id))
+        claimed.sort(
+            key=lambda state: (
+                (state.session_due_at if session else state.next_due_at) or now,
+                state.user_id,
+            )
+        )
         return claimed
 
     async def without_state(self, limit: int) -> list[int]:

@@ -12,7 +12,7 @@ from bot.keyboards import inline
 from bot.render import Outgoing
 from bot.render.formatting import clock
 from bot.texts import Catalogue
-from coach.reminder_state import SitBreakReminder
+from coach.reminder_state import SessionReminder, SitBreakReminder
 from coach.services import reminders as rem
 
 
@@ -29,6 +29,11 @@ def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
         [button("skip")],
     ]
     return Outgoing(t(lang, "reminder-text", minutes=reminder.minutes), inline(rows))
+
+
+def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
+    """The daily "your session is still open" nudge."""
+    return Outgoing(texts.text(reminder.language, "session-reminder-text"))
 
 
 def _time(instant: datetime, zone: str, lang: str) -> str:

@@ -15,11 +15,13 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from coach.activity import BreakEvent, BreakKind
+from coach.catalogue import Catalogue as ExerciseCatalogue
+from coach.catalogue import load_catalogue
 from coach.clock import Clock
 from coach.dialog import Dialog
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
-from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
+from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
 from coach.reminders import (
     MAX_PAUSE_DAYS,
     WorkSchedule,
@@ -33,6 +35,8 @@ from coach.reminders import (
     spread_offset,
     work_window,
 )
+from coach.screening import exercise_access
+from coach.session_reminder import goal_met, next_session_due
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ SNOOZE: Final = timedelta(minutes=15)
 MEETING: Final = timedelta(hours=1)
 DEFAULT_LEASE: Final = timedelta(minutes=2)
 DEFAULT_MIN_INTERVAL: Final = timedelta(minutes=30)
+DEFAULT_GRACE: Final = timedelta(minutes=10)
 WHY_REASONS: Final = ("busy", "meetings", "standing", "other")
 ACTIONS: Final = ("start", "done", "snooze", "meeting", "skip")
 _MAX_TYPED = 100
@@ -189,8 +194,51 @@ def due_for(
     )
 
 
+def session_due_for(
+    profile: Profile, state: ReminderState, now: datetime, grace: timedelta
+) -> datetime | None:
+    """The next daily session reminder, or None without a chosen time.
+
+    A slot that passed less than ``grace`` ago and was not handled yet stays due (a break
+    reported at 12:30:20 must not push the 12:30 reminder to tomorrow); a handled slot
+    (``last_session_at``) never comes again. The first computation looks forward only.
+    """
+    if (
+        not profile.active
+        or not profile.onboarded
+        or not profile.timezone
+        or profile.exercise_time is None
+    ):
+        return None
+    after = now if state.session_due_at is None else now - grace
+    if state.last_session_at is not None:
+        after = max(after, state.last_session_at)
+    return next_session_due(profile.timezone, profile.exercise_time, after)
+
+
 def stamp_of(instant: datetime | None) -> int | None:
     return None if instant is None else int(instant.timestamp())
+
+
+def _is_current(state: ReminderState, stamp: int | None, now: datetime) -> bool:
+    """Whether a button's stamp belongs to the latest reminder, not yet answered.
+
+    While a batch is being confirmed (the row is leased) the reminder just sent has a newer
+    stamp than ``last_reminder_at``; a quick tap on it must count, not expire.
+    """
+    if stamp is None:
+        return False
+    last = stamp_of(state.last_reminder_at)
+    in_flight = (
+        state.lease_until is not None
+        and state.lease_until > now
+        and (last is None or last < stamp)
+        and stamp <= now.timestamp()
+    )
+    if stamp != last and not in_flight:
+        return False
+    answered = state.answered_at
+    return answered is None or answered.timestamp() < stamp
 
 
 def parse_days(text: str) -> int | None:
@@ -220,6 +268,7 @@ class ReminderService:
         min_interval: timedelta = DEFAULT_MIN_INTERVAL,
         lease: timedelta = DEFAULT_LEASE,
         notifier: Notifier | None = None,
+        catalogue: ExerciseCatalogue | None = None,
     ) -> None:
         self._uow = uow
         self._clock = clock
@@ -227,19 +276,20 @@ class ReminderService:
         self._min_interval = min_interval
         self._lease = lease
         self.notifier = notifier
+        self._catalogue = catalogue
 
     # ---- keeping the schedule current --------------------------------------------------
 
     async def reschedule(self, user_id: int) -> datetime | None:
         """Recompute the user's next reminder after any profile change (settings call this)."""
         async with self._uow() as work:
-            due = await refresh_schedule(work, user_id, self._clock.now(), self._min_interval)
+            due = await self.refresh_in(work, user_id, self._clock.now())
             await work.commit()
         return due
 
     async def refresh_in(self, work: UnitOfWork, user_id: int, now: datetime) -> datetime | None:
         """The onboarding hook: recompute inside the caller's transaction."""
-        return await refresh_schedule(work, user_id, now, self._min_interval)
+        return await refresh_schedule(work, user_id, now, self._min_interval, self._grace)
 
     async def backfill(self, batch: int = 500) -> int:
         """Create the schedule of set-up users that have none (e.g. right after an upgrade)."""
@@ -248,7 +298,7 @@ class ReminderService:
             async with self._uow() as work:
                 missing = await work.reminders.without_state(batch)
                 for user_id in missing:
-                    await refresh_schedule(work, user_id, self._clock.now(), self._min_interval)
+                    await self.refresh_in(work, user_id, self._clock.now())
                 await work.commit()
             total += len(missing)
             if len(missing) < batch:
@@ -278,7 +328,9 @@ class ReminderService:
                 await work.users.save(profile.with_changes(active=False), self._clock.now())
             state = await work.reminders.get(user_id, lock=True)
             if state is not None:
-                await work.reminders.put(state.with_changes(next_due_at=None, lease_until=None))
+                await work.reminders.put(
+                    state.with_changes(next_due_at=None, session_due_at=None, lease_until=None)
+                )
             await work.commit()
         log.info("user %s blocked the bot; deactivated", user_id)
 
@@ -361,7 +413,9 @@ class ReminderService:
                     continue
                 if delivery is Delivery.BLOCKED:
                     await work.users.save(profile.with_changes(active=False), now)
-                    await work.reminders.put(state.with_changes(next_due_at=None, lease_until=None))
+                    await work.reminders.put(
+                        state.with_changes(next_due_at=None, session_due_at=None, lease_until=None)
+                    )
                     log.info("user %s blocked the bot; deactivated", profile.user_id)
                     continue
                 # Sent, or maybe sent (timed out): never resend this one.
@@ -377,7 +431,9 @@ class ReminderService:
                 state = state.with_changes(lease_until=None)
                 late_profile = profiles.get(user_id)
                 if late_profile is None:
-                    await work.reminders.put(state.with_changes(next_due_at=None))
+                    await work.reminders.put(
+                        state.with_changes(next_due_at=None, session_due_at=None)
+                    )
                     continue
                 await self._store(work, late_profile, state, now=now)
                 schedule = schedule_for(late_profile, self._min_interval)
@@ -391,6 +447,79 @@ class ReminderService:
             log.warning("%s sit-break reminders were too late and were dropped", missed)
         return missed
 
+    async def dispatch_sessions(self, limit: int) -> DispatchReport:
+        """The daily session reminders now due, sent only where the day's goal is not met.
+
+        Same claim and lease as the sit-break reminders. A slot later than the grace window,
+        a day whose goal is met, or a user the exercise gate keeps out is handled without a
+        message; every claimed slot is then marked handled and the next day's is scheduled.
+        """
+        notifier = self.notifier
+        if notifier is None:
+            raise RuntimeError("no notifier configured")
+        catalogue = self._catalogue or load_catalogue()
+        self._catalogue = catalogue
+        now = self._clock.now()
+        sendable: list[Profile] = []
+        async with self._uow() as work:
+            claimed = await work.reminders.claim_due(now, now + self._lease, limit, session=True)
+            profiles = await work.reminders.profiles([state.user_id for state in claimed])
+            await work.commit()
+        for state in claimed:
+            profile = profiles.get(state.user_id)
+            if profile is None or profile.timezone is None or not profile.active:
+                continue
+            if state.session_due_at is not None and is_too_late(
+                state.session_due_at, now, self._grace
+            ):
+                continue
+            today = local_date(profile.timezone, now)
+            async with self._uow() as work:
+                entries = await work.reps.between(profile.user_id, today, today)
+                latest = await work.screenings.latest(profile.user_id)
+            if goal_met(entries, catalogue) or not exercise_access(latest, now).allowed:
+                continue
+            sendable.append(profile)
+        results = list(
+            await asyncio.gather(*(self._send_session(notifier, profile) for profile in sendable))
+        )
+        blocked = {
+            profile.user_id
+            for profile, delivery in zip(sendable, results, strict=True)
+            if delivery is Delivery.BLOCKED
+        }
+        async with self._uow() as work:
+            states = await work.reminders.get_many([s.user_id for s in claimed], lock=True)
+            for user_id, state in states.items():
+                state = state.with_changes(lease_until=None, last_session_at=now)
+                profile = profiles.get(user_id)
+                if profile is None or user_id in blocked:
+                    if profile is not None:
+                        await work.users.save(profile.with_changes(active=False), now)
+                    await work.reminders.put(
+                        state.with_changes(next_due_at=None, session_due_at=None)
+                    )
+                    continue
+                # Only the session slot moves on; the sit-break schedule is left as it is.
+                session = session_due_for(profile, state, now, self._grace)
+                await work.reminders.put(state.with_changes(session_due_at=session))
+            await work.commit()
+        return DispatchReport(
+            claimed=len(claimed),
+            sent=results.count(Delivery.SENT),
+            blocked=len(blocked),
+            failed=results.count(Delivery.FAILED),
+            dropped=len(claimed) - len(sendable),
+        )
+
+    async def _send_session(self, notifier: Notifier, profile: Profile) -> Delivery:
+        reminder = SessionReminder(profile.user_id, profile.chat_id, profile.language)
+        try:
+            return await notifier.send_session_reminder(reminder)
+        except Exception:
+            log.exception("sending the session reminder to user %s failed", profile.user_id)
+            return Delivery.FAILED
+
     # ---- the reminder's buttons --------------------------------------------------------
 
     async def act(self, user_id: int, action: str, stamp: int | None) -> list[View]:
@@ -400,20 +529,14 @@ class ReminderService:
         async with self._uow() as work:
             profile = await work.users.get(user_id)
             state = await work.reminders.get(user_id, lock=True)
+            now = self._clock.now()
             if (
                 profile is None
                 or profile.timezone is None
                 or state is None
-                or stamp is None
-                or stamp_of(state.last_reminder_at) != stamp
-                or (
-                    state.answered_at is not None
-                    and state.last_reminder_at is not None
-                    and state.answered_at >= state.last_reminder_at
-                )
+                or not _is_current(state, stamp, now)
             ):
                 return [Expired()]
-            now = self._clock.now()
             zone = profile.timezone
             day = local_date(zone, now)
             views: list[View]
@@ -593,12 +716,17 @@ class ReminderService:
     ) -> datetime | None:
         now = now or self._clock.now()
         due = due_for(profile, state, now, self._min_interval)
-        await work.reminders.put(state.with_changes(next_due_at=due))
+        session = session_due_for(profile, state, now, self._grace)
+        await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
         return due
 
 
 async def refresh_schedule(
-    work: UnitOfWork, user_id: int, now: datetime, min_interval: timedelta = DEFAULT_MIN_INTERVAL
+    work: UnitOfWork,
+    user_id: int,
+    now: datetime,
+    min_interval: timedelta = DEFAULT_MIN_INTERVAL,
+    grace: timedelta = DEFAULT_GRACE,
 ) -> datetime | None:
     """Recompute one user's next due inside an open unit of work (onboarding calls this)."""
     profile = await work.users.get(user_id)
@@ -606,5 +734,6 @@ async def refresh_schedule(
         return None
     state = await work.reminders.get(user_id, lock=True) or ReminderState(user_id)
     due = due_for(profile, state, now, min_interval)
-    await work.reminders.put(state.with_changes(next_due_at=due))
+    session = session_due_for(profile, state, now, grace)
+    await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
     return due

@@ -153,6 +153,7 @@ async def test_one_minute_reminder_snooze_and_done(
     clock.set(snoozed_at + timedelta(minutes=15, seconds=2))
     again = await user.wait_for_text(REMINDER)
     assert again.message_id != reminder.message_id
+    await eventually(lambda: state(db_path, 300)["lease_until"] is None)  # confirmed as sent
     user.press_data(reminder, reminder.data_for("Done"))  # the old reminder's buttons expired
     assert (await user.next_callback_answer()).text == "This button has expired."
     user.press("Done")

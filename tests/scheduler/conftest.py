@@ -10,7 +10,7 @@ import pytest
 
 from coach.clock import FixedClock
 from coach.profile import Profile
-from coach.reminder_state import Delivery, SitBreakReminder
+from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
 from coach.services.reminders import ReminderService
 from storage.engine import create_engine
 from storage.migrate import upgrade
@@ -27,9 +27,14 @@ class FakeNotifier:
     def __init__(self) -> None:
         self.sent: list[SitBreakReminder] = []
         self.answers: dict[int, Delivery] = {}
+        self.sessions: list[SessionReminder] = []
 
     async def send_reminder(self, reminder: SitBreakReminder) -> Delivery:
         self.sent.append(reminder)
+        return self.answers.get(reminder.chat_id, Delivery.SENT)
+
+    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery:
+        self.sessions.append(reminder)
         return self.answers.get(reminder.chat_id, Delivery.SENT)
 
     def chats(self) -> list[int]:

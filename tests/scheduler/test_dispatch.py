@@ -13,7 +13,7 @@ from coach.reminder_state import Delivery
 from coach.reminders import local_date
 from coach.services import reminders as rem
 from coach.services.reminders import ReminderService
-from scheduler.jobs import DAILY_JOB_ID, TICK_JOB_ID, Jobs, ReminderScheduler
+from scheduler.jobs import DAILY_JOB_ID, SESSION_JOB_ID, TICK_JOB_ID, Jobs, ReminderScheduler
 from storage.models import ReminderStateRow
 from storage.uow import SqlUnitOfWorkFactory
 from tests.scheduler.conftest import GRACE, START, FakeNotifier, onboard
@@ -296,7 +296,7 @@ async def test_the_scheduler_has_one_tick_job_and_a_daily_job_with_stable_ids(
     jobs.add_jobs()
     jobs.add_jobs()  # a restart replaces, never duplicates
     listed = {job.id: job for job in jobs.scheduler.get_jobs()}
-    assert set(listed) == {TICK_JOB_ID, DAILY_JOB_ID}
+    assert set(listed) == {TICK_JOB_ID, SESSION_JOB_ID, DAILY_JOB_ID}
     tick = listed[TICK_JOB_ID]
     assert (tick.coalesce, tick.max_instances) == (True, 1)
     assert tick.misfire_grace_time >= 10
@@ -306,3 +306,19 @@ async def test_the_scheduler_has_one_tick_job_and_a_daily_job_with_stable_ids(
     await jobs.shutdown()
     await jobs.tick()
     assert calls == [25]  # stopped: no more dispatching
+
+
+async def test_a_tap_while_the_batch_is_being_confirmed_counts(
+    uow: SqlUnitOfWorkFactory, service: ReminderService, clock: FixedClock
+) -> None:
+    (due,) = await onboard(uow, service, 1)
+    assert due is not None
+    clock.set(due)
+    async with uow() as work:  # claimed and sent, not yet confirmed
+        await work.reminders.claim_due(due, due + rem.DEFAULT_LEASE, 30)
+        await work.commit()
+    stamp = int(due.timestamp())
+    assert await service.act(1, "done", stamp + 3600) == [rem.Expired()]  # from the future
+    clock.set(due + timedelta(seconds=1))
+    assert await service.act(1, "done", stamp) == [rem.BreakTaken(60)]
+    assert await service.act(1, "done", stamp) == [rem.Expired()]  # answered

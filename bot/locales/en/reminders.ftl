@@ -46,3 +46,6 @@ reminder-unsupported = I can only read text here.
 command-sit = Start a sitting timer
 command-pause = Pause reminders
 command-resume = Resume reminders
+session-reminder-text =
+    Today's glute session is still open: hip raises, clamshells and bridges, 10 reps per side.
+    Done already? Reply with your reps, for example <b>10 clamshells</b>.

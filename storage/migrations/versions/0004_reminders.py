@@ -37,6 +37,8 @@ def upgrade() -> None:
         sa.Column("paused_until", UTC_TIME, nullable=True),
         sa.Column("manual_sit_started_at", UTC_TIME, nullable=True),
         sa.Column("answered_at", UTC_TIME, nullable=True),
+        sa.Column("session_due_at", UTC_TIME, nullable=True),
+        sa.Column("last_session_at", UTC_TIME, nullable=True),
         sa.PrimaryKeyConstraint("user_id"),
     )
     # Only rows with a due time are ever scanned by the dispatcher; inactive users cost nothing.
@@ -47,8 +49,16 @@ def upgrade() -> None:
         postgresql_where=sa.text("next_due_at IS NOT NULL"),
         sqlite_where=sa.text("next_due_at IS NOT NULL"),
     )
+    op.create_index(
+        "ix_reminder_state_session_due",
+        "reminder_state",
+        ["session_due_at"],
+        postgresql_where=sa.text("session_due_at IS NOT NULL"),
+        sqlite_where=sa.text("session_due_at IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reminder_state_session_due", table_name="reminder_state")
     op.drop_index("ix_reminder_state_due", table_name="reminder_state")
     op.drop_table("reminder_state")
