@@ -79,7 +79,11 @@ async def prepare_database(
                 )
 
 
-async def eventually(check: Callable[[], T | None], timeout: float = 15.0) -> T:  # noqa: ASYNC109
+async def eventually(
+    check: Callable[[], T | None],
+    timeout: float = 15.0,  # noqa: ASYNC109
+    what: Callable[[], object] | None = None,
+) -> T:
     """Poll the database (which the bot writes) until ``check`` holds."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -88,7 +92,8 @@ async def eventually(check: Callable[[], T | None], timeout: float = 15.0) -> T:
         if value is not None and value is not False:
             return value
         if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
+            seen = "" if what is None else f"; last seen: {what()!r}"
+            raise AssertionError(f"condition not met within {timeout}s{seen}")
         await asyncio.sleep(0.05)
 
 
@@ -167,7 +172,9 @@ async def test_one_minute_reminder_snooze_and_done(
     clock.set(done_at + timedelta(minutes=1, seconds=1))
     await user.wait_for_text(REMINDER)
     expected = ["prompted", "snoozed", "prompted", "taken", "prompted"]
-    await eventually(lambda: break_kinds(db_path, 300) == expected)
+    await eventually(
+        lambda: break_kinds(db_path, 300) == expected, what=lambda: break_kinds(db_path, 300)
+    )
 
 
 async def test_retry_after_pauses_every_send(
