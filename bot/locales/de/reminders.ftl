@@ -6,7 +6,7 @@ reminder-text = Du sitzt seit { $minutes ->
     } — Zeit für eine 2-minütige Po-Pause.
 reminder-button-start = Pause starten
 reminder-button-done = Erledigt
-reminder-button-snooze = In 15 Min.
+reminder-button-snooze = 15 Min. später
 reminder-button-meeting = Im Meeting (1 Std.)
 reminder-button-skip = Überspringen
 reminder-break-prompt =
