@@ -324,3 +324,34 @@ async def test_pause_resume_and_sit_with_bad_input(
 
     newcomer.send("/pause")
     assert "finish the setup" in (await newcomer.next_message()).text
+
+
+async def test_start_break_then_three_skips_ask_why(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [320], interval=1)
+    user = fake_api.user(320)
+    await start_bot(bot_factory, tmp_path, clock)
+    due = state(db_path, 320)["next_due_at"]
+    assert due is not None
+    clock.set(due + timedelta(seconds=1))
+    await user.wait_for_text(REMINDER)
+    user.press("Start break")
+    assert "Stand up" in (await user.next_message()).text
+
+    for skip in range(3):
+        clock.advance(timedelta(minutes=1, seconds=1))
+        await user.wait_for_text(REMINDER)
+        user.press("Skip")
+        answer = await user.next_message()
+        if skip < 2:
+            assert answer.text == "Skipped. I'll ask again later."
+    assert "third skip today" in answer.text and "30 seconds" in answer.text
+    assert answer.labels == ["Too busy", "In meetings", "Not sitting today", "Something else"]
+    user.press("Not sitting today")
+    assert "No more reminders today" in (await user.next_message()).text
+    (paused,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 320")
+    assert parse(paused[0]) == datetime(2026, 11, 26, tzinfo=UTC)
+    kinds = sorted(set(break_kinds(db_path, 320)))
+    assert kinds == ["prompted", "skipped", "taken"]
