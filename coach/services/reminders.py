@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -36,9 +35,56 @@ from coach.reminders import (
     work_window,
 )
 from coach.screening import exercise_access
+from coach.services.reminder_views import (
+    AskPauseDays,
+    BreakTaken,
+    DispatchReport,
+    Expired,
+    InMeeting,
+    NotReady,
+    Paused,
+    PauseMenu,
+    Resumed,
+    SitStarted,
+    Skipped,
+    Snoozed,
+    View,
+    WhyAnswered,
+)
 from coach.session_reminder import goal_met, next_session_due
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "ACTIONS",
+    "DEFAULT_LEASE",
+    "FLOW",
+    "MEETING",
+    "SNOOZE",
+    "WHY_REASONS",
+    "AskPauseDays",
+    "BreakTaken",
+    "DispatchReport",
+    "Expired",
+    "InMeeting",
+    "NotReady",
+    "PauseMenu",
+    "Paused",
+    "ReminderService",
+    "ReminderState",
+    "Resumed",
+    "SitStarted",
+    "Skipped",
+    "Snoozed",
+    "View",
+    "WhyAnswered",
+    "due_for",
+    "parse_days",
+    "refresh_schedule",
+    "schedule_for",
+    "session_due_for",
+    "stamp_of",
+]
 
 FLOW: Final = "pause"
 ASK_DAYS: Final = "days"
@@ -50,112 +96,6 @@ DEFAULT_GRACE: Final = timedelta(minutes=10)
 WHY_REASONS: Final = ("busy", "meetings", "standing", "other")
 ACTIONS: Final = ("start", "done", "snooze", "meeting", "skip")
 _MAX_TYPED = 100
-
-
-# ---- views -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BreakTaken:
-    """A break was reported; the sitting timer starts again."""
-
-    minutes: int
-    started: bool = False
-    """True for Start break: the prompt to stand up and squeeze follows."""
-
-
-@dataclass(frozen=True)
-class Snoozed:
-    until: datetime
-    timezone: str
-
-
-@dataclass(frozen=True)
-class InMeeting:
-    until: datetime
-    timezone: str
-
-
-@dataclass(frozen=True)
-class Skipped:
-    ask_why: bool
-
-
-@dataclass(frozen=True)
-class WhyAnswered:
-    reason: str
-    paused_until: datetime | None
-    timezone: str
-
-
-@dataclass(frozen=True)
-class SitStarted:
-    due: datetime | None
-    minutes: int
-    timezone: str
-
-
-@dataclass(frozen=True)
-class PauseMenu:
-    paused_until: datetime | None
-    timezone: str
-
-
-@dataclass(frozen=True)
-class AskPauseDays:
-    hint: bool = False
-
-
-@dataclass(frozen=True)
-class Paused:
-    until: datetime
-    timezone: str
-
-
-@dataclass(frozen=True)
-class Resumed:
-    was_paused: bool
-    due: datetime | None
-    timezone: str
-
-
-@dataclass(frozen=True)
-class NotReady:
-    """The user has not finished setting up; reminders need work hours and a time zone."""
-
-
-@dataclass(frozen=True)
-class Expired:
-    """A stale or forged button."""
-
-
-View = (
-    BreakTaken
-    | Snoozed
-    | InMeeting
-    | Skipped
-    | WhyAnswered
-    | SitStarted
-    | PauseMenu
-    | AskPauseDays
-    | Paused
-    | Resumed
-    | NotReady
-    | Expired
-)
-
-
-@dataclass(frozen=True)
-class DispatchReport:
-    """What one dispatcher tick did; the scheduler logs it, tests count it."""
-
-    claimed: int = 0
-    sent: int = 0
-    missed: int = 0
-    blocked: int = 0
-    failed: int = 0
-    dropped: int = 0
-    """Claimed but no longer deliverable (user gone, inactive or not set up)."""
 
 
 # ---- pure helpers ------------------------------------------------------------------------

@@ -134,7 +134,10 @@ async def test_the_due_index_is_partial(engine: AsyncEngine) -> None:
         if engine.dialect.name == "sqlite":
             sql = "SELECT sql FROM sqlite_master WHERE name = 'ix_reminder_state_due'"
         else:
-            sql = "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_reminder_state_due'"
+            sql = (
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_reminder_state_due'"
+                " AND schemaname = current_schema()"
+            )
         definition = (await connection.execute(text(sql))).scalar_one()
     assert "next_due_at IS NOT NULL" in str(definition).replace("(", "").replace(")", "")
 
