@@ -7,6 +7,7 @@ Services are built in `post_init` (inside the running event loop) and released i
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,6 +17,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -27,9 +29,11 @@ from telegram.ext import (
 from bot.clock_file import FileClock
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, progress, settings, setup, start
+from bot.handlers import errors, fallback, gate, progress, reminders, settings, setup, start
 from bot.handlers import safety as safety_handlers
 from bot.handlers import workout as workout_handlers
+from bot.notifier import TelegramNotifier
+from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
 from coach import timezones
@@ -38,11 +42,14 @@ from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
 from coach.services.progress import ProgressService
+from coach.services.reminders import ReminderService
 from coach.services.safety import SafetyService
 from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
+from coach.services.updates import prune_processed_updates
 from coach.services.weekly_summary import WeeklySummaryService, reschedule_summary
 from coach.services.workout import WorkoutService
+from scheduler.jobs import Jobs, ReminderScheduler
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -57,6 +64,9 @@ MENU_COMMANDS = (
     "exercise",
     "stats",
     "undo",
+    "sit",
+    "pause",
+    "resume",
     "rest",
     "settings",
     "language",
@@ -77,6 +87,9 @@ def build_application(settings: Settings) -> CoachApplication:
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .post_stop(_post_stop)
+        # Every Bot API call to a chat goes through one strict outbound queue.
+        .rate_limiter(OutboundLimiter())
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url
@@ -105,6 +118,9 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("delete", progress.delete_command))
     application.add_handler(CommandHandler("settings", settings.settings_command))
     application.add_handler(CommandHandler("language", settings.language_command))
+    application.add_handler(CommandHandler("sit", reminders.sit_command))
+    application.add_handler(CommandHandler("pause", reminders.pause_command))
+    application.add_handler(CommandHandler("resume", reminders.resume_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -123,10 +139,18 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:set:": settings.action_button,
         r"^v1:lang:": settings.language_button,
         r"^v1:safe:": safety_handlers.screen_button,
+        r"^v1:rem:": reminders.reminder_button,
+        r"^v1:why:": reminders.why_button,
+        r"^v1:pause:": reminders.pause_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(fallback.expired_button))
+
+    # The user blocked (or unblocked) the bot.
+    application.add_handler(
+        ChatMemberHandler(reminders.member_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
 
     # Everything else a person can send.
     message = filters.UpdateType.MESSAGE
@@ -158,23 +182,49 @@ async def _post_init(application: CoachApplication) -> None:
     timezones.preload()
     exercises = load_exercises()
     progress_service = ProgressService(uow, clock, exercises)
+    reminder_service = ReminderService(
+        uow,
+        clock,
+        grace=timedelta(minutes=settings.reminder_grace_minutes),
+        min_interval=timedelta(minutes=settings.reminder_min_interval_minutes),
+        notifier=TelegramNotifier(application.bot, texts),
+        catalogue=exercises,
+    )
+    weekly_summaries = WeeklySummaryService(
+        uow, progress_service, TelegramSummarySender(application.bot, texts)
+    )
     application.bot_data.services = Services(
         settings=settings,
         clock=clock,
         uow=uow,
         texts=texts,
-        setup=SetupService(uow, clock, load_questionnaire()),
+        setup=SetupService(
+            uow, clock, load_questionnaire(), on_profile_saved=reminder_service.refresh_in
+        ),
+        reminders=reminder_service,
         workout=WorkoutService(uow, clock, exercises),
         progress=progress_service,
-        weekly_summaries=WeeklySummaryService(
-            uow, progress_service, TelegramSummarySender(application.bot, texts)
+        weekly_summaries=weekly_summaries,
+        # Profile listeners run after every saved settings change, in the same transaction.
+        user_settings=SettingsService(
+            uow, clock, listeners=[reschedule_summary, reminder_service.on_profile_changed]
         ),
-        # Profile listeners run after every saved settings change, in the same transaction:
-        # the reminders area adds its "recompute the next reminder" here.
-        user_settings=SettingsService(uow, clock, listeners=[reschedule_summary]),
         safety=SafetyService(uow),
     )
     await _register_commands(application, texts)
+    created = await reminder_service.backfill()
+    if created:
+        log.info("created the reminder schedule of %s users", created)
+    scheduler = ReminderScheduler(
+        Jobs(
+            dispatch_due=reminder_service.dispatch_due,
+            daily=lambda: prune_processed_updates(uow, clock),
+            dispatch_sessions=reminder_service.dispatch_sessions,
+            weekly_summaries=lambda: weekly_summaries.send_weekly_summaries(clock.now()),
+        )
+    )
+    application.bot_data.resources.append(scheduler)
+    scheduler.start()
     log.info("StrongBack is ready")
 
 
@@ -189,8 +239,17 @@ async def _register_commands(application: CoachApplication, texts: Catalogue) ->
         )
 
 
+async def _post_stop(application: CoachApplication) -> None:
+    """Stop the scheduler while the Bot API connection still works, so no send is cut off."""
+    for resource in application.bot_data.resources:
+        if isinstance(resource, ReminderScheduler):
+            await resource.shutdown()
+
+
 async def _post_shutdown(application: CoachApplication) -> None:
     for resource in reversed(application.bot_data.resources):
+        if isinstance(resource, ReminderScheduler):
+            await resource.shutdown()
         if isinstance(resource, AsyncEngine):
             await resource.dispose()
     application.bot_data.resources.clear()

@@ -12,6 +12,7 @@ from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
 from coach.services.progress import ProgressService
+from coach.services.reminders import ReminderService
 from coach.services.safety import SafetyService
 from coach.services.settings import SettingsService
 from coach.services.setup import SetupService
@@ -35,6 +36,7 @@ class Services:
     user_settings: SettingsService
     safety: SafetyService
     """Safety re-offer: `check_pain(user_id, pain)` for any pain score another area asks for."""
+    reminders: ReminderService
 
 
 class BotData:

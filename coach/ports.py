@@ -16,6 +16,7 @@ from coach.dialog import Dialog
 from coach.profile import Profile
 from coach.progress import FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
+from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
 from coach.screening import ScreeningRecord, ScreeningResult
 
 
@@ -82,6 +83,10 @@ class PainRepository(Protocol):
 class BreakRepository(Protocol):
     async def add(self, event: BreakEvent) -> BreakEvent: ...
 
+    async def add_many(self, events: list[BreakEvent]) -> None:
+        """Store a batch (a dispatcher tick's PROMPTED/MISSED) in one statement."""
+        ...
+
     async def between(self, user_id: int, first: date, last: date) -> list[BreakEvent]: ...
 
     async def all_for(self, user_id: int) -> list[BreakEvent]: ...
@@ -118,6 +123,10 @@ class FrozenDayRepository(Protocol):
 
     async def between(self, user_id: int, first: date, last: date) -> dict[date, FrozenKind]: ...
 
+    async def remove_from(self, user_id: int, first: date, kind: FrozenKind) -> None:
+        """Unfreeze days of `kind` from `first` on (a pause ended early)."""
+        ...
+
 
 class MessageExerciseRepository(Protocol):
     async def remember(
@@ -153,6 +162,49 @@ class UpdateLog(Protocol):
         ...
 
     async def prune(self, before: datetime) -> int: ...
+
+
+class ReminderRepository(Protocol):
+    """Per-user sit-break schedule rows; the due index is the schedule."""
+
+    async def get(self, user_id: int, *, lock: bool = False) -> ReminderState | None:
+        """The row; ``lock`` holds it for this transaction where the backend can."""
+        ...
+
+    async def get_many(
+        self, user_ids: list[int], *, lock: bool = False
+    ) -> dict[int, ReminderState]:
+        """Several rows in one query (a tick's batch), keyed by user id."""
+        ...
+
+    async def profiles(self, user_ids: list[int]) -> dict[int, Profile]:
+        """The profiles of a tick's batch in one query."""
+        ...
+
+    async def put(self, state: ReminderState) -> None:
+        """Insert or replace the row."""
+        ...
+
+    async def claim_due(
+        self, now: datetime, lease_until: datetime, limit: int, *, session: bool = False
+    ) -> list[ReminderState]:
+        """Lease at most ``limit`` rows due at ``now`` and not leased; oldest due first.
+
+        ``session`` claims by the daily session reminder's due time instead.
+        """
+        ...
+
+    async def without_state(self, limit: int) -> list[int]:
+        """Onboarded, active users that have no row yet (after an upgrade, or a direct import)."""
+        ...
+
+
+class Notifier(Protocol):
+    """Sends messages the core decides on; implemented by the bot's outbound queue."""
+
+    async def send_reminder(self, reminder: SitBreakReminder) -> Delivery: ...
+
+    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery: ...
 
 
 class UnitOfWork(Protocol):
@@ -193,6 +245,9 @@ class UnitOfWork(Protocol):
 
     @property
     def summaries(self) -> WeeklySummaryRepository: ...
+
+    @property
+    def reminders(self) -> ReminderRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

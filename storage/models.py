@@ -15,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -191,3 +192,38 @@ class MessageExerciseRow(Base):
     exercise_id: Mapped[str] = mapped_column(String(32))
     side: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]
+
+
+class ReminderStateRow(Base):
+    """One user's sit-break schedule: the next due instant (UTC) and the claim lease."""
+
+    __tablename__ = "reminder_state"
+    __table_args__ = (
+        Index(
+            "ix_reminder_state_due",
+            "next_due_at",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+            sqlite_where=text("next_due_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_reminder_state_session_due",
+            "session_due_at",
+            postgresql_where=text("session_due_at IS NOT NULL"),
+            sqlite_where=text("session_due_at IS NOT NULL"),
+        ),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, user_fk(), primary_key=True, autoincrement=False
+    )
+    next_due_at: Mapped[datetime | None]
+    lease_until: Mapped[datetime | None]
+    last_reminder_at: Mapped[datetime | None]
+    last_break_at: Mapped[datetime | None]
+    sitting_since: Mapped[datetime | None]
+    snoozed_until: Mapped[datetime | None]
+    paused_until: Mapped[datetime | None]
+    manual_sit_started_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]
+    session_due_at: Mapped[datetime | None]
+    last_session_at: Mapped[datetime | None]

@@ -43,6 +43,15 @@ class SqlFrozenDayRepository:
         rows = await self._session.execute(statement)
         return {row.local_date: FrozenKind(row.kind) for row in rows}
 
+    async def remove_from(self, user_id: int, first: date, kind: FrozenKind) -> None:
+        await self._session.execute(
+            delete(FrozenDayRow).where(
+                FrozenDayRow.user_id == user_id,
+                FrozenDayRow.local_date >= first,
+                FrozenDayRow.kind == kind.value,
+            )
+        )
+
 
 class SqlMessageExerciseRepository:
     def __init__(self, session: AsyncSession) -> None:

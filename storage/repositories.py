@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -346,6 +346,21 @@ class SqlBreakRepository:
         self._session.add(row)
         await self._session.flush()
         return _break(row)
+
+    async def add_many(self, events: list[BreakEvent]) -> None:
+        if events:
+            await self._session.execute(
+                insert(BreakEventRow),
+                [
+                    {
+                        "user_id": event.user_id,
+                        "kind": event.kind.value,
+                        "local_date": event.local_date,
+                        "recorded_at": event.recorded_at,
+                    }
+                    for event in events
+                ],
+            )
 
     async def between(self, user_id: int, first: date, last: date) -> list[BreakEvent]:
         statement = (

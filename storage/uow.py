@@ -12,6 +12,7 @@ from storage.progress_repositories import (
     SqlMessageExerciseRepository,
     SqlWeeklySummaryRepository,
 )
+from storage.reminders import SqlReminderRepository
 from storage.repositories import (
     SqlBreakRepository,
     SqlDialogRepository,
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
     frozen_days: SqlFrozenDayRepository
     message_exercises: SqlMessageExerciseRepository
     summaries: SqlWeeklySummaryRepository
+    reminders: SqlReminderRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -64,6 +66,7 @@ class SqlUnitOfWork:
         self.frozen_days = SqlFrozenDayRepository(self._session)
         self.message_exercises = SqlMessageExerciseRepository(self._session)
         self.summaries = SqlWeeklySummaryRepository(self._session)
+        self.reminders = SqlReminderRepository(self._session)
         return self
 
     async def __aexit__(

@@ -27,6 +27,12 @@ async def on_error(update: object, context: CoachContext) -> None:
         error,
         exc_info=error,
     )
+    if isinstance(error, Forbidden) and user is not None:
+        # The user blocked the bot: deactivate, so no reminder is sent until /start.
+        try:
+            await context.services.reminders.deactivate(user.id)
+        except Exception:
+            log.exception("could not deactivate user %s", user.id)
     if isinstance(error, Forbidden) or update.effective_chat is None:
         return
     try:

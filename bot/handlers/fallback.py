@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import CoachContext
-from bot.handlers import progress, safety, settings, setup, workout
+from bot.handlers import progress, reminders, safety, settings, setup, workout
 from bot.handlers.common import language, say
 
 
@@ -22,6 +22,8 @@ async def text_message(update: Update, context: CoachContext) -> None:
         return
     if await workout.typed_answer(update, context):
         return
+    if await reminders.typed_answer(update, context):
+        return
     if await progress.during_delete(update, context):
         return
     if await safety.symptom_reply(update, context):
@@ -36,6 +38,8 @@ async def unsupported_message(update: Update, context: CoachContext) -> None:
     if await settings.unsupported_during_settings(update, context):
         return
     if await workout.unsupported_during_walkthrough(update, context):
+        return
+    if await reminders.unsupported_while_asking(update, context):
         return
     if await progress.during_question(update, context) or await progress.during_delete(
         update, context

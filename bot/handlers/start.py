@@ -14,13 +14,16 @@ from coach.services.contacts import Contact, register_contact
 async def ensure_user(update: Update, context: CoachContext) -> Contact:
     """Register the sender on first contact (every entry point may be someone's first)."""
     user = update.effective_user
-    return await register_contact(
+    contact = await register_contact(
         context.services.uow,
         context.services.clock,
         user_id_of(update),
         chat_id_of(update),
         user.language_code if user else None,
     )
+    if contact.reactivated:
+        await context.services.reminders.reschedule(contact.profile.user_id)
+    return contact
 
 
 async def start(update: Update, context: CoachContext) -> None:

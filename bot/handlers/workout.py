@@ -111,6 +111,10 @@ async def show(update: Update, context: CoachContext, views: list[workout.View])
     if query is not None:
         expired = any(isinstance(view, workout.Expired) for view in views)
         await query.answer(services.texts.text(lang, "button-expired") if expired else None)
+    if any(
+        isinstance(v, workout.Show) and isinstance(v.effect, walkthrough.Summary) for v in views
+    ):
+        await services.reminders.movement(user_id_of(update))  # a finished session resets sitting
     catalogue = services.workout.catalogue
     for view in views:
         about = _about(view)

@@ -13,6 +13,8 @@ from coach.profile import Profile, language_from_client
 class Contact:
     profile: Profile
     is_new: bool
+    reactivated: bool = False
+    """The user had blocked the bot (or left); their reminders need a fresh schedule."""
 
 
 async def register_contact(
@@ -32,11 +34,12 @@ async def register_contact(
             await work.users.add(profile)
             await work.commit()
             return Contact(profile, is_new=True)
+        reactivated = not profile.active
         if not profile.active or profile.chat_id != chat_id:
             profile = profile.with_changes(active=True, chat_id=chat_id)
             await work.users.save(profile, now)
             await work.commit()
-        return Contact(profile, is_new=False)
+        return Contact(profile, is_new=False, reactivated=reactivated)
 
 
 async def language_of(uow: UnitOfWorkFactory, user_id: int, client_language: str | None) -> str:

@@ -6,6 +6,7 @@ entry point returns views (what to show next); the bot turns them into messages.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -28,6 +29,9 @@ SUMMARY: Final = "summary"
 CHANGE: Final = "change"
 DOCTOR: Final = "doctor"
 PROFILE_FIELDS: Final = ("timezone", "work_days", "work_hours", "sit_interval", "exercise_time")
+
+ProfileHook = Callable[[UnitOfWork, int, datetime], Awaitable[object]]
+"""Called inside the transaction that completes or changes a profile (e.g. the reminders)."""
 
 
 # ---- views: what to show next ------------------------------------------------------------
@@ -120,10 +124,17 @@ def _field_of(step: str) -> str | None:
 class SetupService:
     """Use cases of onboarding and re-screening."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, questionnaire: Questionnaire) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        questionnaire: Questionnaire,
+        on_profile_saved: ProfileHook | None = None,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._questionnaire = questionnaire
+        self._on_profile_saved = on_profile_saved
 
     # ---- entry points ----------------------------------------------------------------------
 
@@ -295,6 +306,8 @@ class SetupService:
                     profile = profile.with_changes(onboarded_at=self._now)
                     await work.users.save(profile, self._now)
                 await work.dialogs.clear(user_id)
+                if self._on_profile_saved is not None:
+                    await self._on_profile_saved(work, user_id, self._now)
                 latest = await work.screenings.latest(user_id)
                 views = [SetupComplete(profile, screening.exercise_access(latest, self._now))]
             elif action == "change" and dialog.step == SUMMARY:

@@ -1,0 +1,129 @@
+"""Sit-break reminders: the reminder's buttons, /sit, /pause, /resume, and a blocked bot."""
+
+from __future__ import annotations
+
+from telegram import ChatMember, Update
+
+from bot import callbacks
+from bot.context import CoachContext
+from bot.handlers import workout
+from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.start import ensure_user
+from bot.render import Outgoing
+from bot.render.reminders import render
+from coach.services import reminders as rem
+
+
+async def show(update: Update, context: CoachContext, views: list[rem.View]) -> None:
+    """Render views; a stale button press gets the 'expired' toast."""
+    lang = await language(update, context)
+    texts = context.services.texts
+    query = update.callback_query
+    if query is not None:
+        expired = any(isinstance(view, rem.Expired) for view in views)
+        await query.answer(texts.text(lang, "button-expired") if expired else None)
+    for message in render(views, texts, lang):
+        await context.bot.send_message(
+            chat_id_of(update), message.text, reply_markup=message.markup
+        )
+
+
+async def _expired(update: Update, context: CoachContext) -> None:
+    await show(update, context, [rem.Expired()])
+
+
+def _args(update: Update) -> tuple[str, ...] | None:
+    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    return None if data is None else data.args
+
+
+async def reminder_button(update: Update, context: CoachContext) -> None:
+    """Start break / Done / Snooze / In a meeting / Skip on a reminder."""
+    args = _args(update)
+    if args is None or len(args) != 2 or not args[1].isdigit() or args[0] not in rem.ACTIONS:
+        await _expired(update, context)
+        return
+    action, stamp = args[0], int(args[1])
+    if action == "start":
+        await start_break(update, context, stamp)
+        return
+    views = await context.services.reminders.act(user_id_of(update), action, stamp)
+    await show(update, context, views)
+
+
+async def start_break(update: Update, context: CoachContext, stamp: int) -> None:
+    """Start break: counts as a break taken, then the 2-minute mini walkthrough.
+
+    A user whose screening does not clear them for exercises gets a stand-up-and-move prompt
+    instead (the walkthrough area decides, and answers the button itself).
+    """
+    views = await context.services.reminders.act(user_id_of(update), "start", stamp)
+    if any(isinstance(view, rem.Expired) for view in views):
+        await show(update, context, views)
+        return
+    await workout.start_break(update, context)
+
+
+async def why_button(update: Update, context: CoachContext) -> None:
+    args = _args(update)
+    if args is None or len(args) != 1:
+        await _expired(update, context)
+        return
+    await show(
+        update, context, await context.services.reminders.answer_why(user_id_of(update), args[0])
+    )
+
+
+async def pause_button(update: Update, context: CoachContext) -> None:
+    args = _args(update)
+    if args is None or len(args) != 1:
+        await _expired(update, context)
+        return
+    await show(update, context, await context.services.reminders.pause(user_id_of(update), args[0]))
+
+
+async def sit_command(update: Update, context: CoachContext) -> None:
+    await ensure_user(update, context)
+    await show(update, context, await context.services.reminders.sit(user_id_of(update)))
+
+
+async def pause_command(update: Update, context: CoachContext) -> None:
+    await ensure_user(update, context)
+    await show(update, context, await context.services.reminders.pause_menu(user_id_of(update)))
+
+
+async def resume_command(update: Update, context: CoachContext) -> None:
+    await ensure_user(update, context)
+    await show(update, context, await context.services.reminders.resume(user_id_of(update)))
+
+
+async def typed_answer(update: Update, context: CoachContext) -> bool:
+    """Typed text while the pause length is asked for; False when it is not asked for."""
+    message = update.effective_message
+    text = message.text if message and message.text else ""
+    views = await context.services.reminders.typed_days(user_id_of(update), text)
+    if views is None:
+        return False
+    await show(update, context, views)
+    return True
+
+
+async def unsupported_while_asking(update: Update, context: CoachContext) -> bool:
+    """A sticker, photo… while the pause length is asked for: a hint and the question again."""
+    if not await context.services.reminders.asking_days(user_id_of(update)):
+        return False
+    lang = await language(update, context)
+    texts = context.services.texts
+    hint = Outgoing(texts.text(lang, "reminder-unsupported"))
+    for message in [hint, *render([rem.AskPauseDays(hint=True)], texts, lang)]:
+        await context.bot.send_message(chat_id_of(update), message.text)
+    return True
+
+
+async def member_changed(update: Update, context: CoachContext) -> None:
+    """The user blocked the bot (status "kicked"): stop their reminders until /start."""
+    change = update.my_chat_member
+    if change is None or change.chat.type != "private":
+        return
+    if change.new_chat_member.status == ChatMember.BANNED:
+        await context.services.reminders.deactivate(change.from_user.id)

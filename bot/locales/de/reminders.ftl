@@ -1,0 +1,51 @@
+# Sitzpausen-Erinnerungen, /sit, /pause und /resume.
+
+reminder-text = Du sitzt seit { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    } — Zeit für eine 2-minütige Po-Pause.
+reminder-button-start = Pause starten
+reminder-button-done = Erledigt
+reminder-button-snooze = 15 Min. später
+reminder-button-meeting = Im Meeting (1 Std.)
+reminder-button-skip = Überspringen
+reminder-break-prompt =
+    <b>Steh auf</b> und spanne deinen Po ein paar Sekunden lang an, dann locker lassen. Wiederhole das ein paar Mal und geh ein paar Schritte, wenn du kannst.
+    Dein Sitz-Timer beginnt jetzt von vorn.
+reminder-break-taken = Gut gemacht! Dein Sitz-Timer beginnt von vorn: Die nächste Erinnerung kommt nach { $minutes } Minuten Sitzen.
+reminder-snoozed = Verschoben. Ich erinnere dich um { $time } wieder.
+reminder-meeting = Viel Erfolg im Meeting. Keine Erinnerungen bis { $time }.
+reminder-skipped = Übersprungen. Ich frage später wieder.
+reminder-ask-why =
+    Das ist heute schon das dritte Mal. Was hält dich ab?
+    Keine Zeit für 2 Minuten? Probier 30 Sekunden: aufstehen, Po anspannen, wieder hinsetzen.
+reminder-why-busy = Zu viel zu tun
+reminder-why-meetings = Meetings
+reminder-why-standing = Sitze heute nicht
+reminder-why-other = Etwas anderes
+reminder-why-thanks-busy = Verstehe. Wenn es hektisch ist, zählt auch die 30-Sekunden-Version: aufstehen, anspannen, hinsetzen.
+reminder-why-thanks-meetings = Verstehe. Keine Erinnerungen bis { $time }; steh in der nächsten Pause auf, wenn du kannst.
+reminder-why-thanks-standing = Super, Bewegung ist genau das Ziel. Heute keine Erinnerungen mehr.
+reminder-why-thanks-other = Danke, dass du es mir sagst. Die 30-Sekunden-Version geht immer: aufstehen, anspannen, hinsetzen.
+reminder-not-ready = Für Erinnerungen brauche ich zuerst deine Arbeitszeiten und Zeitzone. Tippe /start, um die Einrichtung abzuschließen.
+reminder-sit-started = Sitz-Timer gestartet. Ich erinnere dich um { $time } ({ $minutes } Minuten).
+reminder-sit-none = Sitz-Timer gestartet, aber vor deiner nächsten Arbeitszeit oder dem Ende der Pause passt keine Erinnerung.
+reminder-pause-ask = Wie lange sollen die Erinnerungen pausieren?
+reminder-pause-active = Die Erinnerungen pausieren bis { $date } { $time }. Wie lange ab jetzt pausieren?
+reminder-pause-hour = 1 Stunde
+reminder-pause-today = Rest des Tages
+reminder-pause-days = Mehrere Tage
+reminder-pause-ask-days = Wie viele Tage? Schreib eine Zahl von 1 bis 60, zum Beispiel <b>5</b> (heute zählt als erster Tag).
+reminder-pause-days-hint = Bitte schreib eine ganze Zahl von Tagen zwischen 1 und 60, zum Beispiel <b>5</b>.
+reminder-paused = Die Erinnerungen pausieren bis { $date } { $time }. Mit /resume beendest du die Pause früher.
+reminder-resumed = Die Erinnerungen sind wieder an. Die nächste kommt am { $date } um { $time }.
+reminder-resumed-none = Die Erinnerungen sind wieder an. Vor deiner nächsten Arbeitszeit ist keine fällig.
+reminder-not-paused = Die Erinnerungen sind nicht pausiert. Die nächste kommt am { $date } um { $time }.
+reminder-not-paused-none = Die Erinnerungen sind nicht pausiert. Vor deiner nächsten Arbeitszeit ist keine fällig.
+reminder-unsupported = Hier kann ich nur Text lesen.
+command-sit = Sitz-Timer starten
+command-pause = Erinnerungen pausieren
+command-resume = Erinnerungen fortsetzen
+session-reminder-text =
+    Deine Po-Einheit für heute steht noch aus: Hüftheben, Clamshells und Brücken, 10 Wiederholungen pro Seite.
+    Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Clamshells</b>.

@@ -1,0 +1,50 @@
+"""The core's Notifier port on Telegram: reminders go through the shared outbound queue."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ExtBot
+
+from bot.render import Outgoing
+from bot.render.reminders import reminder_message, session_message
+from bot.texts import Catalogue
+from coach.rate_limit import Priority
+from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
+
+log = logging.getLogger(__name__)
+
+
+class TelegramNotifier:
+    """Sends a reminder at reminder priority; maps Telegram's answer to a ``Delivery``."""
+
+    def __init__(self, bot: ExtBot[Any], texts: Catalogue) -> None:
+        self._bot = bot
+        self._texts = texts
+
+    async def send_reminder(self, reminder: SitBreakReminder) -> Delivery:
+        return await self._send(
+            reminder.user_id, reminder.chat_id, reminder_message(reminder, self._texts)
+        )
+
+    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery:
+        return await self._send(
+            reminder.user_id, reminder.chat_id, session_message(reminder, self._texts)
+        )
+
+    async def _send(self, user_id: int, chat_id: int, message: Outgoing) -> Delivery:
+        try:
+            await self._bot.send_message(
+                chat_id,
+                message.text,
+                reply_markup=message.markup,
+                rate_limit_args={"priority": Priority.REMINDER},
+            )
+        except Forbidden:
+            return Delivery.BLOCKED
+        except TelegramError as error:  # timed out, network, bad request: never retried blindly
+            log.warning("reminder to user %s not confirmed: %r", user_id, error)
+            return Delivery.FAILED
+        return Delivery.SENT

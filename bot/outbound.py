@@ -1,0 +1,183 @@
+"""The one outbound queue every Bot API call to a chat passes through.
+
+Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and scheduled
+reminders share it: at most 30 messages in any second, at most one per second per chat,
+replies ahead of reminders (``rate_limit_args={"priority": Priority.REMINDER}``), and a
+``RetryAfter`` holds *all* sending for the time Telegram asked, then the call is retried.
+A timed-out call is not retried: it may have arrived, and Telegram has no idempotency key.
+Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
+
+The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+import warnings
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+from coach.rate_limit import Priority, SendLimiter
+
+log = logging.getLogger(__name__)
+
+JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+@dataclass(order=True)
+class _Waiter:
+    priority: int
+    sequence: int
+    chat: int = field(compare=False)
+    granted: asyncio.Future[None] = field(compare=False)
+
+
+def _chat_key(chat_id: object) -> int | None:
+    if isinstance(chat_id, bool) or chat_id is None:
+        return None
+    if isinstance(chat_id, int):
+        return chat_id
+    return hash(str(chat_id))  # "@channelname": stable within the process, which is enough
+
+
+def _retry_seconds(error: RetryAfter) -> float:
+    """Seconds Telegram asked to wait (an int today, a timedelta in a later PTB)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after: int | float | timedelta = error.retry_after
+    if isinstance(retry_after, timedelta):
+        return retry_after.total_seconds()
+    return float(retry_after)
+
+
+class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
+    """A strict limiter with a priority queue, granting sends in order as the rules allow."""
+
+    def __init__(
+        self,
+        *,
+        per_second: int = 30,
+        per_chat_interval: float = 1.0,
+        max_retries: int = 3,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._limiter = SendLimiter(per_second, per_chat_interval)
+        self._clock = clock
+        self._max_retries = max_retries
+        self._waiting: list[_Waiter] = []
+        self._sequence = itertools.count()
+        self._changed: asyncio.Event | None = None
+        self._worker: asyncio.Task[None] | None = None
+
+    @property
+    def paused_until(self) -> float:
+        return self._limiter.paused_until
+
+    @property
+    def queued(self) -> int:
+        return len(self._waiting)
+
+    async def initialize(self) -> None:
+        self._ensure_worker()
+
+    async def shutdown(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker
+        for waiter in self._waiting:
+            waiter.granted.cancel()
+        self._waiting.clear()
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, Any] | None,
+    ) -> JSONResult:
+        chat = _chat_key(data.get("chat_id"))
+        if chat is None:
+            return await callback(*args, **kwargs)
+        priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
+        for attempt in itertools.count():
+            await self.acquire(chat, priority)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                seconds = _retry_seconds(error)
+                self.pause(seconds)
+                log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
+                if attempt >= self._max_retries:
+                    raise
+        raise AssertionError("unreachable")
+
+    def pause(self, seconds: float) -> None:
+        """Hold every send for ``seconds`` from now (never shortens a longer pause)."""
+        self._limiter.pause_until(self._clock() + seconds)
+        self._wake()
+
+    async def acquire(self, chat: int, priority: int = Priority.REPLY) -> None:
+        """Wait until a message to ``chat`` may leave; counts it as sent from then on."""
+        self._ensure_worker()
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted))
+        self._wake()
+        await granted
+
+    def _ensure_worker(self) -> None:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        if self._worker is None or self._worker.done():
+            self._worker = asyncio.create_task(self._run(), name="outbound-limiter")
+
+    def _wake(self) -> None:
+        if self._changed is not None:
+            self._changed.set()
+
+    async def _run(self) -> None:
+        changed = self._changed
+        if changed is None:
+            raise RuntimeError("limiter not initialised")
+        while True:
+            changed.clear()
+            wait = self._grant_ready()
+            if wait is None:
+                await changed.wait()
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), wait)
+
+    def _grant_ready(self) -> float | None:
+        """Grant, best priority first, every waiter the rules let go now.
+
+        Returns how long until the next waiter could go, or None when nobody waits.
+        """
+        now = self._clock()
+        soonest: float | None = None
+        remaining: list[_Waiter] = []
+        for waiter in sorted(self._waiting):
+            if waiter.granted.done():  # the caller gave up (cancelled)
+                continue
+            delay = self._limiter.delay_for(waiter.chat, now)
+            if delay <= 0:
+                self._limiter.record_send(waiter.chat, now)
+                waiter.granted.set_result(None)
+                continue
+            remaining.append(waiter)
+            soonest = delay if soonest is None else min(soonest, delay)
+        self._waiting = remaining
+        return soonest

@@ -1,0 +1,123 @@
+"""Messages for sit-break reminders, /sit, /pause and /resume."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from bot import callbacks
+from bot.keyboards import inline
+from bot.render import Outgoing
+from bot.render.formatting import clock
+from bot.texts import Catalogue
+from coach.reminder_state import SessionReminder, SitBreakReminder
+from coach.services import reminders as rem
+
+
+def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
+    """The reminder with its five buttons; each carries the reminder's stamp."""
+    t, lang = texts.text, reminder.language
+
+    def button(action: str) -> tuple[str, str]:
+        return t(lang, f"reminder-button-{action}"), callbacks.encode("rem", action, reminder.stamp)
+
+    rows = [
+        [button("start"), button("done")],
+        [button("snooze"), button("meeting")],
+        [button("skip")],
+    ]
+    return Outgoing(t(lang, "reminder-text", minutes=reminder.minutes), inline(rows))
+
+
+def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
+    """The daily "your session is still open" nudge."""
+    return Outgoing(texts.text(reminder.language, "session-reminder-text"))
+
+
+def _time(instant: datetime, zone: str, lang: str) -> str:
+    return clock(instant.astimezone(ZoneInfo(zone)).time(), lang)
+
+
+def _date(instant: datetime, zone: str, lang: str) -> str:
+    return str(format_date(instant.astimezone(ZoneInfo(zone)).date(), "medium", locale=lang))
+
+
+def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (texts.text(lang, "reminder-pause-hour"), callbacks.encode("pause", "hour")),
+            (texts.text(lang, "reminder-pause-today"), callbacks.encode("pause", "today")),
+        ],
+        [(texts.text(lang, "reminder-pause-days"), callbacks.encode("pause", "days"))],
+    ]
+
+
+def render(views: list[rem.View], texts: Catalogue, lang: str) -> list[Outgoing]:
+    out: list[Outgoing] = []
+    for view in views:
+        out.extend(_one(view, texts, lang))
+    return out
+
+
+def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
+    t = texts.text
+    match view:
+        case rem.BreakTaken(minutes=minutes, started=True):
+            return [Outgoing(t(lang, "reminder-break-prompt", minutes=minutes))]
+        case rem.BreakTaken(minutes=minutes):
+            return [Outgoing(t(lang, "reminder-break-taken", minutes=minutes))]
+        case rem.Snoozed(until=until, timezone=zone):
+            return [Outgoing(t(lang, "reminder-snoozed", time=_time(until, zone, lang)))]
+        case rem.InMeeting(until=until, timezone=zone):
+            return [Outgoing(t(lang, "reminder-meeting", time=_time(until, zone, lang)))]
+        case rem.Skipped(ask_why=False):
+            return [Outgoing(t(lang, "reminder-skipped"))]
+        case rem.Skipped():
+            rows = [
+                [(t(lang, f"reminder-why-{reason}"), callbacks.encode("why", reason))]
+                for reason in rem.WHY_REASONS
+            ]
+            return [Outgoing(t(lang, "reminder-ask-why"), inline(rows))]
+        case rem.WhyAnswered(reason=reason, paused_until=until, timezone=zone):
+            moment = _time(until, zone, lang) if until else ""
+            return [Outgoing(t(lang, f"reminder-why-thanks-{reason}", time=moment))]
+        case rem.SitStarted(due=None):
+            return [Outgoing(t(lang, "reminder-sit-none"))]
+        case rem.SitStarted(due=due, minutes=minutes, timezone=zone) if due is not None:
+            text = t(lang, "reminder-sit-started", time=_time(due, zone, lang), minutes=minutes)
+            return [Outgoing(text)]
+        case rem.PauseMenu(paused_until=None):
+            return [Outgoing(t(lang, "reminder-pause-ask"), inline(_pause_buttons(texts, lang)))]
+        case rem.PauseMenu(paused_until=until, timezone=zone) if until is not None:
+            text = t(
+                lang,
+                "reminder-pause-active",
+                date=_date(until, zone, lang),
+                time=_time(until, zone, lang),
+            )
+            return [Outgoing(text, inline(_pause_buttons(texts, lang)))]
+        case rem.AskPauseDays(hint=hint):
+            return [
+                Outgoing(t(lang, "reminder-pause-days-hint" if hint else "reminder-pause-ask-days"))
+            ]
+        case rem.Paused(until=until, timezone=zone):
+            text = t(
+                lang,
+                "reminder-paused",
+                date=_date(until, zone, lang),
+                time=_time(until, zone, lang),
+            )
+            return [Outgoing(text)]
+        case rem.Resumed(was_paused=was_paused, due=due, timezone=zone):
+            key = "reminder-resumed" if was_paused else "reminder-not-paused"
+            if due is None:
+                return [Outgoing(t(lang, f"{key}-none"))]
+            text = t(lang, key, date=_date(due, zone, lang), time=_time(due, zone, lang))
+            return [Outgoing(text)]
+        case rem.NotReady():
+            return [Outgoing(t(lang, "reminder-not-ready"))]
+        case rem.Expired():
+            return []
+    raise AssertionError(f"unhandled view {view!r}")

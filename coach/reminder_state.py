@@ -1,0 +1,77 @@
+"""A user's stored sit-break schedule and the message the dispatcher hands to the notifier.
+
+The row is the schedule: ``next_due_at`` is when the next reminder is due (None: nothing is
+due, e.g. a deactivated user), ``lease_until`` marks a reminder claimed by a dispatcher and
+not yet confirmed as sent. A crash between claim and confirmation leaves the lease in place;
+once it expires the reminder is offered again (at-least-once, duplicates only in flight).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from coach.reminders import SittingState
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderState:
+    user_id: int
+    next_due_at: datetime | None = None
+    lease_until: datetime | None = None
+    last_reminder_at: datetime | None = None
+    last_break_at: datetime | None = None
+    sitting_since: datetime | None = None
+    snoozed_until: datetime | None = None
+    paused_until: datetime | None = None
+    manual_sit_started_at: datetime | None = None
+    answered_at: datetime | None = None
+    """When the latest reminder got its answer; its buttons are spent after that."""
+    session_due_at: datetime | None = None
+    """The next daily session reminder (the user's chosen exercise time), or None."""
+    last_session_at: datetime | None = None
+
+    @property
+    def sitting(self) -> SittingState:
+        return SittingState(
+            sitting_since=self.sitting_since,
+            snoozed_until=self.snoozed_until,
+            paused_until=self.paused_until,
+            manual_sit_started_at=self.manual_sit_started_at,
+        )
+
+    def with_changes(self, **changes: object) -> ReminderState:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class SitBreakReminder:
+    """What the notifier sends: everything it needs, so it never reads storage."""
+
+    user_id: int
+    chat_id: int
+    language: str
+    minutes: int
+    """The sitting interval the text mentions."""
+    stamp: int
+    """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionReminder:
+    """The daily "your session is still open" message."""
+
+    user_id: int
+    chat_id: int
+    language: str
+
+
+class Delivery(StrEnum):
+    """How a send ended, as far as the core needs to know."""
+
+    SENT = "sent"
+    BLOCKED = "blocked"
+    """The user blocked the bot (403): deactivate, never retry."""
+    FAILED = "failed"
+    """Timed out or refused for another reason: not retried (it may have arrived)."""

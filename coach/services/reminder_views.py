@@ -1,0 +1,111 @@
+"""What the reminder use cases return: views the bot renders, and a dispatcher tick's report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+# ---- views -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BreakTaken:
+    """A break was reported; the sitting timer starts again."""
+
+    minutes: int
+    started: bool = False
+    """True for Start break: the prompt to stand up and squeeze follows."""
+
+
+@dataclass(frozen=True)
+class Snoozed:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class InMeeting:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    ask_why: bool
+
+
+@dataclass(frozen=True)
+class WhyAnswered:
+    reason: str
+    paused_until: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class SitStarted:
+    due: datetime | None
+    minutes: int
+    timezone: str
+
+
+@dataclass(frozen=True)
+class PauseMenu:
+    paused_until: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class AskPauseDays:
+    hint: bool = False
+
+
+@dataclass(frozen=True)
+class Paused:
+    until: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Resumed:
+    was_paused: bool
+    due: datetime | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class NotReady:
+    """The user has not finished setting up; reminders need work hours and a time zone."""
+
+
+@dataclass(frozen=True)
+class Expired:
+    """A stale or forged button."""
+
+
+View = (
+    BreakTaken
+    | Snoozed
+    | InMeeting
+    | Skipped
+    | WhyAnswered
+    | SitStarted
+    | PauseMenu
+    | AskPauseDays
+    | Paused
+    | Resumed
+    | NotReady
+    | Expired
+)
+
+
+@dataclass(frozen=True)
+class DispatchReport:
+    """What one dispatcher tick did; the scheduler logs it, tests count it."""
+
+    claimed: int = 0
+    sent: int = 0
+    missed: int = 0
+    blocked: int = 0
+    failed: int = 0
+    dropped: int = 0
+    """Claimed but no longer deliverable (user gone, inactive or not set up)."""

@@ -1,0 +1,162 @@
+"""The APScheduler adapter: a few fixed jobs that turn time into calls of core services.
+
+No job per user and no persistent job store: the database is the schedule, and one interval
+job about every second asks the reminder service to dispatch what is due. Calendar jobs
+(the daily maintenance) have stable ids and ``replace_existing``, so a restart never
+duplicates them, and a generous misfire grace, so a busy moment does not drop them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from coach.services.reminders import DispatchReport
+
+log = logging.getLogger(__name__)
+
+TICK_JOB_ID = "reminders-tick"
+SESSION_JOB_ID = "session-reminders"
+DAILY_JOB_ID = "daily-maintenance"
+WEEKLY_SUMMARY_JOB_ID = "weekly-summaries"
+WEEKLY_SUMMARY_EVERY_SECONDS = 60
+SESSION_EVERY_SECONDS = 5
+SESSION_BATCHES = 20
+TICK_MISFIRE_GRACE_SECONDS = 30
+DAILY_MISFIRE_GRACE_SECONDS = 6 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Jobs:
+    """The callables the scheduler drives; the composition root binds them to services."""
+
+    dispatch_due: Callable[[int], Awaitable[DispatchReport]]
+    daily: Callable[[], Awaitable[object]]
+    dispatch_sessions: Callable[[int], Awaitable[DispatchReport]] | None = None
+    weekly_summaries: Callable[[], Awaitable[object]] | None = None
+
+
+class ReminderScheduler:
+    """Owns the ``AsyncIOScheduler``: ``start()`` in the running loop, ``shutdown()`` at exit."""
+
+    def __init__(self, jobs: Jobs, *, per_tick: int = 30, tick_seconds: float = 1.0) -> None:
+        self._jobs = jobs
+        self.per_tick = per_tick
+        self._tick_seconds = tick_seconds
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._current: asyncio.Task[object] | None = None
+        self._stopping = False
+
+    def add_jobs(self) -> None:
+        self.scheduler.add_job(
+            self.tick,
+            IntervalTrigger(seconds=self._tick_seconds, timezone=UTC),
+            id=TICK_JOB_ID,
+            name="dispatch due sit-break reminders",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            # Not APScheduler's 1-second default: a slow tick must delay the next, never drop it.
+            misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+        )
+        self.scheduler.add_job(
+            self.sessions,
+            IntervalTrigger(seconds=SESSION_EVERY_SECONDS, timezone=UTC),
+            id=SESSION_JOB_ID,
+            name="daily session reminders whose time has come",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+        )
+        self.scheduler.add_job(
+            self.daily,
+            CronTrigger(hour=3, minute=17, timezone=UTC),
+            id=DAILY_JOB_ID,
+            name="daily maintenance",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=DAILY_MISFIRE_GRACE_SECONDS,
+        )
+
+        if self._jobs.weekly_summaries is not None:
+            self.scheduler.add_job(
+                self.weekly_summaries,
+                IntervalTrigger(seconds=WEEKLY_SUMMARY_EVERY_SECONDS, timezone=UTC),
+                id=WEEKLY_SUMMARY_JOB_ID,
+                name="weekly summaries whose local time has come",
+                replace_existing=True,
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+            )
+
+    def start(self) -> None:
+        self.add_jobs()
+        self.scheduler.start()
+
+    async def shutdown(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Stop ticking and let a running tick finish its sends, so none is left leased."""
+        self._stopping = True
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        current = self._current
+        if current is not None and not current.done():
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(current), timeout)
+
+    async def tick(self) -> DispatchReport:
+        """One dispatcher round: at most what the send rate allows in a second."""
+        if self._stopping:
+            return DispatchReport()
+        self._current = asyncio.current_task()
+        try:
+            report = await self._jobs.dispatch_due(self.per_tick)
+        except Exception:  # a failing tick must not stop the next one
+            log.exception("reminder tick failed")
+            return DispatchReport()
+        finally:
+            self._current = None
+        if report.claimed:
+            log.info("reminder tick: %s", report)
+        return report
+
+    async def sessions(self) -> int:
+        """Daily session reminders due now, a tick's worth per batch, a few batches a run."""
+        dispatch = self._jobs.dispatch_sessions
+        handled = 0
+        if dispatch is None or self._stopping:
+            return handled
+        try:
+            for _ in range(SESSION_BATCHES):
+                report = await dispatch(self.per_tick)
+                handled += report.claimed
+                if report.claimed < self.per_tick or self._stopping:
+                    break
+        except Exception:
+            log.exception("session reminder run failed")
+        return handled
+
+    async def weekly_summaries(self) -> None:
+        send = self._jobs.weekly_summaries
+        if send is None or self._stopping:
+            return
+        try:
+            await send()
+        except Exception:  # one failed run must not stop the next
+            log.exception("weekly summary run failed")
+
+    async def daily(self) -> None:
+        try:
+            await self._jobs.daily()
+        except Exception:
+            log.exception("daily maintenance failed")

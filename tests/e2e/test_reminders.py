@@ -1,0 +1,357 @@
+"""Sit-break reminders from the real bot process: time moves by rewriting the test clock file."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from storage.engine import create_engine
+from storage.migrate import upgrade
+from tests.e2e.conftest import query
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.models import WaitTimeout
+from tests.support.user import FakeUser
+
+pytestmark = pytest.mark.e2e
+BotFactory = Callable[..., Any]
+T = TypeVar("T")
+
+# Wednesday 25 November 2026, 10:00 UTC; the users below work 09:00-17:00 UTC, Mon-Fri.
+T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+REMINDER = "You have been sitting for"
+
+
+class BotClock:
+    """The bot's "now", as the TEST_CLOCK_FILE it re-reads on every tick."""
+
+    def __init__(self, path: Path, start: datetime) -> None:
+        self.path = path
+        self.set(start)
+
+    def set(self, instant: datetime) -> None:
+        self.now = instant
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(instant.isoformat(), encoding="utf-8")
+        tmp.replace(self.path)  # atomic: the bot never reads half a file
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.set(self.now + delta)
+        return self.now
+
+
+def iso(instant: datetime) -> str:
+    """How SQLite stores an instant (naive UTC), for direct inserts and comparisons."""
+    return instant.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
+def parse(value: object) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
+
+
+async def prepare_database(
+    db_path: Path, user_ids: Iterable[int], *, interval: int, due: datetime | None = None
+) -> None:
+    """Migrate, then write set-up users straight into the database, before the bot starts."""
+    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    await upgrade(engine)
+    await engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        for user_id in user_ids:
+            connection.execute(
+                "INSERT INTO users (id, chat_id, language, timezone, work_days, work_start_min,"
+                " work_end_min, sit_interval_min, goal_days_per_week, active, onboarded_at,"
+                " created_at, updated_at) VALUES (?, ?, 'en', 'UTC', 31, 540, 1020, ?, 7, 1,"
+                " ?, ?, ?)",
+                (user_id, user_id, interval, iso(T0), iso(T0), iso(T0)),
+            )
+            if due is not None:
+                connection.execute(
+                    "INSERT INTO reminder_state (user_id, next_due_at) VALUES (?, ?)",
+                    (user_id, iso(due)),
+                )
+
+
+async def eventually(
+    check: Callable[[], T | None],
+    timeout: float = 15.0,  # noqa: ASYNC109
+    what: Callable[[], object] | None = None,
+) -> T:
+    """Poll the database (which the bot writes) until ``check`` holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = check()
+        if value is not None and value is not False:
+            return value
+        if loop.time() > deadline:
+            seen = "" if what is None else f"; last seen: {what()!r}"
+            raise AssertionError(f"condition not met within {timeout}s{seen}")
+        await asyncio.sleep(0.05)
+
+
+def state(db_path: Path, user_id: int) -> dict[str, datetime | None]:
+    (row,) = query(
+        db_path,
+        "SELECT next_due_at, lease_until, last_break_at FROM reminder_state WHERE user_id = ?",
+        user_id,
+    )
+    return {"next_due_at": parse(row[0]), "lease_until": parse(row[1]), "break": parse(row[2])}
+
+
+def break_kinds(db_path: Path, user_id: int) -> list[str]:
+    rows = query(db_path, "SELECT kind FROM break_events WHERE user_id = ? ORDER BY id", user_id)
+    return [str(kind) for (kind,) in rows]
+
+
+async def no_message(user: FakeUser, seconds: float = 2.5) -> None:
+    """Nothing arrives for a few ticks of the bot's 1-second dispatcher."""
+    with pytest.raises(WaitTimeout):
+        message = await user.next_message(timeout=seconds)
+        pytest.fail(f"unexpected message: {message.text}")
+
+
+async def start_bot(bot_factory: BotFactory, tmp_path: Path, clock: BotClock, **env: str) -> Any:
+    bot = bot_factory(
+        extra_env={
+            "TEST_CLOCK_FILE": str(clock.path),
+            "REMINDER_MIN_INTERVAL_MINUTES": "1",
+            **env,
+        }
+    )
+    await bot.start()
+    return bot
+
+
+async def test_one_minute_reminder_snooze_and_done(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [300], interval=1)
+    user = fake_api.user(300)
+    await start_bot(bot_factory, tmp_path, clock)
+    first_due = state(db_path, 300)["next_due_at"]  # created at start for the stored user
+    assert first_due is not None and T0 < first_due <= T0 + timedelta(minutes=1)
+
+    clock.set(first_due + timedelta(seconds=5))
+    reminder = await user.wait_for_text(REMINDER)
+    assert "sitting for 1 minute — time for a 2-minute glute break" in reminder.text
+    assert reminder.labels == ["Start break", "Done", "Snooze 15 min", "In a meeting (1 h)", "Skip"]
+
+    snoozed_at = clock.now
+    user.press("Snooze 15 min")
+    assert (await user.next_callback_answer()).text is None
+    answer = await user.next_message()
+    until = snoozed_at + timedelta(minutes=15)
+    assert "Snoozed" in answer.text and f"{until:%-I:%M}" in answer.text
+    assert state(db_path, 300)["next_due_at"] == snoozed_at + timedelta(minutes=15)
+    clock.advance(timedelta(minutes=5))  # the 1-minute series would fire now; the snooze holds
+    await no_message(user)
+
+    clock.set(snoozed_at + timedelta(minutes=15, seconds=2))
+    again = await user.wait_for_text(REMINDER)
+    assert again.message_id != reminder.message_id
+    await eventually(lambda: state(db_path, 300)["lease_until"] is None)  # confirmed as sent
+    user.press_data(reminder, reminder.data_for("Done"))  # the old reminder's buttons expired
+    assert (await user.next_callback_answer()).text == "This button has expired."
+    user.press("Done")
+    assert "timer starts again" in (await user.next_message()).text
+    done_at = clock.now
+    assert state(db_path, 300)["break"] == done_at
+    assert state(db_path, 300)["next_due_at"] == done_at + timedelta(minutes=1)
+
+    clock.set(done_at + timedelta(seconds=50))  # not a full minute since the break
+    await no_message(user)
+    clock.set(done_at + timedelta(minutes=1, seconds=1))
+    await user.wait_for_text(REMINDER)
+    # A tap can be stored a moment before its reminder is confirmed, so compare as a multiset.
+    expected = sorted(["prompted", "snoozed", "prompted", "taken", "prompted"])
+    await eventually(
+        lambda: sorted(break_kinds(db_path, 300)) == expected,
+        what=lambda: break_kinds(db_path, 300),
+    )
+
+
+async def test_retry_after_pauses_every_send(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [301], interval=60, due=T0 + timedelta(seconds=30))
+    due_user, other = fake_api.user(301), fake_api.user(302)
+    await start_bot(bot_factory, tmp_path, clock)
+    fake_api.fail_next("sendMessage", status=429, retry_after=2, chat_id=301)
+    mark = fake_api.mark()
+    clock.set(T0 + timedelta(minutes=1))
+    refused = await fake_api.wait_for_call(
+        "sendMessage", lambda call: call.status == 429, since=mark
+    )
+    other.send("/help")  # a reply to someone else must wait for the pause too
+    await due_user.wait_for_text(REMINDER)
+    await other.wait_for_text("StrongBack")
+    later = [call for call in fake_api.calls_of("sendMessage") if call.at > refused.at]
+    assert {call.chat_id for call in later} == {301, 302}
+    assert min(call.at for call in later) >= refused.at + 2.0
+    assert len([m for m in due_user.bot_messages if REMINDER in m.text]) == 1
+
+
+async def test_a_user_who_blocked_the_bot_is_deactivated_until_start(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [303, 304], interval=60, due=T0 + timedelta(seconds=30))
+    refusing, kicking = fake_api.user(303), fake_api.user(304)
+    await start_bot(bot_factory, tmp_path, clock)
+    kicking.block()  # Telegram's my_chat_member update: status "kicked"
+    await eventually(lambda: query(db_path, "SELECT active FROM users WHERE id = 304") == [(0,)])
+    fake_api.fail_next("sendMessage", status=403, chat_id=303)
+    clock.set(T0 + timedelta(minutes=1))
+    await eventually(lambda: query(db_path, "SELECT active FROM users WHERE id = 303") == [(0,)])
+    assert state(db_path, 303)["next_due_at"] is None
+    assert state(db_path, 304)["next_due_at"] is None
+    clock.advance(timedelta(hours=2))
+    await no_message(refusing)
+    assert [c.chat_id for c in fake_api.calls_of("sendMessage")] == [303]  # the refused one
+
+    refusing.send("/start")
+    await refusing.wait_for_text("Welcome back")
+    await eventually(lambda: query(db_path, "SELECT active FROM users WHERE id = 303") == [(1,)])
+    assert state(db_path, 303)["next_due_at"] is not None
+
+
+async def test_sigkill_mid_dispatch_loses_nothing_and_repeats_only_in_flight(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    ids = list(range(5000, 5200))
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, ids, interval=60, due=T0 + timedelta(seconds=30))
+    for user_id in ids:
+        fake_api.user(user_id)
+    bot = await start_bot(bot_factory, tmp_path, clock)
+    clock.set(T0 + timedelta(minutes=1))  # 200 reminders due at once; 30 a second may leave
+    await fake_api.wait_until(lambda: len(fake_api.calls_of("sendMessage", ok=True)) >= 40 or None)
+    # Hold the batch in flight: the next send is refused with a pause, so the kill lands
+    # while a claimed batch is partly sent and not yet confirmed.
+    mark = fake_api.mark()
+    fake_api.fail_next("sendMessage", status=429, retry_after=5)
+    await fake_api.wait_for_call("sendMessage", lambda call: call.status == 429, since=mark)
+    bot.kill()
+    await bot.wait_exit()
+    leased = {
+        int(user_id)
+        for (user_id,) in query(
+            db_path, "SELECT user_id FROM reminder_state WHERE lease_until IS NOT NULL"
+        )
+    }
+    sent_before = len(fake_api.calls_of("sendMessage", ok=True))
+    assert 40 <= sent_before < len(ids), "the kill must land mid-dispatch"
+    assert 0 < len(leased) <= 30  # at most one tick's claim was in flight
+
+    clock.advance(timedelta(minutes=3))  # past the lease, well inside the grace window
+    await bot.start()
+
+    def received(user_id: int) -> int:
+        return sum(REMINDER in m.text for m in fake_api.user(user_id).bot_messages)
+
+    await eventually(lambda: all(received(user_id) >= 1 for user_id in ids), timeout=30)
+    await eventually(
+        lambda: (
+            query(db_path, "SELECT count(*) FROM reminder_state WHERE lease_until IS NOT NULL")
+            == [(0,)]
+        )
+    )
+    counts = {user_id: received(user_id) for user_id in ids}
+    twice = {user_id for user_id, count in counts.items() if count == 2}
+    assert all(count in (1, 2) for count in counts.values())
+    assert twice <= leased, "only reminders in flight at the kill may come twice"
+    missed = query(db_path, "SELECT count(*) FROM break_events WHERE kind = 'missed'")
+    assert missed == [(0,)]
+
+
+async def test_pause_resume_and_sit_with_bad_input(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [310], interval=60)
+    user, newcomer = fake_api.user(310), fake_api.user(311)
+    await start_bot(bot_factory, tmp_path, clock)
+
+    user.send("/pause")
+    menu = await user.next_message()
+    assert menu.labels == ["1 hour", "Rest of today", "Several days"]
+    user.press("Several days")
+    assert (await user.next_callback_answer()).text is None
+    assert "How many days?" in (await user.next_message()).text
+    for typed in ("lots", "🙂", "0", "61", "x" * 5000):
+        user.send(typed)
+        assert "from 1 to 60, for example 5" in (await user.next_message()).text, typed
+    user.send_sticker()
+    hint, again = await user.next_messages(2)
+    assert "only read text" in hint.text and "for example 5" in again.text
+    assert state(db_path, 310)["next_due_at"] is not None
+    (paused_before,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id=310")
+    assert paused_before == (None,)  # nothing stored from the bad answers
+
+    user.send("3")
+    paused = await user.next_message()
+    assert "paused until Nov 28, 2026" in paused.text
+    (until,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 310")
+    assert parse(until[0]) == datetime(2026, 11, 28, tzinfo=UTC)
+    due = state(db_path, 310)["next_due_at"]
+    assert due is not None and due > datetime(2026, 11, 28, tzinfo=UTC)
+    user.send("hello")  # the question is answered: plain text is no longer a number of days
+    assert "not sure what you mean" in (await user.next_message()).text
+
+    user.send("/resume")
+    assert "on again" in (await user.next_message()).text
+    due = state(db_path, 310)["next_due_at"]
+    assert due is not None and due == T0 + timedelta(hours=1)  # sitting from now
+
+    clock.set(T0 + timedelta(hours=9))  # 19:00, after work
+    user.send("/sit")
+    assert "Sitting timer started" in (await user.next_message()).text
+    assert state(db_path, 310)["next_due_at"] == clock.now + timedelta(hours=1)
+
+    for forged in ("v1:rem:done:abc", "v1:rem:fly:1", "v1:pause:forever", "v1:why:bored"):
+        user.press_data(menu, forged)
+        assert (await user.next_callback_answer()).text == "This button has expired.", forged
+
+    newcomer.send("/pause")
+    assert "finish the setup" in (await newcomer.next_message()).text
+
+
+async def test_start_break_then_three_skips_ask_why(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await prepare_database(db_path, [320], interval=1)
+    user = fake_api.user(320)
+    await start_bot(bot_factory, tmp_path, clock)
+    due = state(db_path, 320)["next_due_at"]
+    assert due is not None
+    clock.set(due + timedelta(seconds=1))
+    await user.wait_for_text(REMINDER)
+    user.press("Start break")
+    assert "Stand up" in (await user.next_message()).text
+
+    for skip in range(3):
+        clock.advance(timedelta(minutes=1, seconds=1))
+        await user.wait_for_text(REMINDER)
+        user.press("Skip")
+        answer = await user.next_message()
+        if skip < 2:
+            assert answer.text == "Skipped. I'll ask again later."
+    assert "third skip today" in answer.text and "30 seconds" in answer.text
+    assert answer.labels == ["Too busy", "In meetings", "Not sitting today", "Something else"]
+    user.press("Not sitting today")
+    assert "No more reminders today" in (await user.next_message()).text
+    (paused,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 320")
+    assert parse(paused[0]) == datetime(2026, 11, 26, tzinfo=UTC)
+    kinds = sorted(set(break_kinds(db_path, 320)))
+    assert kinds == ["prompted", "skipped", "taken"]

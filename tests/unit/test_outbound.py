@@ -1,0 +1,155 @@
+"""The outbound queue on a fake monotonic clock: who may send when, in which order."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from telegram.error import RetryAfter, TimedOut
+
+from bot.outbound import OutboundLimiter
+from coach.rate_limit import Priority
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+async def limiter(fake_time: FakeTime) -> AsyncIterator[OutboundLimiter]:
+    limiter = OutboundLimiter(per_second=3, per_chat_interval=1.0, clock=fake_time)
+    await limiter.initialize()
+    yield limiter
+    await limiter.shutdown()
+
+
+async def settle() -> None:
+    """Let the queue's worker and the waiting tasks run (no time passes on the fake clock)."""
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+async def advance(limiter: OutboundLimiter, fake_time: FakeTime, seconds: float) -> None:
+    fake_time.now += seconds
+    limiter._wake()  # the worker would wake by itself after the real delay
+    await settle()
+
+
+def waiters(
+    limiter: OutboundLimiter, chats: list[int], priority: int = Priority.REPLY
+) -> list[asyncio.Task[None]]:
+    return [asyncio.ensure_future(limiter.acquire(chat, priority)) for chat in chats]
+
+
+def done(tasks: list[asyncio.Task[None]]) -> list[bool]:
+    return [task.done() for task in tasks]
+
+
+async def test_never_more_than_the_limit_in_any_second(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    tasks = waiters(limiter, [1, 2, 3, 4, 5, 6, 7])
+    await settle()
+    assert done(tasks) == [True] * 3 + [False] * 4
+    await advance(limiter, fake_time, 0.99)
+    assert sum(done(tasks)) == 3
+    await advance(limiter, fake_time, 0.01)
+    assert sum(done(tasks)) == 6
+    await advance(limiter, fake_time, 1.0)
+    assert all(done(tasks))
+
+
+async def test_one_message_per_second_per_chat(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    tasks = waiters(limiter, [1, 1, 2])
+    await settle()
+    assert done(tasks) == [True, False, True]
+    await advance(limiter, fake_time, 0.5)
+    assert done(tasks) == [True, False, True]
+    await advance(limiter, fake_time, 0.5)
+    assert all(done(tasks))
+
+
+async def test_replies_go_ahead_of_reminders(limiter: OutboundLimiter, fake_time: FakeTime) -> None:
+    first = waiters(limiter, [1, 2, 3])  # fill this second
+    await settle()
+    reminders = waiters(limiter, [10, 11, 12], Priority.REMINDER)
+    replies = waiters(limiter, [20, 21], Priority.REPLY)
+    await settle()
+    assert all(done(first)) and not any(done(reminders + replies))
+    await advance(limiter, fake_time, 1.0)
+    assert done(replies) == [True, True]
+    assert done(reminders) == [True, False, False]  # oldest reminder takes the last slot
+
+
+async def test_retry_after_holds_everything_then_retries(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    calls: list[float] = []
+
+    async def refuse_once() -> dict[str, Any]:
+        calls.append(fake_time.now)
+        if len(calls) == 1:
+            raise RetryAfter(2)
+        return {"ok": True}
+
+    request = asyncio.ensure_future(
+        limiter.process_request(refuse_once, (), {}, "sendMessage", {"chat_id": 1}, None)
+    )
+    await settle()
+    assert calls == [1000.0] and not request.done()
+    others = waiters(limiter, [2, 3])
+    await advance(limiter, fake_time, 1.99)
+    assert not request.done() and not any(done(others))
+    await advance(limiter, fake_time, 0.01)
+    assert await request == {"ok": True}
+    assert calls == [1000.0, 1002.0]
+    assert all(done(others))
+
+
+async def test_a_timed_out_call_is_not_retried(limiter: OutboundLimiter) -> None:
+    calls = 0
+
+    async def time_out() -> bool:
+        nonlocal calls
+        calls += 1
+        raise TimedOut()
+
+    with pytest.raises(TimedOut):
+        await limiter.process_request(time_out, (), {}, "sendMessage", {"chat_id": 1}, None)
+    assert calls == 1
+
+
+async def test_calls_without_a_chat_pass_straight_through(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    limiter.pause(60)
+
+    async def answer() -> bool:
+        return True
+
+    result = await limiter.process_request(answer, (), {}, "getUpdates", {"timeout": 10}, None)
+    assert result is True
+
+
+async def test_a_cancelled_waiter_frees_its_place(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    tasks = waiters(limiter, [1, 2, 3, 4, 5])
+    await settle()
+    tasks[3].cancel()
+    await advance(limiter, fake_time, 1.0)
+    assert tasks[4].done() and not tasks[4].cancelled()
+    assert limiter.queued == 0
