@@ -27,6 +27,7 @@ from telegram.ext import (
 )
 
 from bot.clock_file import FileClock
+from bot.commands import MENU_COMMANDS
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import errors, fallback, gate, progress, reminders, settings, setup, start
@@ -57,25 +58,6 @@ from storage.uow import SqlUnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
-
-# Commands shown in Telegram's menu, in this order; descriptions come from the catalogue.
-MENU_COMMANDS = (
-    "workout",
-    "exercise",
-    "stats",
-    "undo",
-    "sit",
-    "pause",
-    "resume",
-    "rest",
-    "settings",
-    "language",
-    "screen",
-    "export",
-    "delete",
-    "start",
-    "help",
-)
 
 
 def build_application(settings: Settings) -> CoachApplication:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import callbacks
+from bot.commands import MENU_COMMANDS
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, first_name_of, say, user_id_of
+from bot.handlers.common import chat_id_of, first_name_of, language, say, user_id_of
 from bot.keyboards import inline
 from coach.services.contacts import Contact, register_contact
 
@@ -51,7 +52,15 @@ async def start(update: Update, context: CoachContext) -> None:
 
 
 async def help_command(update: Update, context: CoachContext) -> None:
-    await say(update, context, "help-text")
+    lang = await language(update, context)
+    texts = context.services.texts
+    commands = "\n".join(
+        texts.text(
+            lang, "help-command", command=name, description=texts.text(lang, f"command-{name}")
+        )
+        for name in MENU_COMMANDS
+    )
+    await say(update, context, "help-text", lang=lang, commands=commands)
     await say(update, context, "safety-note")
 
 

@@ -37,7 +37,9 @@ async def test_start_greets_with_buttons(
     assert "stop and seek medical advice" in note.text
     assert note.labels == ["Let's begin", "How it works"]
     user.press("How it works")
-    assert "/help" in (await user.next_message()).text
+    help_text = (await user.next_message()).text
+    for command in ("/help", "/workout", "/exercise", "/pause", "/stats", "/settings", "/delete"):
+        assert command in help_text
     assert fake_api.unknown_calls == []
 
 

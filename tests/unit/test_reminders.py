@@ -571,7 +571,7 @@ def test_work_window_is_empty_when_both_ends_are_skipped() -> None:
 
 def test_spread_offset_is_stable_across_processes() -> None:
     # Pinned values: changing the hash would silently move every user's reminders.
-    assert spread_offset(1, timedelta(minutes=60)) == timedelta(minutes=5, seconds=13)
+    assert spread_offset(1, timedelta(minutes=60)) == timedelta(minutes=35, seconds=13)
     assert spread_offset(2, timedelta(minutes=5)) == timedelta(seconds=46)
 
 
@@ -580,8 +580,8 @@ def test_spread_offset_is_stable_across_processes() -> None:
     [
         (timedelta(minutes=1), timedelta(minutes=1)),
         (timedelta(minutes=5), timedelta(minutes=5)),
-        (timedelta(minutes=30), timedelta(minutes=10)),
-        (timedelta(minutes=90), timedelta(minutes=10)),
+        (timedelta(minutes=30), timedelta(minutes=30)),
+        (timedelta(minutes=90), timedelta(minutes=90)),
     ],
 )
 def test_spread_offset_bounds_and_spread(interval: timedelta, bound: timedelta) -> None:

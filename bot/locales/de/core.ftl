@@ -11,12 +11,9 @@ button-begin = Los geht's
 button-how-it-works = So funktioniert's
 help-text =
     <b>StrongBack</b> hilft dir aus der Spirale Sitzen → schwache Gesäßmuskeln → Rückenschmerzen.
-    /start – beginnen oder weitermachen
-    /screen – Sicherheitscheck wiederholen
-    /settings – Einstellungen ändern
-    /language – Sprache wechseln
-    /help – diese Nachricht
-    Statt auf Buttons zu tippen, kannst du auch immer einfach schreiben.
+    { $commands }
+    Statt auf Buttons zu tippen, kannst du auch immer einfach schreiben – auch deine Wiederholungen, z. B. „12 Muscheln“ oder „8 L 10 R“.
+help-command = /{ $command } – { $description }
 unknown-command = Diesen Befehl kenne ich nicht. Mit /help siehst du, was ich kann.
 unsupported-message = Ich verstehe nur Text und Buttons. Schreib ein Wort oder versuch es mit /help.
 text-without-context = Ich bin nicht sicher, was du meinst. Mit /help siehst du, was ich kann.

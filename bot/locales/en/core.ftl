@@ -11,12 +11,9 @@ button-begin = Let's begin
 button-how-it-works = How it works
 help-text =
     <b>StrongBack</b> helps you get out of the sitting → weak glutes → sore back spiral.
-    /start – begin or continue
-    /screen – redo the safety check
-    /settings – change your settings
-    /language – change the language
-    /help – this message
-    You can always type instead of tapping buttons.
+    { $commands }
+    You can always type instead of tapping buttons, and report reps in plain words, e.g. “12 clamshells” or “8 L 10 R”.
+help-command = /{ $command } – { $description }
 unknown-command = I don't know that command. Try /help to see what I can do.
 unsupported-message = I can only read text and button taps. Type a word, or try /help.
 text-without-context = I'm not sure what you mean. Try /help to see what I can do.
