@@ -260,8 +260,9 @@ def spread_offset(user_id: int, interval: timedelta) -> timedelta:
     Users with identical settings would otherwise all be due in the same second at the
     work-start boundary. Spreading over the whole interval is what keeps 100,000 users with
     a 60-minute interval under Telegram's 30 messages a second (100,000 / 3,600 s ≈ 28/s);
-    the price is that the day's first reminder comes one to two intervals after work starts. Uses a cryptographic hash, not ``hash()``, so the offset is the
-    same in every process and across restarts. Resolution is one second.
+    the price is that the day's first reminder comes one to two intervals after work starts.
+    Uses a cryptographic hash, not ``hash()``, so the offset is the same in every process and
+    across restarts. Resolution is one second.
     """
     if interval <= timedelta(0):
         raise ValueError("interval must be positive")
