@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8443, ge=1, le=65535)
     reminder_grace_minutes: int = Field(default=10, ge=1, le=24 * 60)
+    send_per_chat_seconds: float = Field(default=1.0, gt=0, le=10)
     # Test-only: the shortest sitting interval reminders honour (users are offered 30-90).
     reminder_min_interval_minutes: int = Field(default=30, ge=1, le=90)
     test_clock_file: Path | None = None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import MENU_COMMANDS
+from bot.commands import MENU_COMMANDS
 from bot.texts import Catalogue, load_catalogue
 from tests.e2e.conftest import query
 from tests.support.fake_bot_api import FakeBotApi
@@ -69,6 +69,13 @@ async def view_after(user: FakeUser, label: str) -> BotMessage:
     """Press a value on the settings view; the prompt for the new value comes back."""
     user.press(label)
     return await user.next_message()
+
+
+def next_reminder(db: Path, user_id: int) -> datetime:
+    """The stored UTC instant of the user's next sit-break reminder."""
+    ((due,),) = query(db, "SELECT next_due_at FROM reminder_state WHERE user_id = ?", user_id)
+    assert isinstance(due, str), "no reminder is scheduled"
+    return datetime.fromisoformat(due).replace(tzinfo=UTC)
 
 
 def row(db: Path, user_id: int) -> tuple[object, ...]:
@@ -152,10 +159,13 @@ async def test_change_every_setting_through_the_buttons(
     await bot.stop()
     restarted = bot_factory(extra_env=db_env)
     await restarted.start()
+    due_before = next_reminder(db_path, 400)
     user.press("10:00")
     view = await user.next_message()
     assert "Work hours: 10:00 AM–6:00 PM" in plain(view.text)
     assert row(db_path, 400)[2:4] == (600, 1080)
+    # The next sit-break reminder moved with the window: work now starts an hour later.
+    assert next_reminder(db_path, 400) - due_before == timedelta(hours=1)
 
     # Sitting interval: a forged value is refused, the offered one is stored.
     ask = await view_after(user, "Sit-break")
@@ -316,7 +326,7 @@ async def test_german_client_gets_german_through_onboarding_and_language_switche
     user.press("English")
     assert (await user.next_message()).text == "Okay, from now on I'll speak English."
     user.send("/help")
-    assert "/settings – change your settings" in (await user.next_message()).text
+    assert "/settings – Change your settings" in (await user.next_message()).text
     await user.next_message()
     user.mark_read()
     user.press_data(ask, "v1:lang:fr")

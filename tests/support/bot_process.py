@@ -24,7 +24,16 @@ START_TIMEOUT = 30.0
 _MASK = "<bot-token>"
 # Settings that would steer the bot away from the fake server if inherited.
 _DROPPED_PREFIXES = ("TELEGRAM_", "WEBHOOK_")
-_DROPPED = frozenset({"DATABASE_URL", "LOG_LEVEL", "TEST_CLOCK_FILE", "ADMIN_CHAT_IDS", "PORT"})
+_DROPPED = frozenset(
+    {
+        "DATABASE_URL",
+        "LOG_LEVEL",
+        "TEST_CLOCK_FILE",
+        "ADMIN_CHAT_IDS",
+        "PORT",
+        "SEND_PER_CHAT_SECONDS",
+    }
+)
 
 
 class BotProcess:
@@ -72,6 +81,9 @@ class BotProcess:
                 "DATABASE_URL": self.database_url,
                 "LOG_LEVEL": "DEBUG",
                 "PYTHONUNBUFFERED": "1",
+                # The fake server has no per-chat limit; the limiter's rule itself is tested
+                # on a fake clock (tests/unit/test_outbound.py). Pass 1 to test the real pace.
+                "SEND_PER_CHAT_SECONDS": "0.05",
             }
         )
         env.update(self.extra_env)

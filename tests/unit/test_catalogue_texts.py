@@ -18,7 +18,7 @@ import pytest
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent
 
-from bot.app import MENU_COMMANDS
+from bot.commands import MENU_COMMANDS
 from bot.render import settings as settings_render
 from bot.texts import LOCALES, load_catalogue
 from coach.catalogue import load_catalogue as load_exercises

@@ -7,7 +7,7 @@ from typing import get_args
 
 import pytest
 
-from bot.app import MENU_COMMANDS
+from bot.commands import MENU_COMMANDS
 from bot.render.progress import render
 from bot.texts import LOCALES, load_catalogue, message_ids
 from coach.activity import EntrySource, RepEntry
