@@ -9,10 +9,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from bot.texts import Catalogue
 from coach.services.progress import StatsView
 
@@ -51,6 +47,11 @@ def chart_texts(stats: StatsView, texts: Catalogue, lang: str) -> ChartTexts:
 
 def render_png(stats: StatsView, labels: ChartTexts) -> bytes:
     """The picture as PNG bytes (CPU-bound; call it in a thread)."""
+    # Imported here, in the worker thread that draws: matplotlib costs most of a second.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     figure = Figure(figsize=(8, 9), dpi=100, layout="constrained")
     reps_axes, breaks_axes, pain_axes = figure.subplots(3, 1, height_ratios=(3, 2, 2))
 
