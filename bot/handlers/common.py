@@ -22,6 +22,12 @@ def chat_id_of(update: Update) -> int:
     return chat.id
 
 
+def text_of(update: Update) -> str:
+    """The text the person typed ("" for anything else)."""
+    message = update.effective_message
+    return message.text if message is not None and message.text else ""
+
+
 def first_name_of(update: Update) -> str:
     user = update.effective_user
     return (user.first_name if user else "") or ""

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot import callbacks
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.render import Outgoing
 from bot.render.progress import delete_question, render, stats_lines
@@ -31,7 +31,7 @@ async def show(update: Update, context: CoachContext, views: list[progress.View]
 async def rep_reply(update: Update, context: CoachContext) -> None:
     """A plain text outside any other flow: a rep report (or an explanation why not)."""
     message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     replied = message.reply_to_message if message else None
     views = await context.services.progress.log_text(
         user_id_of(update), text, replied.message_id if replied else None

@@ -7,7 +7,7 @@ from telegram import ChatMember, Update
 from bot import callbacks
 from bot.context import CoachContext
 from bot.handlers import workout
-from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
 from bot.render.reminders import render
@@ -99,8 +99,7 @@ async def resume_command(update: Update, context: CoachContext) -> None:
 
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text while the pause length is asked for; False when it is not asked for."""
-    message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     views = await context.services.reminders.typed_days(user_id_of(update), text)
     if views is None:
         return False

@@ -7,7 +7,7 @@ from telegram import Update
 from bot import callbacks
 from bot.context import CoachContext
 from bot.handlers import setup
-from bot.handlers.common import language
+from bot.handlers.common import language, text_of
 from bot.handlers.setup import send_all
 from bot.render import safety as safety_render
 from coach.services import setup as setup_service
@@ -18,8 +18,7 @@ async def symptom_reply(update: Update, context: CoachContext) -> bool:
 
     False when the text mentions none; then the rep parser may read it.
     """
-    message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     views = context.services.safety.check_reply(text)
     if not views:
         return False

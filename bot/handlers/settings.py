@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot import callbacks
 from bot.context import CoachContext
-from bot.handlers.common import language, user_id_of
+from bot.handlers.common import language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
@@ -86,8 +86,7 @@ async def language_button(update: Update, context: CoachContext) -> None:
 
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text while a settings prompt is open; False when the text is not for settings."""
-    message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     views = await context.services.user_settings.answer_text(user_id_of(update), text)
     if views is None:
         return False

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot import callbacks
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
 from bot.render.setup import render
@@ -102,8 +102,7 @@ async def location(update: Update, context: CoachContext) -> None:
 
 async def typed_answer(update: Update, context: CoachContext) -> list[setup.View] | None:
     """Typed text during set-up; None when no set-up is in progress."""
-    message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     return await context.services.setup.answer_text(user_id_of(update), text)
 
 

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot import callbacks, pictures
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, language, user_id_of
+from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
 from bot.render.workout import Message, Photo, render
@@ -85,8 +85,7 @@ async def walkthrough_button(update: Update, context: CoachContext) -> None:
 
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text during a walkthrough; False when no walkthrough is in progress."""
-    message = update.effective_message
-    text = message.text if message and message.text else ""
+    text = text_of(update)
     views = await context.services.workout.typed(user_id_of(update), text)
     if views is None:
         return False
