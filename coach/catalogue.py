@@ -9,13 +9,13 @@ each exercise names the Fluent keys of its texts, derived from its id.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final, Literal
+
+from coach.data_files import load_toml
 
 __all__ = [
     "PAIN_MAX",
@@ -398,20 +398,4 @@ def parse_catalogue(data: Mapping[str, object]) -> Catalogue:
 
 def load_catalogue(path: Path | str | None = None) -> Catalogue:
     """Load and validate the catalogue; the shipped file when no path is given."""
-    try:
-        if path is None:
-            text = resources.files("coach.data").joinpath("exercises.toml").read_text("utf-8")
-            source = "coach/data/exercises.toml"
-        else:
-            text = Path(path).read_text("utf-8")
-            source = str(path)
-    except OSError as exc:
-        raise CatalogueError(f"cannot read exercise catalogue: {exc}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"{source}: invalid TOML: {exc}") from exc
-    try:
-        return parse_catalogue(data)
-    except CatalogueError as exc:
-        raise CatalogueError(f"{source}: {exc}") from None
+    return load_toml("exercises.toml", path, parse_catalogue, CatalogueError, "exercise catalogue")

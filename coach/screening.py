@@ -9,15 +9,15 @@ PRODUCT.md §1; nothing here diagnoses, it only decides what the bot may offer.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Final
+
+from coach.data_files import load_toml
 
 __all__ = [
     "RESCREEN_AFTER",
@@ -245,23 +245,9 @@ def parse_questionnaire(data: Mapping[str, object]) -> Questionnaire:
 
 def load_questionnaire(path: Path | str | None = None) -> Questionnaire:
     """Load and validate the questionnaire; the shipped file when no path is given."""
-    try:
-        if path is None:
-            text = resources.files("coach.data").joinpath("screening.toml").read_text("utf-8")
-            source = "coach/data/screening.toml"
-        else:
-            text = Path(path).read_text("utf-8")
-            source = str(path)
-    except OSError as exc:
-        raise QuestionnaireError(f"cannot read questionnaire: {exc}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise QuestionnaireError(f"{source}: invalid TOML: {exc}") from exc
-    try:
-        return parse_questionnaire(data)
-    except QuestionnaireError as exc:
-        raise QuestionnaireError(f"{source}: {exc}") from None
+    return load_toml(
+        "screening.toml", path, parse_questionnaire, QuestionnaireError, "questionnaire"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
