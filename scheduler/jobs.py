@@ -56,49 +56,59 @@ class ReminderScheduler:
         self._stopping = False
 
     def add_jobs(self) -> None:
-        self.scheduler.add_job(
+        self._add(
             self.tick,
             IntervalTrigger(seconds=self._tick_seconds, timezone=UTC),
-            id=TICK_JOB_ID,
-            name="dispatch due sit-break reminders",
-            replace_existing=True,
-            coalesce=True,
-            max_instances=1,
-            # Not APScheduler's 1-second default: a slow tick must delay the next, never drop it.
-            misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+            TICK_JOB_ID,
+            "dispatch due sit-break reminders",
+            TICK_MISFIRE_GRACE_SECONDS,
         )
-        self.scheduler.add_job(
+        self._add(
             self.sessions,
             IntervalTrigger(seconds=SESSION_EVERY_SECONDS, timezone=UTC),
-            id=SESSION_JOB_ID,
-            name="daily session reminders whose time has come",
-            replace_existing=True,
-            coalesce=True,
-            max_instances=1,
-            misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
+            SESSION_JOB_ID,
+            "daily session reminders whose time has come",
+            TICK_MISFIRE_GRACE_SECONDS,
         )
-        self.scheduler.add_job(
+        self._add(
             self.daily,
             CronTrigger(hour=3, minute=17, timezone=UTC),
-            id=DAILY_JOB_ID,
-            name="daily maintenance",
+            DAILY_JOB_ID,
+            "daily maintenance",
+            DAILY_MISFIRE_GRACE_SECONDS,
+        )
+        if self._jobs.weekly_summaries is not None:
+            self._add(
+                self.weekly_summaries,
+                IntervalTrigger(seconds=WEEKLY_SUMMARY_EVERY_SECONDS, timezone=UTC),
+                WEEKLY_SUMMARY_JOB_ID,
+                "weekly summaries whose local time has come",
+                TICK_MISFIRE_GRACE_SECONDS,
+            )
+
+    def _add(
+        self,
+        job: Callable[[], Awaitable[object]],
+        trigger: IntervalTrigger | CronTrigger,
+        job_id: str,
+        name: str,
+        misfire_grace_seconds: int,
+    ) -> None:
+        """A job with a stable id that a restart replaces, never duplicates or overlaps.
+
+        The misfire grace is never APScheduler's 1-second default: a slow run must delay the
+        next one, not drop it.
+        """
+        self.scheduler.add_job(
+            job,
+            trigger,
+            id=job_id,
+            name=name,
             replace_existing=True,
             coalesce=True,
             max_instances=1,
-            misfire_grace_time=DAILY_MISFIRE_GRACE_SECONDS,
+            misfire_grace_time=misfire_grace_seconds,
         )
-
-        if self._jobs.weekly_summaries is not None:
-            self.scheduler.add_job(
-                self.weekly_summaries,
-                IntervalTrigger(seconds=WEEKLY_SUMMARY_EVERY_SECONDS, timezone=UTC),
-                id=WEEKLY_SUMMARY_JOB_ID,
-                name="weekly summaries whose local time has come",
-                replace_existing=True,
-                coalesce=True,
-                max_instances=1,
-                misfire_grace_time=TICK_MISFIRE_GRACE_SECONDS,
-            )
 
     def start(self) -> None:
         self.add_jobs()
