@@ -14,20 +14,27 @@ Fixtures:
   process is stopped at teardown and its output is checked for the token.
 - ``bot``: a started bot, ready for updates.
 - ``user``: ``fake_api.user(1000)``, an English-speaking person.
+- ``postgres_url``: a fresh, empty PostgreSQL database of its own for this test (at
+  ``127.0.0.1:5432``), dropped afterwards; pass it as ``database_url`` to several
+  ``bot_factory`` processes to run replicas against one database.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.user import FakeUser
 
 DEFAULT_USER_ID = 1000
+POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
 BotFactory = Callable[..., BotProcess]
 
@@ -78,3 +85,18 @@ async def bot(bot_factory: BotFactory) -> BotProcess:
 @pytest.fixture
 def user(fake_api: FakeBotApi) -> FakeUser:
     return fake_api.user(DEFAULT_USER_ID)
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    """A database of this test's own, so parallel runs and replicas never share rows."""
+    name = f"sb_{uuid.uuid4().hex[:16]}"
+    admin = create_async_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        await admin.dispose()
