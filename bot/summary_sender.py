@@ -1,4 +1,4 @@
-"""Sends the weekly summary picture: the bot's side of `coach.services.progress.SummarySender`."""
+"""The weekly summary picture on Telegram: `coach.services.weekly_summary.SummarySender`."""
 
 from __future__ import annotations
 
