@@ -173,7 +173,10 @@ async def _post_init(application: CoachApplication) -> None:
         catalogue=exercises,
     )
     weekly_summaries = WeeklySummaryService(
-        uow, progress_service, TelegramSummarySender(application.bot, texts)
+        uow,
+        progress_service,
+        TelegramSummarySender(application.bot, texts),
+        on_blocked=reminder_service.deactivate,
     )
     application.bot_data.services = Services(
         settings=settings,

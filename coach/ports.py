@@ -139,11 +139,26 @@ class MessageExerciseRepository(Protocol):
 
 
 class WeeklySummaryRepository(Protocol):
-    async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
-        """Users whose summary time passed (profile, scheduled instant), earliest first.
+    """Each user's next summary instant, claimed with a lease and a token before sending."""
+
+    async def claim_due(
+        self, now: datetime, lease_until: datetime, token: str, limit: int
+    ) -> list[tuple[Profile, datetime]]:
+        """Lease at most ``limit`` users whose summary time passed and whose lease is free or
+        over; returns (profile, scheduled instant), earliest first.
 
         Inactive users too: they are moved on a week without a send, so rows left behind
-        never pile up in front of the index.
+        never pile up in front of the index. Concurrent claims get disjoint users.
+        """
+        ...
+
+    async def confirm(
+        self, user_id: int, token: str, next_at: datetime, sent_at: datetime | None
+    ) -> bool:
+        """Set the next instant and release the lease, only while ``token`` holds the claim.
+
+        False when the claim was lost (the lease ran out and someone else claimed the user,
+        or a settings change rescheduled them): nothing is changed then.
         """
         ...
 
@@ -152,7 +167,7 @@ class WeeklySummaryRepository(Protocol):
         ...
 
     async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
-        """Set the next instant; `sent_at` records a summary sent now (None: only reschedule)."""
+        """Set the next instant and drop any claim; `sent_at` records a summary sent now."""
         ...
 
 

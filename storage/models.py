@@ -56,6 +56,9 @@ class UserRow(Base):
     summary_time_min: Mapped[int] = mapped_column(Integer, default=18 * 60, server_default="1080")
     summary_next_at: Mapped[datetime | None] = mapped_column(index=True)
     summary_sent_at: Mapped[datetime | None]
+    # A claimed summary: in flight until the lease ends; only the claim's token confirms it.
+    summary_lease_until: Mapped[datetime | None]
+    summary_lease_token: Mapped[str | None] = mapped_column(String(32))
 
 
 class ProcessedUpdateRow(Base):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -89,18 +89,61 @@ class SqlMessageExerciseRepository:
 
 
 class SqlWeeklySummaryRepository:
+    """The weekly summary schedule on `users`, claimed like reminders (storage.reminders).
+
+    ``claim_due`` is one statement: ``UPDATE … WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP
+    LOCKED) RETURNING``. On SQLite the transaction is ``BEGIN IMMEDIATE`` (storage.engine), so
+    two claims queue; on PostgreSQL replicas skip each other's rows instead of waiting.
+    """
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def due(self, now: datetime, limit: int) -> list[tuple[Profile, datetime]]:
-        statement = (
-            select(UserRow)
-            .where(UserRow.summary_next_at <= now)
+    async def claim_due(
+        self, now: datetime, lease_until: datetime, token: str, limit: int
+    ) -> list[tuple[Profile, datetime]]:
+        if limit <= 0:
+            return []
+        due = (
+            select(UserRow.id)
+            .where(
+                UserRow.summary_next_at <= now,
+                or_(UserRow.summary_lease_until.is_(None), UserRow.summary_lease_until <= now),
+            )
             .order_by(UserRow.summary_next_at)
             .limit(limit)
+            .with_for_update(skip_locked=True)
+            .scalar_subquery()
         )
-        rows = list(await self._session.scalars(statement))
-        return [(_profile(row), row.summary_next_at) for row in rows if row.summary_next_at]
+        statement = (
+            update(UserRow)
+            .where(UserRow.id.in_(due))
+            .values(summary_lease_until=lease_until, summary_lease_token=token)
+            .returning(UserRow)
+            .execution_options(synchronize_session=False, populate_existing=True)
+        )
+        rows = (await self._session.scalars(statement)).all()
+        claimed = [(_profile(row), row.summary_next_at) for row in rows if row.summary_next_at]
+        claimed.sort(key=lambda item: (item[1], item[0].user_id))
+        return claimed
+
+    async def confirm(
+        self, user_id: int, token: str, next_at: datetime, sent_at: datetime | None
+    ) -> bool:
+        values: dict[str, datetime | None] = {
+            "summary_next_at": next_at,
+            "summary_lease_until": None,
+            "summary_lease_token": None,
+        }
+        if sent_at is not None:
+            values["summary_sent_at"] = sent_at
+        result = await self._session.execute(
+            update(UserRow)
+            .where(UserRow.id == user_id, UserRow.summary_lease_token == token)
+            .values(values)
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
     async def unscheduled(self, limit: int) -> list[Profile]:
         statement = (
@@ -115,7 +158,11 @@ class SqlWeeklySummaryRepository:
         return [_profile(row) for row in await self._session.scalars(statement)]
 
     async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
-        values: dict[str, datetime] = {"summary_next_at": next_at}
+        values: dict[str, datetime | None] = {
+            "summary_next_at": next_at,
+            "summary_lease_until": None,
+            "summary_lease_token": None,
+        }
         if sent_at is not None:
             values["summary_sent_at"] = sent_at
         await self._session.execute(update(UserRow).where(UserRow.id == user_id).values(values))

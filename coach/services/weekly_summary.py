@@ -1,18 +1,23 @@
 """The weekly summary picture, sent at each user's local weekday and time (default Sunday 18:00).
 
 `WeeklySummaryService.send_weekly_summaries(now)` is meant for a calendar job that runs every
-few minutes; it does work proportional to the users due, never to all users.
+few minutes; it does work proportional to the users due, never to all users. Replicas may run
+it at the same time: due users are claimed with a lease and a token (as reminders are), so
+each summary is sent by one of them.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Final, Protocol
 
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import SUMMARY_GRACE, next_summary_at
+from coach.reminder_state import Delivery
 from coach.services.progress import ProgressService, StatsView, tz_of
 
 log = logging.getLogger(__name__)
@@ -21,7 +26,13 @@ log = logging.getLogger(__name__)
 class SummarySender(Protocol):
     """Sends the weekly summary picture; the bot implements it."""
 
-    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> None: ...
+    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> Delivery:
+        """SENT, BLOCKED (403: the user blocked the bot) or FAILED (not retried)."""
+        ...
+
+
+Deactivate = Callable[[int], Awaitable[None]]
+"""What to do with a user who blocked the bot (the reminder service's `deactivate`)."""
 
 
 def next_summary_of(profile: Profile, now: datetime) -> datetime:
@@ -49,49 +60,76 @@ def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
 
 
 class WeeklySummaryService:
-    """Sends each user's weekly summary picture at their local weekday and time."""
+    """Sends each user's weekly summary picture at their local weekday and time.
 
-    BATCH: Final = 200
+    Claim, send, confirm: one short transaction leases a batch of due users (lease and token
+    on the user's row), each summary is sent, and a transaction per user then moves that
+    user's next instant a week on, only if the token still holds the claim. A crash between
+    claim and confirm re-offers just the users in flight once the lease has run out (at least
+    once; the window is one send). Confirmed users are never sent again that week.
+    """
+
+    BATCH: Final = 50
+    LEASE: Final = timedelta(minutes=30)
+    """Far longer than a batch of sends takes, so a live replica never loses its claim."""
 
     def __init__(
-        self, uow: UnitOfWorkFactory, progress: ProgressService, sender: SummarySender
+        self,
+        uow: UnitOfWorkFactory,
+        progress: ProgressService,
+        sender: SummarySender,
+        *,
+        on_blocked: Deactivate | None = None,
     ) -> None:
         self._uow = uow
         self._progress = progress
         self._sender = sender
+        self._on_blocked = on_blocked
 
     async def send_weekly_summaries(self, now: datetime) -> int:
         """Send the summaries that fell due; returns how many were sent.
 
-        Call every few minutes. Work is proportional to users due: an indexed
-        `summary_next_at <= now` claim, which moves each claimed user's next instant a week on
-        before anything is sent (at most once per week; a crash loses one summary, never
-        doubles it). Due longer ago than `SUMMARY_GRACE` (the bot was down): skipped.
+        Call every few minutes. Work is proportional to users due (an indexed
+        `summary_next_at <= now` claim). Due longer ago than `SUMMARY_GRACE` (the bot was
+        down), or for an inactive user: moved on without a send. A failed send is not
+        retried (it may have arrived); a blocked bot deactivates the user.
         """
         await self._schedule_new(now)
         sent = 0
         while True:
+            token = uuid.uuid4().hex
             async with self._uow() as work:
-                due = await work.summaries.due(now, self.BATCH)
-                for profile, at in due:
-                    next_at = next_summary_of(profile, now)
-                    sending = _should_send(profile, at, now)
-                    await work.summaries.schedule(
-                        profile.user_id, next_at, now if sending else None
-                    )
+                claimed = await work.summaries.claim_due(now, now + self.LEASE, token, self.BATCH)
+                for profile, at in claimed:
+                    if not _should_send(profile, at, now):
+                        next_at = next_summary_of(profile, now)
+                        await work.summaries.confirm(profile.user_id, token, next_at, None)
                 await work.commit()
-            for profile, at in due:
-                if not _should_send(profile, at, now):
-                    continue
-                try:
-                    stats = await self._progress.stats_for(profile, now)
-                    await self._sender.send_weekly_summary(profile, stats)
-                except Exception:  # one user's failure (blocked bot…) must not stop the rest
-                    log.exception("weekly summary for user %s failed", profile.user_id)
-                    continue
-                sent += 1
-            if len(due) < self.BATCH:
+            for profile, at in claimed:
+                if _should_send(profile, at, now) and await self._send_one(profile, token, now):
+                    sent += 1
+            if len(claimed) < self.BATCH:
                 return sent
+
+    async def _send_one(self, profile: Profile, token: str, now: datetime) -> bool:
+        """Send one claimed summary and confirm it; True if it was sent."""
+        try:
+            stats = await self._progress.stats_for(profile, now)
+            delivery = await self._sender.send_weekly_summary(profile, stats)
+        except Exception:  # one user's failure must not stop the rest
+            log.exception("weekly summary for user %s failed", profile.user_id)
+            delivery = Delivery.FAILED
+        sent_at = now if delivery is Delivery.SENT else None
+        async with self._uow() as work:
+            kept = await work.summaries.confirm(
+                profile.user_id, token, next_summary_of(profile, now), sent_at
+            )
+            await work.commit()
+        if not kept:
+            log.warning("weekly summary claim of user %s was lost", profile.user_id)
+        if delivery is Delivery.BLOCKED and self._on_blocked is not None:
+            await self._on_blocked(profile.user_id)
+        return delivery is Delivery.SENT
 
     async def _schedule_new(self, now: datetime) -> None:
         """Give newly onboarded users their first summary instant."""

@@ -10,6 +10,7 @@ from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
 from coach.profile import Profile
 from coach.progress import FrozenKind
+from coach.reminder_state import Delivery
 from coach.services import progress, weekly_summary
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -108,10 +109,11 @@ class FakeSender:
         self.sent: list[tuple[int, progress.StatsView]] = []
         self.failing = failing
 
-    async def send_weekly_summary(self, profile: Profile, stats: progress.StatsView) -> None:
+    async def send_weekly_summary(self, profile: Profile, stats: progress.StatsView) -> Delivery:
         if profile.user_id in self.failing:
-            raise RuntimeError("Forbidden: bot was blocked by the user")
+            raise RuntimeError("the picture could not be drawn")
         self.sent.append((profile.user_id, stats))
+        return Delivery.SENT
 
 
 async def test_one_failed_summary_does_not_stop_the_others(
@@ -178,8 +180,9 @@ async def test_weekly_summary_once_a_week_at_sunday_18_local(
         await work.users.save(profile.with_changes(active=False), sunday_18)
         await work.commit()
     assert await job.send_weekly_summaries(sunday_18 + timedelta(days=28, minutes=1)) == 0
+    later = sunday_18 + timedelta(days=28, minutes=1)
     async with uow() as work:
-        assert await work.summaries.due(sunday_18 + timedelta(days=28, minutes=1), 10) == []
+        assert await work.summaries.claim_due(later, later + timedelta(hours=1), "t", 10) == []
 
 
 async def test_delete_needs_the_confirmation_and_removes_the_user(

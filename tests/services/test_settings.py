@@ -242,8 +242,8 @@ async def onboarded_in(uow: SqlUnitOfWorkFactory, clock: FixedClock, zone: str) 
 
 
 async def next_summary(uow: SqlUnitOfWorkFactory) -> datetime | None:
-    async with uow() as work:
-        due = await work.summaries.due(FAR_FUTURE, 10)
+    async with uow() as work:  # never committed: the claim is only a look
+        due = await work.summaries.claim_due(FAR_FUTURE, FAR_FUTURE, "look", 10)
     return next((at for profile, at in due if profile.user_id == USER), None)
 
 

@@ -66,17 +66,18 @@ async def test_message_exercises_upsert_and_prune(uow: SqlUnitOfWorkFactory) -> 
         await work.commit()
 
 
-async def test_summaries_due_unscheduled_and_schedule(uow: SqlUnitOfWorkFactory) -> None:
+async def test_summaries_unscheduled_schedule_and_claim(uow: SqlUnitOfWorkFactory) -> None:
     await add(uow, 1)
     await add(uow, 2, onboarded=False)
     async with uow() as work:
         assert [p.user_id for p in await work.summaries.unscheduled(10)] == [1]
         await work.summaries.schedule(1, NOW + timedelta(hours=1), None)
         await work.commit()
+    lease = NOW + timedelta(hours=2)
     async with uow() as work:
         assert await work.summaries.unscheduled(10) == []
-        assert await work.summaries.due(NOW, 10) == []
-        due = await work.summaries.due(NOW + timedelta(hours=1), 10)
+        assert await work.summaries.claim_due(NOW, lease, "early", 10) == []
+        due = await work.summaries.claim_due(NOW + timedelta(hours=1), lease, "a", 10)
         assert [(p.user_id, at) for p, at in due] == [(1, NOW + timedelta(hours=1))]
 
 
