@@ -94,7 +94,7 @@ async def export_command(update: Update, context: CoachContext) -> None:
     caption = context.services.texts.text(lang, "progress-export-caption", rows=export.rows)
     await context.bot.send_document(
         chat_id_of(update),
-        export.text.encode("utf-8"),
+        export.data,
         filename=export.file_name,
         caption=caption,
     )
