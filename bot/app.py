@@ -30,7 +30,17 @@ from bot.clock_file import FileClock
 from bot.commands import MENU_COMMANDS
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
-from bot.handlers import errors, fallback, gate, progress, reminders, settings, setup, start
+from bot.handlers import (
+    chats,
+    errors,
+    fallback,
+    gate,
+    progress,
+    reminders,
+    settings,
+    setup,
+    start,
+)
 from bot.handlers import safety as safety_handlers
 from bot.handlers import workout as workout_handlers
 from bot.notifier import TelegramNotifier
@@ -84,7 +94,10 @@ def build_application(settings: Settings) -> CoachApplication:
 
 def register_handlers(application: CoachApplication) -> None:
     """Every handler, in the order they are tried. Keep this the only registration site."""
-    # Group -1 runs first for every update: a redelivered update stops here.
+    # Group -2 runs first for every update: only a person's own private chat goes on; groups,
+    # channels and anonymous senders stop here, before anything is stored.
+    application.add_handler(TypeHandler(Update, chats.private_only), group=-2)
+    # Group -1: a redelivered update stops here.
     application.add_handler(TypeHandler(Update, gate.drop_redelivered), group=-1)
 
     # Commands.

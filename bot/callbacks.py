@@ -1,15 +1,50 @@
-"""Callback data: short, versioned, validated.
+"""Callback data: short, versioned, validated — the one parser every button handler uses.
 
-Format `v1:<area>:<arg>:<arg>…` (Telegram allows 64 bytes). Anything that does not parse is
-treated as an expired button, never as an error.
+Format `v1:<area>:<arg>:<arg>…` (Telegram allows 64 bytes). A button's data comes back from
+the client unchecked, so anyone can forge it: every part must be plain ASCII (letters, digits,
+`_`, `-`, `.`; never empty, never a negative number), numbers are ASCII digits only with at
+most 12 of them, and each area has a fixed number of arguments. Anything else is treated as an
+expired button, never as an error. `encode` checks its own output with `decode`, so the bot
+cannot send a button it would not accept back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from telegram import Update
 
 VERSION = "v1"
 MAX_BYTES = 64
+MAX_DIGITS = 12
+"""A Unix time stamp has 10; no button number needs more."""
+
+_PART = re.compile(r"[A-Za-z0-9_.\-]+")
+_SIGNED = re.compile(r"[+-][0-9]+")
+_NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
+
+ARGUMENTS: dict[str, tuple[int, int]] = {
+    "help": (0, 0),
+    "begin": (0, 0),
+    "scr": (2, 2),
+    "pf": (2, 3),
+    "sum": (1, 1),
+    "doc": (1, 1),
+    "wo": (3, 4),
+    "wx": (1, 1),
+    "rep": (2, 2),
+    "del": (1, 1),
+    "setf": (1, 1),
+    "setv": (2, 3),
+    "set": (1, 1),
+    "lang": (1, 1),
+    "safe": (1, 1),
+    "rem": (2, 2),
+    "why": (1, 1),
+    "pause": (1, 1),
+}
+"""Per area, the fewest and most arguments its buttons carry."""
 
 
 @dataclass(frozen=True)
@@ -20,7 +55,8 @@ class CallbackData:
 
 def encode(area: str, *args: str | int) -> str:
     data = ":".join((VERSION, area, *(str(arg) for arg in args)))
-    if len(data.encode()) > MAX_BYTES or any(":" in str(arg) for arg in args):
+    parsed = decode(data)
+    if parsed is None or parsed != CallbackData(area, tuple(str(arg) for arg in args)):
         raise ValueError(f"callback data does not fit: {data!r}")
     return data
 
@@ -30,6 +66,39 @@ def decode(data: str | None) -> CallbackData | None:
     if not data or len(data.encode()) > MAX_BYTES:
         return None
     parts = data.split(":")
-    if len(parts) < 2 or parts[0] != VERSION or not parts[1]:
+    if len(parts) < 2 or parts[0] != VERSION:
         return None
-    return CallbackData(parts[1], tuple(parts[2:]))
+    if not all(_PART.fullmatch(part) for part in parts[1:]):
+        return None
+    if any(
+        _SIGNED.fullmatch(part) or (part.isdigit() and len(part) > MAX_DIGITS) for part in parts[1:]
+    ):
+        return None
+    area, args = parts[1], tuple(parts[2:])
+    bounds = ARGUMENTS.get(area)
+    if bounds is None or not bounds[0] <= len(args) <= bounds[1]:
+        return None
+    return CallbackData(area, args)
+
+
+def of(update: Update) -> CallbackData | None:
+    """The update's button data, parsed (None for no button or bad data)."""
+    query = update.callback_query
+    return decode(query.data if query is not None else None)
+
+
+def number(text: str, *, high: int = 10**MAX_DIGITS - 1) -> int | None:
+    """A button's number: ASCII digits only ("²" and "٣" are not), 0 ≤ n ≤ high; else None."""
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if value <= high else None
+
+
+def profile_value(args: tuple[str, ...]) -> tuple[str, str] | None:
+    """`<field>:<value>` or `<field>:city:<id>` as (field, raw value); None for anything else."""
+    if len(args) == 2:
+        return args[0], args[1]
+    if len(args) == 3 and args[1] == "city" and number(args[2]) is not None:
+        return args[0], f"city:{args[2]}"
+    return None

@@ -1,20 +1,52 @@
-"""All of a user's stored facts as one CSV text (`/export`).
+"""All of a user's stored data as one zip of CSV files (`/export`).
 
-One row per fact, with a `kind` column: `reps` rows carry exercise, side, reps and source;
-`break` rows carry what happened to a sit-break reminder in `event`; `pain` rows carry the
-0-10 score in `pain` and when it was asked in `event`. Date and time are the user's local
-calendar and clock; `recorded_at_utc` keeps the exact instant.
+The zip holds one CSV per table with a row about the user (`users.csv` is the profile,
+`screenings.csv` the safety answers, and so on; columns as stored, instants in UTC), and
+`activity.csv`, the readable timeline below.
+
+`activity.csv` has one row per fact, with a `kind` column: `reps` rows carry exercise, side,
+reps and source; `break` rows carry what happened to a sit-break reminder in `event`; `pain`
+rows carry the 0-10 score in `pain` and when it was asked in `event`. Date and time are the
+user's local calendar and clock; `recorded_at_utc` keeps the exact instant.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from coach.activity import BreakEvent, PainCheckIn, RepEntry
+
+ACTIVITY = "activity.csv"
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """One stored table's rows about the user, every value as text."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def export_zip(tables: Sequence[TableRows], activity: str) -> bytes:
+    """The zip: `<table>.csv` for every table (header only when empty), and `activity.csv`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(table.columns)
+            writer.writerows(table.rows)
+            archive.writestr(f"{table.name}.csv", text.getvalue())
+        archive.writestr(ACTIVITY, activity)
+    return out.getvalue()
+
 
 COLUMNS = (
     "kind",

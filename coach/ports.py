@@ -13,6 +13,7 @@ from typing import Protocol, Self
 
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
+from coach.export import TableRows
 from coach.profile import Profile
 from coach.progress import FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
@@ -171,6 +172,12 @@ class WeeklySummaryRepository(Protocol):
         ...
 
 
+class UserDataExport(Protocol):
+    async def tables(self, user_id: int) -> list[TableRows]:
+        """Every stored table with rows about the user (`/export`), each with its rows."""
+        ...
+
+
 class UpdateLog(Protocol):
     async def claim(self, update_id: int, now: datetime) -> bool:
         """Record `update_id`; False if it was processed before."""
@@ -263,6 +270,9 @@ class UnitOfWork(Protocol):
 
     @property
     def reminders(self) -> ReminderRepository: ...
+
+    @property
+    def user_data(self) -> UserDataExport: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.export import SqlUserDataExport
 from storage.progress_repositories import (
     SqlFrozenDayRepository,
     SqlMessageExerciseRepository,
@@ -67,6 +68,7 @@ class SqlUnitOfWork:
         self.message_exercises = SqlMessageExerciseRepository(self._session)
         self.summaries = SqlWeeklySummaryRepository(self._session)
         self.reminders = SqlReminderRepository(self._session)
+        self.user_data = SqlUserDataExport(self._session)
         return self
 
     async def __aexit__(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
 
 from bot.context import CoachContext
 from coach.services.contacts import language_of
@@ -16,9 +17,13 @@ def user_id_of(update: Update) -> int:
 
 
 def chat_id_of(update: Update) -> int:
-    chat = update.effective_chat
-    if chat is None:
-        raise ValueError("update without a chat")
+    """The user's private chat, the only chat a personal message goes to (id == user id).
+
+    `chats.private_only` stops every other update first; this refuses them all the same.
+    """
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type != ChatType.PRIVATE or chat.id != user.id:
+        raise ValueError("not a private chat with the user")
     return chat.id
 
 

@@ -40,7 +40,7 @@ async def rep_reply(update: Update, context: CoachContext) -> None:
 
 
 async def exercise_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     service = context.services.progress
     user_id = user_id_of(update)
     if data is None or len(data.args) != 2:
@@ -94,7 +94,7 @@ async def export_command(update: Update, context: CoachContext) -> None:
     caption = context.services.texts.text(lang, "progress-export-caption", rows=export.rows)
     await context.bot.send_document(
         chat_id_of(update),
-        export.text.encode("utf-8"),
+        export.data,
         filename=export.file_name,
         caption=caption,
     )
@@ -105,7 +105,7 @@ async def delete_command(update: Update, context: CoachContext) -> None:
 
 
 async def delete_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     service = context.services.progress
     user_id = user_id_of(update)
     if data is None or data.args not in (("yes",), ("no",)):

@@ -33,17 +33,18 @@ async def _expired(update: Update, context: CoachContext) -> None:
 
 
 def _args(update: Update) -> tuple[str, ...] | None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     return None if data is None else data.args
 
 
 async def reminder_button(update: Update, context: CoachContext) -> None:
     """Start break / Done / Snooze / In a meeting / Skip on a reminder."""
     args = _args(update)
-    if args is None or len(args) != 2 or not args[1].isdigit() or args[0] not in rem.ACTIONS:
+    stamp = callbacks.number(args[1]) if args is not None and len(args) == 2 else None
+    if args is None or stamp is None or args[0] not in rem.ACTIONS:
         await _expired(update, context)
         return
-    action, stamp = args[0], int(args[1])
+    action = args[0]
     if action == "start":
         await start_break(update, context, stamp)
         return

@@ -30,7 +30,7 @@ async def symptom_reply(update: Update, context: CoachContext) -> bool:
 
 async def screen_button(update: Update, context: CoachContext) -> None:
     """`v1:safe:screen` starts the screening like /screen; anything else has expired."""
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     if data is None or data.args != (safety_render.SCREEN,):
         await setup.show(update, context, [setup_service.Expired()])
         return

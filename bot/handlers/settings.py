@@ -25,7 +25,7 @@ async def show(update: Update, context: CoachContext, views: list[settings.View]
 
 
 def _args(update: Update) -> tuple[str, ...] | None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     return None if data is None else data.args
 
 
@@ -53,10 +53,11 @@ async def choose_button(update: Update, context: CoachContext) -> None:
 async def value_button(update: Update, context: CoachContext) -> None:
     """`v1:setv:<field>:<value>`: a new value chosen by button."""
     args = _args(update)
-    if args is None or len(args) < 2:
+    value = None if args is None else callbacks.profile_value(args)
+    if value is None:
         await show(update, context, [settings.Expired()])
         return
-    field, raw = args[0], ":".join(args[1:])
+    field, raw = value
     views = await context.services.user_settings.answer(user_id_of(update), field, raw, typed=False)
     await show(update, context, views)
 

@@ -41,7 +41,7 @@ async def screen_command(update: Update, context: CoachContext) -> None:
 
 
 async def screening_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     service = context.services.setup
     if data is None or len(data.args) != 2:
         await show(update, context, [setup.Expired()])
@@ -50,24 +50,25 @@ async def screening_button(update: Update, context: CoachContext) -> None:
     raw: str | int | bool = value
     if value in ("yes", "no"):
         raw = value == "yes"
-    elif value.isdigit():
-        raw = int(value)
+    elif (number := callbacks.number(value)) is not None:
+        raw = number
     views = await service.answer_screening(user_id_of(update), question_id, raw, typed=False)
     await show(update, context, views)
 
 
 async def profile_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
-    if data is None or len(data.args) < 2:
+    data = callbacks.of(update)
+    value = None if data is None else callbacks.profile_value(data.args)
+    if value is None:
         await show(update, context, [setup.Expired()])
         return
-    field, raw = data.args[0], ":".join(data.args[1:])
+    field, raw = value
     views = await context.services.setup.answer_profile(user_id_of(update), field, raw, typed=False)
     await show(update, context, views)
 
 
 async def summary_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     if data is None or len(data.args) != 1:
         await show(update, context, [setup.Expired()])
         return
@@ -79,7 +80,7 @@ async def summary_button(update: Update, context: CoachContext) -> None:
 
 
 async def doctor_button(update: Update, context: CoachContext) -> None:
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     if data is None or data.args not in (("yes",), ("no",)):
         await show(update, context, [setup.Expired()])
         return

@@ -40,7 +40,7 @@ async def start_break(update: Update, context: CoachContext) -> None:
 
 async def menu_button(update: Update, context: CoachContext) -> None:
     """An exercise chosen from the /exercise menu."""
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     if data is None or len(data.args) != 1:
         await show(update, context, [workout.Expired()])
         return
@@ -49,7 +49,7 @@ async def menu_button(update: Update, context: CoachContext) -> None:
 
 
 def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | None:
-    number = int(args[0]) if len(args) == 1 and args[0].isdigit() else None
+    number = callbacks.number(args[0]) if len(args) == 1 else None
     if not args:
         simple: dict[str, walkthrough.Event] = {
             "n": walkthrough.Next(seq),
@@ -71,11 +71,12 @@ def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | 
 
 async def walkthrough_button(update: Update, context: CoachContext) -> None:
     """`v1:wo:<session>:<seq>:<action>[:<number>]`; anything else is an expired button."""
-    data = callbacks.decode(update.callback_query.data if update.callback_query else None)
+    data = callbacks.of(update)
     event = None
-    if data is not None and len(data.args) >= 3 and data.args[1].isdigit():
-        _session, seq, action, *rest = data.args
-        event = _event(action, tuple(rest), int(seq))
+    seq = callbacks.number(data.args[1]) if data is not None and len(data.args) >= 3 else None
+    if data is not None and seq is not None:
+        _session, _seq, action, *rest = data.args
+        event = _event(action, tuple(rest), seq)
     if data is None or event is None or event.seq is None:
         await show(update, context, [workout.Expired()])
         return

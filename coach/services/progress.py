@@ -19,7 +19,7 @@ from coach.activity import BreakKind, EntrySource, RepEntry
 from coach.catalogue import Catalogue
 from coach.clock import Clock
 from coach.dialog import Dialog
-from coach.export import export_csv
+from coach.export import export_csv, export_zip
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import (
@@ -143,7 +143,8 @@ class StatsView:
 @dataclass(frozen=True)
 class ExportFile:
     file_name: str
-    text: str
+    data: bytes
+    """A zip: one CSV per table with rows about the user, and `activity.csv`."""
     rows: int
 
 
@@ -422,10 +423,13 @@ class ProgressService:
             reps = await work.reps.all_for(user_id)
             breaks = await work.breaks.all_for(user_id)
             pains = await work.pains.all_for(user_id)
+            tables = await work.user_data.tables(user_id)
         today = local_day(self._clock.now(), tz_of(profile))
-        text = export_csv(tz_of(profile), reps, breaks, pains)
+        activity = export_csv(tz_of(profile), reps, breaks, pains)
         return ExportFile(
-            f"strongback-{today.isoformat()}.csv", text, len(reps) + len(breaks) + len(pains)
+            f"strongback-{today.isoformat()}.zip",
+            export_zip(tables, activity),
+            sum(len(table.rows) for table in tables),
         )
 
     # ---- /delete ---------------------------------------------------------------------------

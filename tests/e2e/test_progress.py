@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -150,11 +151,17 @@ async def test_reps_streak_undo_stats_export_and_delete(
         "💪 Habit strength: 10 %",
     ]
 
-    # /export: a CSV that parses back to exactly the entries logged.
+    # /export: a zip with one CSV per table, and the timeline that parses back to exactly
+    # the entries logged.
     user.send("/export")
     export = await user.next_message()
-    assert export.document is not None and (export.document.file_name or "").endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(export.document.text())))
+    assert export.document is not None and (export.document.file_name or "").endswith(".zip")
+    assert export.document.data is not None
+    with zipfile.ZipFile(io.BytesIO(export.document.data)) as archive:
+        names = set(archive.namelist())
+        activity = archive.read("activity.csv").decode("utf-8")
+    assert {"users.csv", "screenings.csv", "rep_entries.csv", "activity.csv"} <= names
+    rows = list(csv.DictReader(io.StringIO(activity)))
     assert [tuple(r[k] for k in CSV_FIELDS) for r in rows] == [
         ("reps", "2026-11-24", "22:30", "hip_raise", "left", "10", "reply"),
         ("reps", "2026-11-24", "22:30", "hip_raise", "right", "10", "reply"),

@@ -30,6 +30,7 @@ from typing import Any, Self, TypeVar
 import aiohttp
 from aiohttp import web
 
+from tests.support.group import FakeGroup
 from tests.support.models import (
     BotMessage,
     CallbackAnswer,
@@ -210,7 +211,7 @@ class _CallbackQuery:
 
 @dataclass
 class ChatState:
-    """One private chat as the phone shows it."""
+    """One chat as the phone shows it: a private chat, or a group/channel given by ``info``."""
 
     user: dict[str, Any]
     next_message_id: int = 1
@@ -220,9 +221,13 @@ class ChatState:
     actions: list[str] = field(default_factory=list)
     reply_keyboard: list[list[str]] = field(default_factory=list)
     blocked: bool = False
+    info: dict[str, Any] | None = None
+    """The Chat object of a group, supergroup or channel; None for a private chat."""
 
     @property
     def chat(self) -> dict[str, Any]:
+        if self.info is not None:
+            return dict(self.info)
         chat: dict[str, Any] = {"id": self.user["id"], "type": "private"}
         for key in ("first_name", "last_name", "username"):
             if key in self.user:
@@ -429,6 +434,7 @@ class FakeBotApi:
         self._poll_generation = 0
         self._chats: dict[int, ChatState] = {}
         self._users: dict[int, FakeUser] = {}
+        self._groups: dict[int, FakeGroup] = {}
         self._files: dict[str, StoredFile] = {}
         self._files_by_path: dict[str, StoredFile] = {}
         self._queries: dict[str, _CallbackQuery] = {}
@@ -562,6 +568,21 @@ class FakeBotApi:
         fake = FakeUser(self, info)
         self._users[user_id] = fake
         return fake
+
+    def group(
+        self, chat_id: int, *, kind: str = "supergroup", title: str = "Back office"
+    ) -> FakeGroup:
+        """A group, supergroup or channel (``kind``) the bot is a member of (negative id)."""
+        if chat_id >= 0 or kind not in ("group", "supergroup", "channel"):
+            raise AssertionError("a group chat has a negative id and a group or channel type")
+        existing = self._groups.get(chat_id)
+        if existing is not None:
+            return existing
+        info = {"id": chat_id, "type": kind, "title": title}
+        self._chats[chat_id] = ChatState(user={"id": chat_id}, info=info)
+        group = FakeGroup(self, chat_id)
+        self._groups[chat_id] = group
+        return group
 
     def chat_state(self, chat_id: int) -> ChatState:
         """The phone model of one chat (raises if no user of that id exists)."""
@@ -703,12 +724,19 @@ class FakeBotApi:
             "username": self.username,
         }
 
-    def add_user_message(self, chat_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
-        """Store a message from the person and return its Telegram dict."""
+    def add_user_message(
+        self, chat_id: int, body: Mapping[str, Any], *, sender: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Store a message from the person (or ``sender`` in a group) and return its dict.
+
+        ``sender`` is the User in ``from``; in a group it may be left out (a channel's post,
+        or a message without ``from``) by passing ``{}``.
+        """
         state = self.chat_state(chat_id)
+        author = dict(state.user) if sender is None else dict(sender)
         raw: dict[str, Any] = {
             "message_id": state.take_message_id(),
-            "from": dict(state.user),
+            **({"from": author} if author else {}),
             "chat": state.chat,
             "date": self.now(),
             **body,
@@ -725,6 +753,18 @@ class FakeBotApi:
             reply_to_message_id=(raw.get("reply_to_message") or {}).get("message_id"),
         )
         return raw
+
+    def seed_bot_message(
+        self, chat_id: int, text: str, markup: Mapping[str, Any] | None = None
+    ) -> BotMessage:
+        """A message of the bot as if sent earlier (no recorded call, no "sent" event)."""
+        state = self.chat_state(chat_id)
+        params: dict[str, Any] = {"text": text}
+        if markup is not None:
+            params["reply_markup"] = dict(markup)
+        raw = self._store_bot_message(state, params, text=self._format(text, None, caption=False))
+        state.events.pop()
+        return state.messages[int(raw["message_id"])]
 
     def register_file(
         self,
@@ -866,6 +906,8 @@ class FakeBotApi:
             state = self._chats.get(call.chat_id)
             if state is None:
                 raise _bad_request("chat not found")
+            if state.blocked and state.info is not None:
+                raise ApiError(403, f"Forbidden: bot was kicked from the {state.info['type']} chat")
             if state.blocked:
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
         return await handler(call.params, call)
@@ -1200,7 +1242,7 @@ class FakeBotApi:
             state.reply_keyboard = []
         parse_mode = params.get("parse_mode")
         message = _snapshot(
-            state.user["id"],
+            int(state.chat["id"]),
             raw,
             html=(text or caption or ("", "", []))[0],
             parse_mode=str(parse_mode) if parse_mode else None,
@@ -1512,6 +1554,7 @@ __all__ = [
     "BotMessage",
     "ChatState",
     "FakeBotApi",
+    "FakeGroup",
     "RecordedCall",
     "StoredFile",
     "WaitTimeout",

@@ -22,3 +22,6 @@ error-apology = Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuch es
 command-start = Beginnen oder weitermachen
 command-help = Was ich kann
 command-screen = Sicherheitscheck
+private-only = Ich coache jede Person einzeln im privaten Chat, damit deine Gesundheitsdaten unter uns bleiben. Tippe unten, um mir dort zu schreiben.
+private-only-button = Privaten Chat öffnen
+private-only-toast = Lass uns privat schreiben: Ich arbeite nur im Einzelchat.

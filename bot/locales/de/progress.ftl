@@ -82,7 +82,7 @@ progress-chart-pain = Durchschnittliche Rückenschmerzen pro Woche (0–10)
 progress-chart-no-pain = Noch keine Schmerzangaben
 progress-chart-week = Woche ab { $day }
 
-progress-export-caption = Alle deine Daten: { $rows } Zeilen (Wiederholungen, Sitzpausen und Schmerzangaben).
+progress-export-caption = Alle deine Daten: { $rows } Zeilen, eine CSV-Datei je Tabelle (Profil, Sicherheitschecks, Wiederholungen, Trainings, Sitzpausen, Schmerz, Ruhetage, Erinnerungen). activity.csv zeigt Wiederholungen, Pausen und Schmerz in deiner Ortszeit.
 
 progress-delete-ask = Alles löschen, was ich über dich weiß – Profil, Wiederholungen, Sitzpausen, Schmerzangaben und Erinnerungen? Das lässt sich nicht rückgängig machen.
 progress-button-delete-yes = Ja, alles löschen

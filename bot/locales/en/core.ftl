@@ -22,3 +22,6 @@ error-apology = Sorry, something went wrong on my side. Please try again in a mo
 command-start = Begin or continue
 command-help = What I can do
 command-screen = Safety check
+private-only = I coach one person at a time, in a private chat, so your health data stays between us. Tap below to talk to me there.
+private-only-button = Open a private chat
+private-only-toast = Let's talk in private: I only work in a one-to-one chat.

@@ -82,7 +82,7 @@ progress-chart-pain = Average back pain per week (0–10)
 progress-chart-no-pain = No pain check-ins yet
 progress-chart-week = week of { $day }
 
-progress-export-caption = All your data: { $rows } rows (reps, sit breaks and pain check-ins).
+progress-export-caption = All your data: { $rows } rows, one CSV file per table (profile, safety checks, reps, workouts, sit breaks, pain, rest days, reminders). activity.csv lists your reps, breaks and pain in your local time.
 
 progress-delete-ask = Delete everything I know about you — profile, reps, sit breaks, pain scores and reminders? This can't be undone.
 progress-button-delete-yes = Yes, delete everything

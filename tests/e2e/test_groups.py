@@ -1,0 +1,275 @@
+"""Nobody reaches the coach from a group, supergroup or channel, and nobody speaks for another.
+
+The real bot process gets updates from groups, supergroups and channels: commands (for this
+bot, for another bot), mentions, replies, plain reps, edits, anonymous admins (from
+GroupAnonymousBot with sender_chat), posts on behalf of a channel, messages without `from`,
+button presses under group messages, membership changes. Every table must be exactly as
+before (the update log included: nothing is stored), nothing personal may be sent anywhere,
+and the group gets the short "let's talk in private" note exactly when it addressed the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach.profile import Profile
+from coach.screening import Outcome, ScreeningRecord, ScreeningResult
+from storage.engine import create_engine
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWorkFactory
+from tests.e2e.conftest import query, table_rows
+from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
+from tests.support.group import ANONYMOUS_ADMIN, FakeGroup
+from tests.support.models import BotMessage
+
+pytestmark = pytest.mark.e2e
+BotFactory = Callable[..., Any]
+
+USER = 301
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+NOTES = (
+    "I coach one person at a time, in a private chat",
+    "Ich coache jede Person einzeln im privaten Chat",
+)
+TOASTS = ("Let's talk in private", "Lass uns privat schreiben")
+LINK = f"https://t.me/{BOT_USERNAME}?start=private"
+PERSONAL = ("sendPhoto", "sendDocument", "sendMediaGroup")
+BARRIER = "v1:help"
+
+
+async def seed_user(db_path: Path) -> None:
+    """Someone who uses the bot in private: onboarded, cleared, reminders on."""
+    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    await upgrade(engine)
+    async with SqlUnitOfWorkFactory(engine)() as work:
+        await work.users.add(
+            Profile(
+                user_id=USER,
+                chat_id=USER,
+                created_at=NOW,
+                timezone="Europe/Berlin",
+                onboarded_at=NOW,
+            )
+        )
+        result = ScreeningResult(1, Outcome.CLEARED, (), 2, "gt_3m", True, ())
+        await work.screenings.add(USER, result, ScreeningRecord(Outcome.CLEARED, NOW, 2))
+        await work.commit()
+    await engine.dispose()
+
+
+def person(user_id: int, language: str = "en") -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "Sam", "language_code": language}
+
+
+SENDERS: dict[str, dict[str, Any] | None] = {
+    "the user": person(USER),
+    "the user in German": person(USER, "de"),
+    "a stranger": person(302),
+    "another bot": {"id": 555, "is_bot": True, "first_name": "Other", "username": "OtherBot"},
+    "an anonymous admin": ANONYMOUS_ADMIN,
+    "nobody": None,
+}
+TEXTS = {
+    # text → addressed to this bot?
+    "/start": True,
+    "/start private": True,
+    f"/stats@{BOT_USERNAME}": True,
+    f"/export@{BOT_USERNAME.lower()}": True,
+    "/delete": True,
+    "/sit": True,
+    "/start@OtherBot": False,
+    "/export@OtherBot": False,
+    f"@{BOT_USERNAME} 10 clamshells": True,
+    "10/10 clamshells": False,
+    "yes": False,
+    "hello everyone": False,
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str  # group, supergroup or channel
+    sender: str
+    on_behalf: bool  # sender_chat is the group (an anonymous admin) or a channel
+    text: str
+    reply_to_bot: bool
+    edited: bool
+    press: str | None  # callback data of a press under a group message instead of a text
+
+    @property
+    def noted(self) -> bool:
+        """The group gets the note: a new message addressed to the bot, outside a channel."""
+        if self.press is not None or self.kind == "channel" or self.edited:
+            return False
+        return TEXTS[self.text] or self.reply_to_bot
+
+
+cases = st.builds(
+    Case,
+    kind=st.sampled_from(("group", "supergroup", "channel")),
+    sender=st.sampled_from(tuple(SENDERS)),
+    on_behalf=st.booleans(),
+    text=st.sampled_from(tuple(TEXTS)),
+    reply_to_bot=st.booleans(),
+    edited=st.booleans(),
+    press=st.none()
+    | st.sampled_from(("v1:del:yes", "v1:rem:start:1795512600", "v1:pause:hour", "v1:begin")),
+)
+
+# The reported ones first, then Hypothesis's mix.
+FIXED = (
+    Case("group", "the user", False, "/start", False, False, None),
+    Case("supergroup", "the user", False, f"/stats@{BOT_USERNAME}", False, False, None),
+    Case("supergroup", "the user", False, f"/export@{BOT_USERNAME.lower()}", False, False, None),
+    Case("group", "the user", False, "10/10 clamshells", False, False, None),
+    Case("group", "the user", False, "yes", True, False, None),
+    Case("supergroup", "an anonymous admin", True, "/start", False, False, None),
+    Case("group", "nobody", False, "/start", False, False, None),
+    Case("channel", "nobody", True, "/start", False, False, None),
+    Case("group", "the user", False, "/start", False, True, None),
+    Case("group", "the user", False, "/start@OtherBot", False, False, None),
+    Case("supergroup", "the user", False, "/start", False, False, "v1:del:yes"),
+    Case("group", "a stranger", False, "/start", False, False, "v1:begin"),
+)
+
+
+class Groups:
+    """One group of each kind, with the bot's earlier message in each to reply to or press."""
+
+    def __init__(self, api: FakeBotApi) -> None:
+        self.api = api
+        self.by_kind: dict[str, FakeGroup] = {
+            kind: api.group(-4001 - index, kind=kind)
+            for index, kind in enumerate(("group", "supergroup", "channel"))
+        }
+        self.earlier: dict[str, BotMessage] = {
+            kind: group.bot_message() for kind, group in self.by_kind.items()
+        }
+        self.barrier_group = api.group(-4900, kind="supergroup", title="Barrier")
+        self.barrier_message = self.barrier_group.bot_message()
+
+    async def settled(self) -> None:
+        """Every update so far is handled (the bot handles them in order)."""
+        count = len(self.barrier_group.callback_answers)
+        self.barrier_group.press_data(self.barrier_message, BARRIER, sender=person(9))
+        await self.api.wait_until(
+            lambda: len(self.barrier_group.callback_answers) > count or None, timeout=10
+        )
+
+    def send(self, case: Case) -> None:
+        group = self.by_kind[case.kind]
+        sender = SENDERS[case.sender]
+        if case.press is not None:
+            group.press_data(self.earlier[case.kind], case.press, sender=sender or person(USER))
+            return
+        behalf = None
+        if case.on_behalf:
+            behalf = group.chat if case.sender == "an anonymous admin" else _channel()
+        group.send(
+            case.text,
+            sender=sender,
+            sender_chat=behalf,
+            reply_to=self.earlier[case.kind] if case.reply_to_bot else None,
+            edited=case.edited,
+        )
+
+
+def _channel() -> dict[str, Any]:
+    return {"id": -1009000, "type": "channel", "title": "Some channel"}
+
+
+async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
+) -> None:
+    await seed_user(db_path)
+    clock = tmp_path / "clock.txt"
+    clock.write_text(NOW.isoformat())
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    await bot.start()
+    private = fake_api.user(USER)
+    groups = Groups(fake_api)
+    await groups.settled()
+    loop = asyncio.get_running_loop()
+
+    async def check(case: Case) -> None:
+        group = groups.by_kind[case.kind]
+        before = table_rows(db_path)
+        notes_before, answers_before = len(group.sent), len(group.callback_answers)
+        private_before = len(private.bot_messages)
+        groups.send(case)
+        await groups.settled()
+        assert table_rows(db_path) == before, f"{case} stored something"
+        assert len(private.bot_messages) == private_before, f"{case} wrote to the private chat"
+        new = group.sent[notes_before:]
+        assert len(new) == (1 if case.noted else 0), f"{case}: {[m.text for m in new]}"
+        for message in new:
+            assert message.text.startswith(NOTES), message.text
+            assert message.button_urls == [[LINK]]
+        answers = group.callback_answers[answers_before:]
+        if case.press is not None:
+            assert len(answers) == 1 and (answers[0].text or "").startswith(TOASTS), answers
+        for method in PERSONAL:
+            assert not fake_api.calls_of(method), f"{case} sent {method}"
+
+    for case in FIXED:
+        await check(case)
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(cases)
+    def each(case: Case) -> None:
+        asyncio.run_coroutine_threadsafe(check(case), loop).result(timeout=60)
+
+    await asyncio.to_thread(each)
+
+    # The user's stored chat is still their private chat, and the bot still answers there.
+    assert query(db_path, "SELECT id, chat_id, active FROM users") == [(USER, USER, 1)]
+    private.send("/help")
+    assert "/workout" in (await private.next_message()).text
+    assert "error handling update" not in bot.output
+
+
+async def test_a_kick_from_a_group_never_stops_private_reminders(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
+) -> None:
+    await seed_user(db_path)
+    clock = tmp_path / "clock.txt"
+    clock.write_text(NOW.isoformat())
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    await bot.start()
+    groups = Groups(fake_api)
+    group = groups.by_kind["group"]
+    before = table_rows(db_path)
+
+    # The user removes the bot from the group; later sends to the group answer 403.
+    group.member_update("member", "kicked", by=person(USER))
+    group.kick_bot()
+    group.send("/start", sender=person(USER))
+    await groups.settled()
+    await fake_api.wait_for_call("sendMessage", lambda call: call.chat_id == group.id)
+    assert fake_api.calls_of("sendMessage", ok=False), "the note should have met the 403"
+    await groups.settled()
+    assert table_rows(db_path) == before
+    assert query(db_path, "SELECT active FROM users WHERE id = ?", USER) == [(1,)]
+
+    # Blocking the bot in the private chat still stops the reminders.
+    private = fake_api.user(USER)
+    private.block()
+    await fake_api.wait_until(
+        lambda: query(db_path, "SELECT active FROM users WHERE id = ?", USER) == [(0,)] or None
+    )
+    assert "error handling update" not in bot.output
