@@ -41,7 +41,7 @@ def main() -> int:
         return EXIT_CONFIG
     secrets = settings.secrets()
     mask_output(secrets)
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, secrets, token_rejected=TOKEN_REJECTED)
     try:
         data_dir.prepare(settings.data_dir, settings.pictures_dir)
     except (OSError, data_dir.DataDirError) as error:

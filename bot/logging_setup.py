@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import TextIO, cast
 
+from telegram.error import InvalidToken
+
 MASK = "[secret]"
 # Set on a log record (`extra={WITHHOLD_MESSAGES: True}`) to withhold every exception message.
 WITHHOLD_MESSAGES = "withhold_exception_messages"
@@ -118,6 +120,27 @@ class RedactFilter(logging.Filter):
         return True
 
 
+class RejectedTokenFilter(logging.Filter):
+    """PTB's "invalid token" error with its traceback becomes one line, or none at start.
+
+    At start `bot.__main__` reports a rejected token itself, in one line; later (a token
+    revoked while running) the one line goes to the log.
+    """
+
+    def __init__(self, line: str) -> None:
+        super().__init__()
+        self._line = line
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, InvalidToken) or not record.name.startswith("telegram"):
+            return True
+        if "Bootstrap" in record.getMessage():
+            return False
+        record.msg, record.args, record.exc_info, record.exc_text = self._line, None, None, None
+        return True
+
+
 class MaskingStream(io.TextIOBase):
     """stdout or stderr with every secret masked, for output that bypasses logging."""
 
@@ -170,12 +193,16 @@ def mask_output(secrets: Iterable[str]) -> Masker:
     return mask
 
 
-def configure_logging(level: str, secrets: Iterable[str]) -> None:
-    """One stream handler on the root logger, masked, and libraries kept from logging text."""
+def configure_logging(level: str, secrets: Iterable[str], *, token_rejected: str) -> None:
+    """One stream handler on the root logger, masked, and libraries kept from logging text.
+
+    `token_rejected` is the line logged instead of PTB's traceback for a rejected token.
+    """
     secrets = list(secrets)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     redact = RedactFilter(secrets)
+    handler.addFilter(RejectedTokenFilter(token_rejected))
     handler.addFilter(redact)
     root = logging.getLogger()
     root.handlers[:] = [handler]
