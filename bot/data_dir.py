@@ -24,7 +24,11 @@ def make_private_files() -> None:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (mode 0700) or make an existing one 0700; it must be ours, not a link."""
+    """Create `path` (mode 0700) or make an existing one 0700; it must be ours, not a link.
+
+    A link or a folder of someone else's could point the bot's files where others read or
+    write them.
+    """
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
@@ -37,7 +41,10 @@ def private_dir(path: Path) -> Path:
 
 
 def prepare(data_dir: Path, pictures_dir: Path) -> None:
-    """The data directory and its picture cache, both private to this user."""
+    """The data directory and its picture cache, both private to this user.
+
+    DATA_DIR itself may be a link the operator made (to a volume); the cache inside may not.
+    """
     make_private_files()
-    private_dir(data_dir)
+    private_dir(data_dir.resolve())
     private_dir(pictures_dir)
