@@ -28,7 +28,7 @@ def load_settings() -> Settings | None:
         for problem in error.errors():
             field = ".".join(str(part) for part in problem["loc"])
             message = str(problem["msg"]).removeprefix("Value error, ")
-            if not field:
+            if not field or message.startswith(field.upper()):
                 print(message, file=sys.stderr)
             elif field != "telegram_bot_token":
                 print(f"Invalid setting {field.upper()}: {message}", file=sys.stderr)

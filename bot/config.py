@@ -23,7 +23,7 @@ DEFAULT_DATA_DIR = Path("data")
 SQLITE_FILE_NAME = "strongback.db"
 PICTURES_DIR_NAME = "pictures"
 WEBHOOK_SECRET_HELP = (
-    "WEBHOOK_SECRET must be set when WEBHOOK_URL is set: 32 to 256 characters of "
+    "WEBHOOK_SECRET is required with WEBHOOK_URL and must be 32 to 256 characters of "
     "A-Z a-z 0-9 _ - (make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
 )
 
