@@ -6,12 +6,16 @@ import sys
 
 from pydantic import ValidationError
 from telegram import Update
+from telegram.error import InvalidToken
 
-from bot.app import build_application
-from bot.config import TOKEN_HELP, Settings
-from bot.logging_setup import configure_logging
+from bot import data_dir
+from bot.app import CoachApplication, build_application
+from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
+from bot.logging_setup import configure_logging, mask_output
 
 EXIT_CONFIG = 2
+# Telegram must reach the port; only the secret path with the secret header is served.
+WEBHOOK_LISTEN = "0.0.0.0"
 
 
 def load_settings() -> Settings | None:
@@ -23,8 +27,11 @@ def load_settings() -> Settings | None:
             print(TOKEN_HELP, file=sys.stderr)
         for problem in error.errors():
             field = ".".join(str(part) for part in problem["loc"])
-            if field != "telegram_bot_token":
-                print(f"Invalid setting {field.upper()}: {problem['msg']}", file=sys.stderr)
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            if not field or message.startswith(field.upper()):
+                print(message, file=sys.stderr)
+            elif field != "telegram_bot_token":
+                print(f"Invalid setting {field.upper()}: {message}", file=sys.stderr)
         return None
 
 
@@ -32,25 +39,38 @@ def main() -> int:
     settings = load_settings()
     if settings is None:
         return EXIT_CONFIG
-    secrets = [settings.token]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    secrets = settings.secrets()
+    mask_output(secrets)
+    configure_logging(settings.log_level, secrets, token_rejected=TOKEN_REJECTED)
+    try:
+        data_dir.prepare(settings.data_dir, settings.pictures_dir)
+    except (OSError, data_dir.DataDirError) as error:
+        print(f"Invalid setting DATA_DIR: {error}", file=sys.stderr)
+        return EXIT_CONFIG
     application = build_application(settings)
-    if settings.webhook_url:
-        application.run_webhook(
-            listen="0.0.0.0",
+    try:
+        run(application, settings)
+    except InvalidToken:
+        # PTB's message names the token; say what to do instead, in one line.
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return EXIT_CONFIG
+    return 0
+
+
+def run(app: CoachApplication, settings: Settings) -> None:
+    """Long polling, or a webhook on the secret path when WEBHOOK_URL is set."""
+    if settings.webhook_url and settings.webhook_secret is not None:
+        path = settings.webhook_path
+        app.run_webhook(
+            listen=WEBHOOK_LISTEN,
             port=settings.port,
-            url_path="telegram",
-            webhook_url=f"{settings.webhook_url}/telegram",
-            secret_token=(
-                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-            ),
+            url_path=path,
+            webhook_url=f"{settings.webhook_url}/{path}",
+            secret_token=settings.webhook_secret.get_secret_value(),
             allowed_updates=Update.ALL_TYPES,
         )
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
 if __name__ == "__main__":

@@ -245,10 +245,15 @@ async def _post_stop(application: CoachApplication) -> None:
 
 
 async def _post_shutdown(application: CoachApplication) -> None:
+    # After a failed start (a rejected token) PTB skips the bot's own shutdown; a second
+    # call is a no-op, so this always stops the outbound limiter's worker.
+    await application.bot.shutdown()
+    started = bool(application.bot_data.resources)
     for resource in reversed(application.bot_data.resources):
         if isinstance(resource, ReminderScheduler):
             await resource.shutdown()
         if isinstance(resource, AsyncEngine):
             await resource.dispose()
     application.bot_data.resources.clear()
-    log.info("StrongBack stopped")
+    if started:
+        log.info("StrongBack stopped")

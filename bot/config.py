@@ -1,20 +1,41 @@
 """Settings from the environment and `.env`, validated once at start.
 
 A bad or missing token is the most common first-run mistake, so it gets one clear line
-instead of a traceback (see `bot.__main__`).
+instead of a traceback (see `bot.__main__`). A webhook without a strong secret would let
+anyone who finds the port post forged updates, so webhook mode refuses to start without one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/strongback.db"
+# Telegram allows 1-256 characters of A-Z a-z 0-9 _ -; fewer than 32 is guessable.
+WEBHOOK_SECRET_MIN_LENGTH = 32
+WEBHOOK_SECRET_PATTERN = re.compile(rf"^[A-Za-z0-9_-]{{{WEBHOOK_SECRET_MIN_LENGTH},256}}$")
+DEFAULT_DATA_DIR = Path("data")
+SQLITE_FILE_NAME = "strongback.db"
+PICTURES_DIR_NAME = "pictures"
+WEBHOOK_SECRET_HELP = (
+    "WEBHOOK_SECRET is required with WEBHOOK_URL and must be 32 to 256 characters of "
+    "A-Z a-z 0-9 _ - (make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+)
+
+
+def sqlite_url(data_dir: Path) -> str:
+    """The default database: one SQLite file in the data directory."""
+    return f"sqlite+aiosqlite:///{data_dir / SQLITE_FILE_NAME}"
+
+
+def webhook_path_for(secret: str) -> str:
+    """The webhook's URL path, derived from the secret so it cannot be guessed."""
+    return f"telegram/{hashlib.sha256(secret.encode()).hexdigest()[:32]}"
 
 
 class Settings(BaseSettings):
@@ -25,7 +46,9 @@ class Settings(BaseSettings):
     )
 
     telegram_bot_token: SecretStr
-    database_url: str = DEFAULT_DATABASE_URL
+    data_dir: Path = DEFAULT_DATA_DIR
+    # Empty means the SQLite file in DATA_DIR (filled in below).
+    database_url: str = ""
     telegram_api_base_url: str | None = None
     admin_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
     log_level: str = "INFO"
@@ -44,6 +67,23 @@ class Settings(BaseSettings):
         if not TOKEN_PATTERN.fullmatch(value.get_secret_value().strip()):
             raise ValueError("malformed token")
         return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_format(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        if not WEBHOOK_SECRET_PATTERN.fullmatch(value.get_secret_value().strip()):
+            raise ValueError(WEBHOOK_SECRET_HELP)
+        return SecretStr(value.get_secret_value().strip())
+
+    @model_validator(mode="after")
+    def _derived(self) -> Self:
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError(WEBHOOK_SECRET_HELP)
+        if not self.database_url.strip():
+            self.database_url = sqlite_url(self.data_dir)
+        return self
 
     @field_validator("admin_chat_ids", mode="before")
     @classmethod
@@ -74,11 +114,35 @@ class Settings(BaseSettings):
         return self.telegram_bot_token.get_secret_value()
 
     @property
+    def pictures_dir(self) -> Path:
+        """The private cache of drawn exercise pictures."""
+        return self.data_dir / PICTURES_DIR_NAME
+
+    @property
     def webhook_mode(self) -> bool:
         return self.webhook_url is not None
+
+    @property
+    def webhook_path(self) -> str:
+        """The webhook's URL path (no leading slash); only meaningful in webhook mode."""
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        return webhook_path_for(secret)
+
+    def secrets(self) -> list[str]:
+        """What no output may show: the token, its secret half, the webhook secret and path."""
+        token = self.token
+        found = [token, token.split(":", 1)[-1]]
+        if self.webhook_secret is not None:
+            found.append(self.webhook_secret.get_secret_value())
+            found.append(self.webhook_path.rsplit("/", 1)[-1])
+        return found
 
 
 TOKEN_HELP = (
     "StrongBack needs a valid TELEGRAM_BOT_TOKEN: set it in the environment or in .env "
     "(see .env.example); get a token from @BotFather in Telegram."
+)
+TOKEN_REJECTED = (
+    "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather in Telegram "
+    "(it may have been revoked) and set it in the environment or in .env."
 )

@@ -3,7 +3,8 @@
 People would rather look than read (PRODUCT.md §2), so every exercise has one clear picture:
 the body position as a stick figure on the floor, labelled key points and an arrow for the
 movement. Pictures are drawn from the data below, never shipped as binaries, rendered once per
-picture and language into a cache folder (the system temp dir), in a worker thread so the
+picture and language into a cache folder (DATA_DIR/pictures, private to the bot: a shared,
+predictable temp folder would let any local user plant images), in a worker thread so the
 event loop keeps answering. The file name carries a hash of the drawing and its texts: a
 changed label or pose is drawn afresh, and the bot's stored Telegram file_id (keyed the
 same way) is not reused for an outdated picture.
@@ -14,14 +15,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 DRAWING_VERSION: Final = 1
-CACHE_DIR: Final = Path(tempfile.gettempdir()) / "strongback-pictures"
 
 Point = tuple[float, float]
 
@@ -169,9 +168,9 @@ async def picture_file(
     picture: str,
     title: str,
     labels: Mapping[str, str],
-    cache_dir: Path = CACHE_DIR,
+    cache_dir: Path,
 ) -> Path:
-    """The cached PNG for `key`, drawn in a worker thread the first time."""
+    """The cached PNG for `key` in `cache_dir`, drawn in a worker thread the first time."""
     path = cache_dir / f"{key}.png"
     if not path.exists():
         await asyncio.to_thread(render_png, picture, title, labels, path)

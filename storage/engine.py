@@ -3,6 +3,14 @@
 Measured (docs/ARCHITECTURE.md): with several coroutines writing, SQLite's default deferred
 transactions lose updates or fail with "database is locked"; `BEGIN IMMEDIATE` takes the write
 lock up front, so writers queue on the busy timeout instead.
+
+Statement parameters are never put into error messages (`hide_parameters`): they hold what
+users typed and answered, and error messages end up in the log.
+
+`synchronous=FULL`: in WAL mode NORMAL survives a process crash but may lose the last
+commits on power loss or an OS crash; FULL syncs the WAL on every commit. The data is
+health data (pain scores, screening answers) and the measured cost is small (see
+docs/PERFORMANCE.md), so FULL.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+SQLITE_SYNCHRONOUS = "FULL"
 
 
 def is_sqlite(url: str) -> bool:
@@ -31,10 +40,13 @@ def ensure_sqlite_directory(url: str) -> None:
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """An async engine for `url`, configured for concurrent use by one bot process."""
     if not is_sqlite(url):
-        return create_async_engine(url, echo=echo, pool_pre_ping=True)
+        return create_async_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
     ensure_sqlite_directory(url)
     engine = create_async_engine(
-        url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        url,
+        echo=echo,
+        hide_parameters=True,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
     )
     _configure_sqlite(engine)
     return engine
@@ -49,7 +61,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -1,4 +1,9 @@
-"""The one error handler: log with context (never the token, never message texts), apologise."""
+"""The one error handler: log ids and the update type (never the token, never texts), apologise.
+
+An exception raised while handling an update may quote what the user typed (a database
+error's SQL values, a parser's message), so only Telegram's own error messages are logged;
+every other message is withheld and the frames show where it happened.
+"""
 
 from __future__ import annotations
 
@@ -9,30 +14,33 @@ from telegram.error import Forbidden
 
 from bot.context import CoachContext
 from bot.handlers.common import language
+from bot.logging_setup import WITHHOLD_MESSAGES
 
 log = logging.getLogger(__name__)
+_WITHHOLD = {WITHHOLD_MESSAGES: True}
 
 
 async def on_error(update: object, context: CoachContext) -> None:
     error = context.error
     if not isinstance(update, Update):
-        log.error("error outside an update: %r", error, exc_info=error)
+        log.error("error outside an update: %s", _type_of(error), exc_info=error, extra=_WITHHOLD)
         return
     user = update.effective_user
     log.error(
-        "error handling update %s (user %s, kind %s): %r",
+        "error handling update %s (user %s, %s): %s",
         update.update_id,
         user.id if user else None,
-        _kind(update),
-        error,
+        update_type(update),
+        _type_of(error),
         exc_info=error,
+        extra=_WITHHOLD,
     )
     if isinstance(error, Forbidden) and user is not None:
         # The user blocked the bot: deactivate, so no reminder is sent until /start.
         try:
             await context.services.reminders.deactivate(user.id)
         except Exception:
-            log.exception("could not deactivate user %s", user.id)
+            log.exception("could not deactivate user %s", user.id, extra=_WITHHOLD)
     if isinstance(error, Forbidden) or update.effective_chat is None:
         return
     try:
@@ -40,12 +48,16 @@ async def on_error(update: object, context: CoachContext) -> None:
         text = context.services.texts.text(lang, "error-apology")
         await context.bot.send_message(update.effective_chat.id, text)
     except Exception:  # the apology itself must never raise out of the error handler
-        log.exception("could not send the apology for update %s", update.update_id)
+        log.exception("could not send the apology for update %s", update.update_id, extra=_WITHHOLD)
 
 
-def _kind(update: Update) -> str:
-    if update.callback_query:
-        return "callback"
-    if update.effective_message and update.effective_message.text:
-        return "text"
-    return "other"
+def update_type(update: Update) -> str:
+    """The kind of update ("message", "callback_query"...), never its content."""
+    for kind in Update.ALL_TYPES:
+        if getattr(update, kind, None) is not None:
+            return str(kind)
+    return "unknown"
+
+
+def _type_of(error: BaseException | None) -> str:
+    return type(error).__qualname__

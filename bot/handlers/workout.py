@@ -161,7 +161,8 @@ async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: 
             chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
         )
         return sent.message_id
-    path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels)
+    cache = context.services.settings.pictures_dir
+    path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels, cache)
     sent = await context.bot.send_photo(
         chat_id, path.read_bytes(), caption=photo.caption, reply_markup=photo.markup
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import asyncio.base_events
 import os
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 
 from tests.e2e.conftest import table_rows
 from tests.support.fake_bot_api import FakeBotApi
@@ -147,3 +150,76 @@ def test_missing_or_malformed_token_exits_2_with_one_clear_line(
     assert ".env" in lines[0] and "Traceback" not in result.stderr
     if token:
         assert token not in result.stderr + result.stdout
+
+
+REJECTED_TOKEN = "987654321:AAHrejected_token_secret_part_0123456789"
+TOKEN_REJECTED_LINE = "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
+
+
+async def rejecting_api(status: int, seen: list[str]) -> tuple[web.AppRunner, str]:
+    """A Bot API that answers every call as Telegram does a rejected token (401 or 404)."""
+
+    async def answer(request: web.Request) -> web.Response:
+        seen.append(request.path.rsplit("/", 1)[-1])
+        description = "Unauthorized" if status == 401 else "Not Found"
+        body = {"ok": False, "error_code": status, "description": description}
+        return web.json_response(body, status=status)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", answer)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    server = site._server
+    assert isinstance(server, asyncio.base_events.Server)
+    port = server.sockets[0].getsockname()[1]
+    return runner, f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("status", [401, 404])
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+async def test_a_rejected_token_exits_2_with_one_line_and_never_prints_it(
+    status: int, level: str, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    runner, base_url = await rejecting_api(status, seen)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TELEGRAM_", "WEBHOOK_")) and k not in ("DATABASE_URL", "DATA_DIR")
+    }
+    env.update(
+        {
+            "TELEGRAM_BOT_TOKEN": REJECTED_TOKEN,
+            "TELEGRAM_API_BASE_URL": base_url,
+            "LOG_LEVEL": level,
+            "DATA_DIR": str(tmp_path / "data"),
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    try:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=tmp_path,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        await runner.cleanup()
+    stdout, stderr = out.decode(), err.decode()
+    assert seen and seen[0].lower() == "getme"
+    assert process.returncode == 2, stderr
+    secret_part = REJECTED_TOKEN.split(":", 1)[1]
+    for output in (stdout, stderr):
+        assert REJECTED_TOKEN not in output and secret_part not in output
+    assert "Traceback" not in stderr
+    told = [line for line in stderr.splitlines() if "TELEGRAM_BOT_TOKEN" in line]
+    assert len(told) == 1 and TOKEN_REJECTED_LINE in told[0]
+    if level == "INFO":
+        assert [line for line in (stdout + stderr).splitlines() if line.strip()] == told

@@ -27,6 +27,7 @@ _DROPPED_PREFIXES = ("TELEGRAM_", "WEBHOOK_")
 _DROPPED = frozenset(
     {
         "DATABASE_URL",
+        "DATA_DIR",
         "LOG_LEVEL",
         "TEST_CLOCK_FILE",
         "ADMIN_CHAT_IDS",
@@ -79,6 +80,8 @@ class BotProcess:
                 "TELEGRAM_BOT_TOKEN": self.api.token,
                 "TELEGRAM_API_BASE_URL": self.api.base_url,
                 "DATABASE_URL": self.database_url,
+                # The picture cache and anything else the bot keeps on disk, per test.
+                "DATA_DIR": str(self.work_dir / "data"),
                 "LOG_LEVEL": "DEBUG",
                 "PYTHONUNBUFFERED": "1",
                 # The fake server has no per-chat limit; the limiter's rule itself is tested

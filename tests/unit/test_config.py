@@ -1,0 +1,69 @@
+"""Settings: the data directory, the derived database URL and the webhook secret's rules."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+TOKEN = "123456789:AAHsecret_part_of_the_token_0123456789"
+SECRET = "a" * 20 + "B-_" * 4
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No .env and no stray settings from the machine running the tests."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("DATABASE_URL", "DATA_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+
+
+def settings(**env: str) -> Settings:
+    return Settings(**env)  # type: ignore[arg-type]
+
+
+def test_the_default_database_is_a_file_in_the_data_dir() -> None:
+    assert settings().database_url == "sqlite+aiosqlite:///data/strongback.db"
+    custom = settings(data_dir="/srv/strongback")
+    assert custom.database_url == "sqlite+aiosqlite:////srv/strongback/strongback.db"
+    assert custom.pictures_dir == Path("/srv/strongback/pictures")
+    other = "postgresql+asyncpg://u@h/db"
+    assert settings(database_url=other, data_dir="/x").database_url == other
+
+
+def test_an_empty_database_url_in_the_environment_means_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "")
+    monkeypatch.setenv("DATA_DIR", "/var/lib/sb")
+    assert Settings().database_url == "sqlite+aiosqlite:////var/lib/sb/strongback.db"  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    "secret", [None, "short", "x" * 31, "with spaces " * 4, "é" * 40, "y" * 257]
+)
+def test_webhook_mode_needs_a_long_secret_of_telegrams_characters(secret: str | None) -> None:
+    env = {"webhook_url": "https://bot.example.org"}
+    if secret is not None:
+        env["webhook_secret"] = secret
+    with pytest.raises(ValidationError) as raised:
+        settings(**env)
+    # What `python -m bot` prints: the message only, never the input.
+    messages = " ".join(str(problem["msg"]) for problem in raised.value.errors())
+    assert "WEBHOOK_SECRET" in messages and "32" in messages
+    if secret:
+        assert secret not in messages
+
+
+def test_the_webhook_path_is_derived_from_the_secret_and_masked_everywhere() -> None:
+    configured = settings(webhook_url="https://bot.example.org/", webhook_secret=SECRET)
+    digest = hashlib.sha256(SECRET.encode()).hexdigest()[:32]
+    assert configured.webhook_url == "https://bot.example.org"
+    assert configured.webhook_path == f"telegram/{digest}"
+    assert set(configured.secrets()) == {TOKEN, TOKEN.split(":")[1], SECRET, digest}
+    assert settings(webhook_secret="z" * 32).webhook_path != configured.webhook_path
