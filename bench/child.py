@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -28,7 +29,11 @@ class Worker:
         self._log: IO[bytes] | None = None
 
     async def __aenter__(self) -> Worker:
-        self._log = tempfile.NamedTemporaryFile(prefix=f"bench-{self._role}-", suffix=".log")  # noqa: SIM115
+        # BENCH_LOG_DIR keeps the children's logs; by default they go when the child does.
+        keep = os.environ.get("BENCH_LOG_DIR")
+        self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix=f"bench-{self._role}-", suffix=".log", dir=keep, delete=not keep
+        )
         self._process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",

@@ -136,9 +136,11 @@ async def run_jobqueue(args: dict[str, Any], monitor: StallMonitor) -> dict[str,
     due_ids = set(range(1, args["due"] + 1))
 
     async def remind(context: ContextTypes.DEFAULT_TYPE) -> None:
-        job = context.job
-        if job is None or job.chat_id is None or job.user_id is None:
+        job, jobs = context.job, context.job_queue
+        if job is None or jobs is None or job.chat_id is None or job.user_id is None:
             return
+        language: str
+        minutes: int
         language, minutes = job.data  # type: ignore[misc]
         reminder = SitBreakReminder(job.user_id, job.chat_id, language, minutes, int(time.time()))
         message = reminder_message(reminder, texts)
@@ -153,7 +155,7 @@ async def run_jobqueue(args: dict[str, Any], monitor: StallMonitor) -> dict[str,
             outcome.sent += sent
             outcome.failed += not sent
         # The next reminder of this user, as such a bot would plan it.
-        context.job_queue.run_once(
+        jobs.run_once(
             remind,
             when=timedelta(minutes=minutes),
             data=job.data,
@@ -187,6 +189,8 @@ async def run_jobqueue(args: dict[str, Any], monitor: StallMonitor) -> dict[str,
             rows = (await connection.execute(query)).all()
         await engine.dispose()
         for user_id, chat_id, language, interval, due_at in rows:
+            if due_at is None:
+                continue
             job_queue.run_once(
                 remind,
                 when=due_at,
@@ -220,7 +224,7 @@ def _ready(monitor: StallMonitor) -> dict[str, Any]:
 
 def _end(monitor: StallMonitor) -> dict[str, Any]:
     return {
-        "run_stall_ms": monitor.worst * 1000,
+        **monitor.summary(),
         "rss_end_mb": rss_mb(),
         "rss_peak_mb": peak_rss_mb(),
     }

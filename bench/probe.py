@@ -35,6 +35,7 @@ class StallMonitor:
     def __init__(self) -> None:
         self.worst = 0.0
         self.worst_overall = 0.0
+        self.samples: list[float] = []
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -42,6 +43,17 @@ class StallMonitor:
 
     def mark(self) -> None:
         self.worst = 0.0
+        self.samples = []
+
+    def summary(self) -> dict[str, float]:
+        """Since the last mark: longest stall, 99th percentile, how many passed 100 ms."""
+        ordered = sorted(self.samples)
+        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0
+        return {
+            "run_stall_ms": self.worst * 1000,
+            "stall_p99_ms": p99 * 1000,
+            "stalls_over_100ms": sum(1 for late in ordered if late > 0.1),
+        }
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -54,5 +66,6 @@ class StallMonitor:
             started = time.perf_counter()
             await asyncio.sleep(TICK_SECONDS)
             late = time.perf_counter() - started - TICK_SECONDS
+            self.samples.append(late)
             self.worst = max(self.worst, late)
             self.worst_overall = max(self.worst_overall, late)

@@ -67,7 +67,7 @@ async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[
     monitor.mark()
     say_ready()
     await wait_for_stop()
-    result = {"run_stall_ms": monitor.worst * 1000, "rss_ready_mb": rss_ready}
+    result = {**monitor.summary(), "rss_ready_mb": rss_ready}
     await updater.stop()
     await application.stop()
     if application.post_stop is not None:
