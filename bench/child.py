@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from bench.protocol import READY, RESULT, STOP
+from bench.protocol import ARGS_VARIABLE, READY, RESULT, STOP
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,8 +39,9 @@ class Worker:
             "-m",
             "bench.worker",
             self._role,
-            json.dumps(self._args),
             cwd=ROOT,
+            # In the environment, not the command line: the arguments hold the (test) token.
+            env={**os.environ, ARGS_VARIABLE: json.dumps(self._args)},
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=self._log,

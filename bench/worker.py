@@ -1,15 +1,16 @@
-"""``python -m bench.worker <role> <json>``: one measured design in a process of its own."""
+"""``python -m bench.worker <role>``: one measured design in a process of its own."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from typing import Any
 
 from bench import fanout, updates
 from bench.probe import StallMonitor
-from bench.protocol import say_result
+from bench.protocol import ARGS_VARIABLE, say_result
 from bot.logging_setup import configure_logging
 
 
@@ -29,6 +30,6 @@ async def main(role: str, args: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    arguments = json.loads(sys.argv[2])
+    arguments = json.loads(os.environ[ARGS_VARIABLE])
     configure_logging("INFO", [arguments["token"]])
     say_result(asyncio.run(main(sys.argv[1], arguments)))
