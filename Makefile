@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts unit e2e chat bench migrate clean
+.PHONY: run test lint typecheck contracts unit e2e chat bench bench-quick migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ typecheck: $(STAMP_DEV)
 contracts: $(STAMP_DEV)
 	$(BIN)/lint-imports
 
-test: lint typecheck contracts  ## everything CI runs
+test: lint typecheck contracts bench-quick  ## everything CI runs
 	$(BIN)/python -m pytest -q
 
 unit: $(STAMP_DEV)
@@ -47,8 +47,11 @@ e2e: $(STAMP_DEV)
 chat: $(STAMP_DEV)  ## try the coach in the terminal, no Telegram account needed
 	$(BIN)/python -m tests.support.chat
 
-bench: $(STAMP_DEV)  ## performance figures, see docs/PERFORMANCE.md
+bench: $(STAMP_DEV)  ## performance figures, see docs/PERFORMANCE.md (under 10 minutes)
 	$(BIN)/python -m bench
+
+bench-quick: $(STAMP_DEV)  ## the same benchmark at small sizes (about a minute), so it cannot rot
+	BENCH_QUICK=1 $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

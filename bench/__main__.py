@@ -1,15 +1,11 @@
-"""`python -m bench` (`make bench`): how the reminder schedule scales; figures go to PERFORMANCE.md.
+"""`python -m bench` (`make bench`): reminder fan-out, update handling and tick cost, one run.
 
-For each backend (SQLite file; PostgreSQL when reachable) it fills 100,000 set-up users with a
-schedule row each, a share of them due, and measures:
-
-* due-select latency: the indexed select of the next 30 due rows (what a tick reads);
-* claim latency: one ``claim_due`` transaction (UPDATE … RETURNING with the lease) of 30 / 500;
-* dispatch throughput: ``ReminderService.dispatch_due`` end to end with a notifier that returns
-  at once — claim, compute each next due time, confirm, log the PROMPTED event.
-
-Set ``BENCH_USERS`` / ``BENCH_DUE`` to change the sizes, ``BENCH_POSTGRES_URL`` to point at
-another server (``none`` skips PostgreSQL).
+The parent process hosts the local fake Bot API (``tests.support.fake_bot_api``; one
+instance enforcing Telegram's send limits for the fan-out, one without limits for update
+handling), seeds the databases and drives the load; every measured design runs in a child
+process of its own (``bench.worker``), so its memory and event loop are its own.
+``BENCH_QUICK=1`` runs the same code at small sizes in about a minute (CI runs it so the
+benchmark cannot rot; its numbers mean little). Sizes: see ``bench.sizes``.
 """
 
 from __future__ import annotations
@@ -17,198 +13,385 @@ from __future__ import annotations
 import asyncio
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-
-from coach.clock import FixedClock
-from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
-from coach.services.reminders import ReminderService
+from bench import ticks
+from bench.child import Worker
+from bench.seed import EXERCISE_MESSAGE_ID, Plan, seed
+from bench.sizes import SIZES, Sizes
 from storage.engine import create_engine
 from storage.migrate import upgrade
-from storage.models import ReminderStateRow, UserRow
-from storage.uow import SqlUnitOfWorkFactory
+from tests.support.fake_bot_api import FakeBotApi, LimitStats, TelegramLimits
+from tests.support.models import RecordedCall
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday, inside everyone's work hours
-USERS = int(os.environ.get("BENCH_USERS", "100000"))
-DUE = int(os.environ.get("BENCH_DUE", "5000"))
-POSTGRES_URL = os.environ.get(
-    "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
-CHUNK = 5000
+TELEGRAM_PEAK_PER_MINUTE = 20_000
+"""The brief's peak: 20,000 users due in the same minute. Scaled runs keep this rate."""
 
 
-class NullNotifier:
-    async def send_reminder(self, reminder: SitBreakReminder) -> Delivery:
-        return Delivery.SENT
-
-    async def send_session_reminder(self, reminder: SessionReminder) -> Delivery:
-        return Delivery.SENT
-
-
-async def fill(engine: AsyncEngine, users: int, due: int) -> None:
-    """``users`` set-up users; the first ``due`` are due now, the rest later today."""
-    for start in range(0, users, CHUNK):
-        ids = range(start + 1, min(start + CHUNK, users) + 1)
-        user_rows = [
-            {
-                "id": i,
-                "chat_id": i,
-                "language": "en",
-                "timezone": "Europe/Berlin",
-                "work_days": 0b0011111,
-                "work_start_min": 8 * 60,
-                "work_end_min": 18 * 60,
-                "sit_interval_min": 60,
-                "goal_days_per_week": 7,
-                "active": True,
-                "onboarded_at": NOW - timedelta(days=1),
-                "created_at": NOW - timedelta(days=1),
-                "updated_at": NOW - timedelta(days=1),
-            }
-            for i in ids
-        ]
-        state_rows = [
-            {
-                "user_id": i,
-                "next_due_at": (
-                    NOW - timedelta(seconds=i % 60)
-                    if i <= due
-                    else NOW + timedelta(seconds=1 + i % (4 * 3600))
-                ),
-            }
-            for i in ids
-        ]
-        async with engine.begin() as connection:
-            await connection.execute(insert(UserRow), user_rows)
-            await connection.execute(insert(ReminderStateRow), state_rows)
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-async def timed(action: Callable[[], Awaitable[object]], runs: int) -> list[float]:
-    """Milliseconds per run."""
-    out = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await action()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
+class Replies:
+    """Counts the bot's successful sendMessage calls since a mark, scanning only new calls."""
+
+    def __init__(self, api: FakeBotApi) -> None:
+        self._api = api
+        self._seen = api.mark()
+        self.calls: list[RecordedCall] = []
+
+    def count(self) -> int:
+        calls = self._api.calls
+        while self._seen < len(calls):
+            call = calls[self._seen]
+            if call.status == 0:  # still in progress; look again later
+                break
+            if call.is_method("sendMessage") and call.ok:
+                self.calls.append(call)
+            self._seen += 1
+        return len(self.calls)
+
+    async def wait_for(self, count: int, timeout: float) -> bool:  # noqa: ASYNC109
+        found = await self._api.wait_until(lambda: True if self.count() >= count else None, timeout)
+        return found is not None
 
 
-def summary(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-    return f"median {statistics.median(ordered):.2f} ms, p95 {p95:.2f} ms"
+async def _database(folder: Path, name: str, plan: Plan | None) -> str:
+    url = f"sqlite+aiosqlite:///{folder / name}"
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+        if plan is not None:
+            await seed(engine, plan)
+    finally:
+        await engine.dispose()
+    return url
 
 
-async def measure(name: str, engine: AsyncEngine) -> list[str]:
-    lines = [f"### {name}: {USERS:,} users, {DUE:,} due"]
-    started = time.perf_counter()
-    await fill(engine, USERS, DUE)
-    lines.append(f"- fill: {time.perf_counter() - started:.1f} s")
-    uow = SqlUnitOfWorkFactory(engine)
+# ---- fan-out ---------------------------------------------------------------------------
 
-    select_due = text(
-        "SELECT user_id FROM reminder_state WHERE next_due_at IS NOT NULL "
-        "AND next_due_at <= :now AND (lease_until IS NULL OR lease_until <= :now) "
-        "ORDER BY next_due_at LIMIT 30"
-    )
-    now_param = NOW.replace(tzinfo=None) if engine.dialect.name == "sqlite" else NOW
 
-    async def due_select() -> None:
-        async with engine.connect() as connection:
-            await connection.execute(select_due, {"now": now_param})
+async def fanout(
+    api: FakeBotApi, folder: Path, design: str, users: int, due: int
+) -> dict[str, Any]:
+    """One design sends ``due`` reminders of ``users`` to the limit-enforcing server."""
+    window = round(60 * due / TELEGRAM_PEAK_PER_MINUTE)
+    # Time for the child to start before the first reminder is due: the job design loads
+    # every user and files a job each (about 25 s for 100,000 on a busy 2-core machine).
+    lead = 5 + users / (4_000 if design == "jobqueue" else 50_000)
+    due_start = int(time.time() + lead) + 1
+    plan = Plan(users, due, due_start, window, later_start=due_start + 3600)
+    url = await _database(folder, f"fanout-{design}-{users}-{due}.db", plan)
+    stats = api.limit_stats
+    accepted_before, rejected_before = len(stats.accepted), stats.rejected
+    replies = Replies(api)
+    args = {
+        "token": api.token,
+        "api_url": api.base_url,
+        "database_url": url,
+        "due": due,
+        "deadline": due_start + window + due / 20 + 120,
+    }
+    async with Worker(f"fanout-{design}", args) as worker:
+        await worker.ready()
+        result = await worker.result()
+    replies.count()
+    offset = time.time() - time.monotonic()
+    sends = [call for call in replies.calls if call.chat_id is not None and call.chat_id <= due]
+    lateness = [call.at + offset - (plan.due_at(call.chat_id or 0) or 0) for call in sends]
+    times = sorted(call.at for call in sends)
+    span = times[-1] - times[0] if len(times) > 1 else 0.0
+    delivered = len({call.chat_id for call in sends})
+    return {
+        **result,
+        "design": design,
+        "users": users,
+        "due": due,
+        "window_s": window,
+        "ready_before_due": result["ready_at"] <= due_start,
+        "delivered": delivered,
+        "duplicates": len(sends) - delivered,
+        "not_delivered": due - delivered,
+        "rate": (len(times) - 1) / span if span else float("nan"),
+        "most_in_a_second": LimitStats(stats.accepted[accepted_before:]).most_in_any_second(),
+        "http_429": stats.rejected - rejected_before,
+        "late_p50_s": percentile(lateness, 0.50),
+        "late_p99_s": percentile(lateness, 0.99),
+        "late_max_s": max(lateness, default=float("nan")),
+    }
 
-    lines.append(f"- due-select of 30: {summary(await timed(due_select, 200))}")
-    if engine.dialect.name == "sqlite":
-        async with engine.connect() as connection:
-            plan = await connection.execute(
-                text("EXPLAIN QUERY PLAN " + str(select_due)), {"now": now_param}
-            )
-            details = "; ".join(str(row[-1]) for row in plan)
-        lines.append(f"- plan: `{details}`")
 
-    for size in (30, 500):
+def fanout_table(runs: list[dict[str, Any]], grace_minutes: int = 10) -> list[str]:
+    ours, jobs = runs
+    lines = [
+        f"| {ours['users']:,} users, {ours['due']:,} due within {ours['window_s']} s "
+        "| ours (database schedule, one tick job) | common (JobQueue job per user) |",
+        "|---|---|---|",
+    ]
 
-        async def claim(size: int = size) -> None:
-            async with uow() as work:
-                await work.reminders.claim_due(NOW, NOW + timedelta(minutes=2), size)
-                await work.rollback()  # measure the claim, keep the rows due
+    def row(label: str, key: str, fmt: str) -> None:
+        lines.append(f"| {label} | {format(ours[key], fmt)} | {format(jobs[key], fmt)} |")
 
-        lines.append(f"- claim of {size}: {summary(await timed(claim, 50))}")
-
-    service = ReminderService(
-        uow, FixedClock(NOW), grace=timedelta(minutes=10), notifier=NullNotifier()
-    )
-    started = time.perf_counter()
-    handled = 0
-    ticks = 0
-    while True:
-        report = await service.dispatch_due(30)
-        if report.claimed == 0:
-            break
-        handled += report.sent
-        ticks += 1
-    seconds = time.perf_counter() - started
+    row("delivered", "delivered", ",")
+    row(f"not delivered (grace {grace_minutes} min)", "not_delivered", ",")
+    row("delivered twice", "duplicates", ",")
+    row("sustained sends/s (first to last delivery)", "rate", ".1f")
+    row("most accepted in any 1 s window", "most_in_a_second", "d")
+    row("429 answers received", "http_429", ",")
+    row("lateness p50 (s)", "late_p50_s", ".1f")
+    row("lateness p99 (s)", "late_p99_s", ".1f")
     lines.append(
-        f"- dispatch (claim + next due + confirm + event), 30 per tick: {handled:,} reminders "
-        f"in {seconds:.1f} s = {handled / seconds:,.0f} reminders/s, "
-        f"{seconds / max(ticks, 1) * 1000:.1f} ms per tick"
+        "| event-loop stall while sending: longest / p99 (ms), count over 100 ms | "
+        + " | ".join(
+            f"{run['run_stall_ms']:.0f} / {run['stall_p99_ms']:.0f}, {run['stalls_over_100ms']}"
+            for run in runs
+        )
+        + " |"
     )
+    row("longest stall while setting up (ms)", "setup_stall_ms", ".0f")
+    row("RSS when ready / peak (MB)", "rss_ready_mb", ".0f")
+    lines[-1] = (
+        f"| RSS when ready / peak (MB) | {ours['rss_ready_mb']:.0f} / {ours['rss_peak_mb']:.0f} "
+        f"| {jobs['rss_ready_mb']:.0f} / {jobs['rss_peak_mb']:.0f} |"
+    )
+    ratio = ours["delivered"] / jobs["delivered"] if jobs["delivered"] else float("inf")
+    lines.append(f"| delivered, ours / common | {ratio:.1f}× | |")
+    for run in runs:
+        if not run["ready_before_due"] or not run["finished"]:
+            lines.append(
+                f"\n{run['design']}: ready before the first due time: {run['ready_before_due']}, "
+                f"finished before the deadline: {run['finished']}"
+            )
     return lines
 
 
-@asynccontextmanager
-async def sqlite_engine() -> AsyncIterator[AsyncEngine]:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")
-        await upgrade(engine)
+def rss_table(series: list[dict[str, Any]]) -> list[str]:
+    sizes = sorted({run["users"] for run in series})
+    lines = [
+        "| peak RSS (MB), "
+        + f"{series[0]['due']:,} due | "
+        + " | ".join(f"{size:,} users" for size in sizes)
+        + " |",
+        "|---|" + "---|" * len(sizes),
+    ]
+    for design, label in (("ours", "ours"), ("jobqueue", "common (JobQueue)")):
+        cells = []
+        for size in sizes:
+            run = next(r for r in series if r["design"] == design and r["users"] == size)
+            cells.append(
+                f"{run['rss_peak_mb']:.0f} (delivered {run['delivered']}, set-up stall "
+                f"{run['setup_stall_ms']:.0f} ms, sending stall {run['run_stall_ms']:.0f} ms)"
+            )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+# ---- update handling -------------------------------------------------------------------
+
+
+def _ensure_chats(api: FakeBotApi, users: int) -> None:
+    """Private chats 1..users; message id 1 in each is the seeded exercise message."""
+    for user_id in range(1, users + 1):
+        api.user(user_id)
+        state = api.chat_state(user_id)
+        if state.next_message_id == EXERCISE_MESSAGE_ID:
+            state.take_message_id()
+
+
+def _rep_reply(api: FakeBotApi, user_id: int) -> None:
+    chat = api.chat_state(user_id).chat
+    about = {
+        "message_id": EXERCISE_MESSAGE_ID,
+        "from": api.bot_user(),
+        "chat": chat,
+        "date": api.now(),
+        "text": "Bridge",
+    }
+    api.user(user_id).send_raw({"text": "10", "reply_to_message": about})
+
+
+async def updates(
+    api: FakeBotApi, folder: Path, design: str, users: int, sizes: Sizes
+) -> dict[str, Any]:
+    """Burst (throughput) then paced (latency) rep replies from ``users`` people."""
+    now = int(time.time())
+    plan = Plan(users, 0, now, 0, later_start=now + 3600, exercise_messages=True)
+    name = f"updates-{design}-{users}.db"
+    url = await _database(folder, name, plan if design == "ours" else None)
+    _ensure_chats(api, users)
+    args = {"token": api.token, "api_url": api.base_url, "database_url": url}
+    async with Worker(f"updates-{design}", args) as worker:
+        await worker.ready()
+        # Throughput: everything queued at once; the rate the replies come back at.
+        replies = Replies(api)
+        started = time.monotonic()
+        for index in range(sizes.update_burst):
+            _rep_reply(api, index % users + 1)
+        finished = await replies.wait_for(sizes.update_burst, timeout=600)
+        last = max(call.at for call in replies.calls)
+        throughput = sizes.update_burst / (last - started)
+        extra_burst = len(replies.calls) - sizes.update_burst
+
+        # Latency at a steady offered rate: each update's first reply in its chat, in order.
+        await asyncio.sleep(0.5)
+        replies = Replies(api)
+        queued: dict[int, list[float]] = {}
+        started = time.monotonic()
+        for index in range(sizes.update_paced):
+            target = started + index / sizes.update_rate
+            delay = target - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            user_id = index % users + 1
+            queued.setdefault(user_id, []).append(time.monotonic())
+            _rep_reply(api, user_id)
+        offered_for = time.monotonic() - started
+        finished = await replies.wait_for(sizes.update_paced, timeout=600) and finished
+        by_chat: dict[int, list[float]] = {}
+        for call in replies.calls:
+            by_chat.setdefault(call.chat_id or 0, []).append(call.at)
+        latencies = [
+            (answer - asked) * 1000
+            for chat, asked_times in queued.items()
+            for asked, answer in zip(asked_times, sorted(by_chat.get(chat, [])), strict=False)
+        ]
+        await worker.stop()
+        result = await worker.result()
+    return {
+        **result,
+        "design": design,
+        "users": users,
+        "throughput": throughput,
+        "offered_rate": sizes.update_paced / offered_for,
+        "p50_ms": percentile(latencies, 0.50),
+        "p99_ms": percentile(latencies, 0.99),
+        "replies_per_update": (len(replies.calls) + extra_burst) / sizes.update_paced,
+        "finished": finished,
+    }
+
+
+def updates_table(runs: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| users sending | bot | updates/s (burst) | ratio to echo | p50 / p99 ms at "
+        f"{runs[0]['offered_rate']:.0f}/s | RSS peak (MB) | stall longest / p99 (ms) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for users in sorted({run["users"] for run in runs}):
+        ours = next(r for r in runs if r["users"] == users and r["design"] == "ours")
+        echo = next(r for r in runs if r["users"] == users and r["design"] == "echo")
+        for run in (ours, echo):
+            ratio = run["throughput"] / echo["throughput"]
+            lines.append(
+                f"| {users:,} | {run['design']} | {run['throughput']:.0f} | {ratio:.2f} | "
+                f"{run['p50_ms']:.0f} / {run['p99_ms']:.0f} | {run['rss_peak_mb']:.0f} | "
+                f"{run['run_stall_ms']:.0f} / {run['stall_p99_ms']:.0f} |"
+            )
+    odd = [run for run in runs if abs(run["replies_per_update"] - 1) > 0.01 or not run["finished"]]
+    for run in odd:
+        lines.append(
+            f"\n{run['design']} with {run['users']} users: {run['replies_per_update']:.2f} "
+            f"replies per update, finished: {run['finished']}"
+        )
+    return lines
+
+
+# ---- tick cost -------------------------------------------------------------------------
+
+
+async def tick_costs(sizes: Sizes) -> list[ticks.TickCost]:
+    results = []
+    for users in sizes.tick_users:
+        async with ticks.sqlite_engine() as engine:
+            results.append(await ticks.measure("SQLite", engine, users))
+    if sizes.postgres_url.lower() != "none":
         try:
-            yield engine
-        finally:
-            await engine.dispose()
+            for users in sizes.tick_users:
+                async with ticks.postgres_engine(sizes.postgres_url) as engine:
+                    results.append(await ticks.measure("PostgreSQL", engine, users))
+        except (OSError, ConnectionError) as error:
+            print(f"PostgreSQL skipped: {error}", file=sys.stderr)
+    return results
 
 
-@asynccontextmanager
-async def postgres_engine() -> AsyncIterator[AsyncEngine]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    async with admin.connect() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_async_engine(
-        POSTGRES_URL, connect_args={"server_settings": {"search_path": schema}}
+def ticks_table(results: list[ticks.TickCost]) -> list[str]:
+    lines = [
+        f"| backend | users ({ticks.DUE} due) | seed (s) | find next {ticks.PER_TICK} due: "
+        f"median / p95 ms | claim {ticks.PER_TICK}: median / p95 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for cost in results:
+        lines.append(
+            f"| {cost.backend} | {cost.users:,} | {cost.seed_seconds:.1f} | "
+            f"{cost.find_ms[0]:.2f} / {cost.find_ms[1]:.2f} | "
+            f"{cost.claim_ms[0]:.2f} / {cost.claim_ms[1]:.2f} |"
+        )
+    plans = {cost.plan for cost in results if cost.plan}
+    lines.extend(f"\nSQLite plan: `{plan}`" for plan in plans)
+    return lines
+
+
+# ---- the run ---------------------------------------------------------------------------
+
+
+_STARTED = time.monotonic()
+
+
+def section(title: str, lines: list[str]) -> None:
+    print(f"\n### {title}\n")
+    print("\n".join(lines))
+    print(f"\n(at {time.monotonic() - _STARTED:.0f} s)", flush=True)
+
+
+async def main(sizes: Sizes) -> int:
+    started = time.monotonic()
+    load = os.getloadavg()
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at start"
+        + (" (BENCH_QUICK: small sizes, numbers not meaningful)" if sizes.quick else "")
     )
-    try:
-        await upgrade(engine)
-        yield engine
-    finally:
-        await engine.dispose()
-        async with admin.connect() as connection:
-            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.dispose()
+    section("Tick cost against users", ticks_table(await tick_costs(sizes)))
 
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        folder = Path(name)
+        limited = FakeBotApi(limits=TelegramLimits())
+        async with limited:
+            _ensure_chats(limited, max(sizes.fanout_due, sizes.rss_due))
+            main_runs = [
+                await fanout(limited, folder, design, sizes.fanout_users, sizes.fanout_due)
+                for design in ("ours", "jobqueue")
+            ]
+            title = "Fan-out: reminders due at once, Telegram's limits enforced"
+            section(title, fanout_table(main_runs))
+            series = [
+                await fanout(limited, folder, design, users, sizes.rss_due)
+                for users in sizes.rss_users
+                for design in ("ours", "jobqueue")
+            ]
+            if series:
+                # The largest size is the main run's (more due, the same design and users).
+                section("Memory against users", rss_table([*series, *main_runs]))
+            assert not limited.internal_errors, limited.internal_errors
 
-async def main() -> int:
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
-    async with sqlite_engine() as engine:
-        print("\n".join(await measure("SQLite (WAL, file)", engine)))
-    if POSTGRES_URL.lower() == "none":
-        return 0
-    try:
-        async with postgres_engine() as engine:
-            print("\n".join(await measure("PostgreSQL", engine)))
-    except (OSError, ConnectionError) as error:
-        print(f"PostgreSQL skipped: {error}", file=sys.stderr)
+        open_api = FakeBotApi()
+        async with open_api:
+            runs = [
+                await updates(open_api, folder, design, users, sizes)
+                for users in sizes.update_users
+                for design in ("ours", "echo")
+            ]
+            section("Update handling: rep replies through the real handlers", updates_table(runs))
+            assert not open_api.internal_errors, open_api.internal_errors
+    print(f"\nbench finished in {time.monotonic() - started:.0f} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    sys.exit(asyncio.run(main(SIZES)))

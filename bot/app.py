@@ -81,7 +81,12 @@ def build_application(settings: Settings) -> CoachApplication:
         .post_shutdown(_post_shutdown)
         .post_stop(_post_stop)
         # Every Bot API call to a chat goes through one strict outbound queue.
-        .rate_limiter(OutboundLimiter(per_chat_interval=settings.send_per_chat_seconds))
+        .rate_limiter(
+            OutboundLimiter(
+                per_second=settings.send_per_second,
+                per_chat_interval=settings.send_per_chat_seconds,
+            )
+        )
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url

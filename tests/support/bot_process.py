@@ -33,6 +33,7 @@ _DROPPED = frozenset(
         "ADMIN_CHAT_IDS",
         "PORT",
         "SEND_PER_CHAT_SECONDS",
+        "SEND_PER_SECOND",
     }
 )
 

@@ -5,6 +5,9 @@ The real bot talks HTTP to this server exactly as it would to api.telegram.org
 encoding, long polling, error handling and the bot's own retries. The server answers with
 the shapes and error texts of the real Bot API, keeps every chat the way a phone shows it
 (edits applied, deleted messages gone) and lets a test inject failures (429, 403, ...).
+``FakeBotApi(limits=TelegramLimits())`` (off by default) also enforces Telegram's send limits:
+a call to a chat beyond 30 in any second, or a second one to a chat within a second, gets a
+429 with ``retry_after`` as Telegram answers it. ``bench`` uses that mode.
 
 The token sits in every request path, so this module never logs a path and never stores
 the token in a recorded call.
@@ -18,10 +21,12 @@ import hashlib
 import itertools
 import json
 import logging
+import math
 import re
 import socket
 import struct
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -399,6 +404,65 @@ def _reply_rows(markup: Mapping[str, Any] | None) -> list[list[str]]:
     ]
 
 
+@dataclass(frozen=True)
+class TelegramLimits:
+    """Telegram's send limits: calls to chats per bot in any second, and seconds per chat."""
+
+    per_second: int = 30
+    per_chat_seconds: float = 1.0
+
+
+@dataclass
+class LimitStats:
+    """What the limits did: when each call to a chat was let through, and how many got 429."""
+
+    accepted: list[float] = field(default_factory=list)
+    rejected: int = 0
+
+    def most_in_any_second(self) -> int:
+        """The largest number of accepted calls inside any 1-second sliding window."""
+        times = sorted(self.accepted)
+        most = 0
+        start = 0
+        for end, at in enumerate(times):
+            while at - times[start] >= 1.0:
+                start += 1
+            most = max(most, end - start + 1)
+        return most
+
+
+class _LimitGate:
+    """Decides per call to a chat whether it is within the limits; never sleeps."""
+
+    def __init__(self, limits: TelegramLimits, clock: Callable[[], float]) -> None:
+        self.limits = limits
+        self._clock = clock
+        self._recent: deque[float] = deque()
+        self._last_by_chat: dict[int, float] = {}
+        self.stats = LimitStats()
+
+    def admit(self, chat_id: int) -> None:
+        """Count the call, or raise the 429 Telegram would answer."""
+        now = self._clock()
+        while self._recent and now - self._recent[0] >= 1.0:
+            self._recent.popleft()
+        allowed_at = -math.inf
+        if len(self._recent) >= self.limits.per_second:
+            allowed_at = self._recent[0] + 1.0
+        last = self._last_by_chat.get(chat_id)
+        if last is not None:
+            allowed_at = max(allowed_at, last + self.limits.per_chat_seconds)
+        if allowed_at > now:
+            self.stats.rejected += 1
+            seconds = max(1, math.ceil(allowed_at - now))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds}
+            )
+        self._recent.append(now)
+        self._last_by_chat[chat_id] = now
+        self.stats.accepted.append(now)
+
+
 class FakeBotApi:
     """The Bot API on 127.0.0.1 with a free port; ``async with FakeBotApi() as api:``."""
 
@@ -409,8 +473,11 @@ class FakeBotApi:
         username: str = BOT_USERNAME,
         first_name: str = "StrongBack Test",
         clock: Callable[[], float] = time.time,
+        limits: TelegramLimits | None = None,
+        limit_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._token = token
+        self._limits = None if limits is None else _LimitGate(limits, limit_clock)
         self.bot_id = int(token.split(":", 1)[0])
         self.username = username
         self.bot_first_name = first_name
@@ -612,6 +679,13 @@ class FakeBotApi:
     @property
     def pending_faults(self) -> int:
         return sum(fault.remaining for fault in self._faults)
+
+    @property
+    def limit_stats(self) -> LimitStats:
+        """Accepted and refused calls under ``limits`` (raises when the limits are off)."""
+        if self._limits is None:
+            raise RuntimeError("this FakeBotApi enforces no limits")
+        return self._limits.stats
 
     def calls_of(self, method: str, *, ok: bool | None = None) -> list[RecordedCall]:
         """Completed calls of one method; ``ok`` filters on success or failure."""
@@ -910,6 +984,9 @@ class FakeBotApi:
                 raise ApiError(403, f"Forbidden: bot was kicked from the {state.info['type']} chat")
             if state.blocked:
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
+            # Only calls that name a chat count (an answerCallbackQuery does not).
+            if self._limits is not None and "chat_id" in call.params:
+                self._limits.admit(call.chat_id)
         return await handler(call.params, call)
 
     def _serve_file(self, rest: str) -> web.Response:

@@ -26,7 +26,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import filters
 
-from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
+from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi, LimitStats, TelegramLimits
 from tests.support.models import WaitTimeout
 from tests.support.user import TINY_PNG, FakeUser
 
@@ -501,3 +501,95 @@ async def test_wait_for_skips_to_the_matching_message(ptb: Bot, user: FakeUser) 
     assert (await user.wait_for_text("two")).text == "two"
     assert (await user.next_message()).text == "three"
     user.assert_no_unread()
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand, for the limits mode."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+async def limited() -> AsyncIterator[tuple[FakeBotApi, ManualClock]]:
+    clock = ManualClock()
+    api = FakeBotApi(limits=TelegramLimits(), limit_clock=clock)
+    async with api:
+        yield api, clock
+    assert not api.internal_errors
+
+
+async def test_limits_are_off_by_default(ptb: Bot, fake_api: FakeBotApi, user: FakeUser) -> None:
+    for _ in range(40):
+        await ptb.send_message(user.id, "hi")
+    assert len(fake_api.calls_of("sendMessage", ok=True)) == 40
+    with pytest.raises(RuntimeError):
+        _ = fake_api.limit_stats
+
+
+async def test_limits_allow_one_message_a_second_per_chat(
+    limited: tuple[FakeBotApi, ManualClock],
+) -> None:
+    api, clock = limited
+    person = api.user(1)
+    async with make_bot(api) as bot:
+        await bot.send_message(person.id, "first")
+        clock.now += 0.4
+        with pytest.raises(RetryAfter):
+            await bot.send_message(person.id, "too soon")
+        clock.now += 0.6
+        await bot.send_message(person.id, "a second later")
+    assert [message.text for message in person.chat] == ["first", "a second later"]
+    refused = api.calls_of("sendMessage", ok=False)[0]
+    assert refused.status == 429 and not refused.injected
+    assert refused.error is not None and refused.error["parameters"] == {"retry_after": 1}
+    assert api.limit_stats.rejected == 1
+    assert api.limit_stats.accepted == [1000.0, 1001.0]
+
+
+async def test_limits_allow_thirty_chats_in_any_second(
+    limited: tuple[FakeBotApi, ManualClock],
+) -> None:
+    api, clock = limited
+    people = [api.user(chat) for chat in range(1, 33)]
+    async with make_bot(api) as bot:
+        for person in people[:30]:
+            await bot.send_message(person.id, "hi")
+            clock.now += 0.01
+        with pytest.raises(RetryAfter):
+            await bot.send_message(people[30].id, "the 31st within a second")
+        clock.now = 1000.0 + 1.0  # the first send leaves the window
+        await bot.send_message(people[30].id, "now there is room")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(people[31].id, "but only for one")
+    assert api.limit_stats.rejected == 2
+    assert len(api.limit_stats.accepted) == 31
+    assert api.limit_stats.most_in_any_second() == 30
+
+
+async def test_limits_count_only_calls_that_name_a_chat(
+    limited: tuple[FakeBotApi, ManualClock],
+) -> None:
+    api, _ = limited
+    person = api.user(1)
+    async with make_bot(api) as bot:
+        sent = await bot.send_message(person.id, "hi", reply_markup=YES_NO)
+        person.press("Yes")
+        updates = await bot.get_updates(timeout=0)
+        query = updates[0].callback_query
+        assert query is not None
+        await query.answer()
+        await bot.set_my_commands([BotCommand("start", "Start")])
+        with pytest.raises(RetryAfter):
+            await bot.edit_message_text("edited", person.id, sent.message_id)
+    assert api.limit_stats.rejected == 1
+    assert len(api.limit_stats.accepted) == 1
+
+
+def test_most_in_any_second_uses_a_sliding_window() -> None:
+    stats = LimitStats(accepted=[0.0, 0.5, 0.99, 1.0, 1.2, 1.49, 3.0])
+    assert stats.most_in_any_second() == 5  # 0.5 .. 1.49; 1.0 - 0.0 is a full second
+    assert LimitStats().most_in_any_second() == 0

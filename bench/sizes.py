@@ -1,0 +1,59 @@
+"""Sizes of one bench run, from the environment; ``BENCH_QUICK=1`` shrinks them all.
+
+The default fan-out is scaled: 3,000 reminders due within 9 s (the rate of 20,000 due in
+one minute) instead of 20,000, which would take 11 minutes at 30 a second.
+``BENCH_FANOUT_DUE=20000`` runs the full peak (about 25 minutes in all).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def _ints(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    raw = os.environ.get(name)
+    return default if not raw else tuple(int(part) for part in raw.split(","))
+
+
+@dataclass(frozen=True)
+class Sizes:
+    quick: bool
+    fanout_users: int
+    fanout_due: int
+    rss_users: tuple[int, ...]
+    rss_due: int
+    update_users: tuple[int, ...]
+    update_burst: int
+    update_paced: int
+    update_rate: int
+    tick_users: tuple[int, ...]
+    postgres_url: str
+
+
+def from_environment() -> Sizes:
+    quick = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+    return Sizes(
+        quick=quick,
+        fanout_users=_int("BENCH_FANOUT_USERS", 2_000 if quick else 100_000),
+        fanout_due=_int("BENCH_FANOUT_DUE", 60 if quick else 3_000),
+        rss_users=_ints("BENCH_RSS_USERS", () if quick else (1_000, 10_000)),
+        rss_due=_int("BENCH_RSS_DUE", 30 if quick else 300),
+        update_users=_ints("BENCH_UPDATE_USERS", (20,) if quick else (1, 1_000)),
+        update_burst=_int("BENCH_UPDATE_BURST", 60 if quick else 400),
+        update_paced=_int("BENCH_UPDATE_PACED", 90 if quick else 600),
+        update_rate=_int("BENCH_UPDATE_RATE", 300),
+        tick_users=_ints(
+            "BENCH_TICK_USERS", (1_000, 10_000) if quick else (1_000, 100_000, 1_000_000)
+        ),
+        postgres_url=os.environ.get(
+            "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+        ),
+    )
+
+
+SIZES = from_environment()
