@@ -37,6 +37,7 @@ from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
+from bot.update_processor import PerUserUpdateProcessor
 from coach import timezones
 from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
@@ -72,6 +73,8 @@ def build_application(settings: Settings) -> CoachApplication:
         .post_stop(_post_stop)
         # Every Bot API call to a chat goes through one strict outbound queue.
         .rate_limiter(OutboundLimiter(per_chat_interval=settings.send_per_chat_seconds))
+        # Different people's updates at once, one person's in order.
+        .concurrent_updates(PerUserUpdateProcessor())
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url
