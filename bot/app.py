@@ -52,8 +52,9 @@ from coach.services.updates import prune_processed_updates
 from coach.services.weekly_summary import WeeklySummaryService, reschedule_summary
 from coach.services.workout import WorkoutService
 from scheduler.jobs import Jobs, ReminderScheduler
-from storage.engine import create_engine
+from storage.engine import create_engine, is_sqlite
 from storage.migrate import upgrade
+from storage.send_budget import PostgresSendBudget
 from storage.uow import SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def build_application(settings: Settings) -> CoachApplication:
         .post_shutdown(_post_shutdown)
         .post_stop(_post_stop)
         # Every Bot API call to a chat goes through one strict outbound queue.
-        .rate_limiter(OutboundLimiter(per_chat_interval=settings.send_per_chat_seconds))
+        .rate_limiter(_outbound(settings))
         # Different people's updates at once, one person's in order.
         .concurrent_updates(PerUserUpdateProcessor())
     )
@@ -83,6 +84,15 @@ def build_application(settings: Settings) -> CoachApplication:
     application.bot_data.settings = settings
     register_handlers(application)
     return application
+
+
+def _outbound(settings: Settings) -> OutboundLimiter:
+    """The outbound queue; on PostgreSQL (replicas possible) it also keeps a shared budget."""
+    interval = settings.send_per_chat_seconds
+    shared = None
+    if not is_sqlite(settings.database_url):
+        shared = PostgresSendBudget.for_url(settings.database_url, per_chat_interval=interval)
+    return OutboundLimiter(per_chat_interval=interval, shared=shared)
 
 
 def register_handlers(application: CoachApplication) -> None:
