@@ -85,6 +85,20 @@ _PRUNE_CHATS = text(
 )
 
 
+def budget_engine(url: str, pool_size: int = 4) -> AsyncEngine:
+    """Connections for the budget alone. A permit is worth nothing after a crash of the
+    database (the second it counted is long over), so its commits skip the wait for the
+    disk flush (``synchronous_commit=off``): a granted permit costs a few round trips, not
+    an fsync. Durability of every other table is unchanged."""
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=6,
+        pool_pre_ping=True,
+        connect_args={"server_settings": {"synchronous_commit": "off"}},
+    )
+
+
 class PostgresSendBudget:
     """The ``coach.rate_limit.SendPermit`` of replicas sharing one PostgreSQL database."""
 
@@ -111,8 +125,7 @@ class PostgresSendBudget:
     @classmethod
     def for_url(cls, url: str, **limits: Any) -> PostgresSendBudget:
         """A budget with a small pool of its own, so sends never wait for handlers' connections."""
-        engine = create_async_engine(url, pool_size=4, max_overflow=6, pool_pre_ping=True)
-        return cls(engine, owns_engine=True, **limits)
+        return cls(budget_engine(url), owns_engine=True, **limits)
 
     async def take(self, chat_id: int, *, strict: bool) -> float:
         """0.0 and the send is counted, or the seconds to wait before asking again."""
