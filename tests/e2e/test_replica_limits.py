@@ -28,9 +28,12 @@ BotFactory = Callable[..., Any]
 T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # a Wednesday; the users work 09:00-17:00 UTC
 USERS = list(range(7000, 7120))
 REMINDER = "You have been sitting for"
-# Arrival at the fake server trails the permit by a few varying milliseconds (two bot
-# processes, one machine): the check allows this much (tests/storage checks the stamps).
-JITTER = 0.1
+# Arrival at the fake server trails the permit by a varying delay: a second's 30 permits
+# are granted within milliseconds, but their requests go out through two bot processes on
+# one loaded machine and arrive spread over up to about 0.2 s (measured). The arrival
+# checks allow 0.5 s of it; the permit stamps themselves are checked exactly in
+# tests/storage/test_send_budget.py. Without the shared budget 60 arrive within 0.2 s.
+JITTER = 0.5
 SENT = re.compile(r"reminder tick: DispatchReport\(claimed=\d+, sent=(\d+)")
 
 
@@ -69,8 +72,9 @@ def write_clock(path: Path, instant: datetime) -> None:
 
 
 async def test_two_replicas_send_at_most_thirty_a_second_together(
-    fake_api: FakeBotApi, bot_factory: BotFactory, postgres_url: str, tmp_path: Path
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
 ) -> None:
+    # postgres_url comes first, so the database outlives the bot processes at teardown.
     await seed_due_users(postgres_url, T0 + timedelta(seconds=30))
     clock = tmp_path / "clock.txt"
     write_clock(clock, T0)
@@ -113,5 +117,7 @@ async def test_two_replicas_send_at_most_thirty_a_second_together(
     counts = await eventually(sent_by, timeout=30, what=sent_by)
     assert sum(counts) == len(USERS) and min(counts) > 0, counts  # both replicas sent
     assert max_in_any_window(times, 1.0 - JITTER) <= 30, sorted(times)
-    # Not needlessly slow either: 120 at 30 a second take about four seconds.
-    assert max(times) - min(times) < 4.0 + 3.0
+    # 120 at 30 a second: four seconds' worth, the last one at least three seconds after the
+    # first (60 a second would need half that), and not needlessly slower.
+    span = max(times) - min(times)
+    assert 3.0 - JITTER <= span < 4.0 + 3.0, span

@@ -26,9 +26,10 @@ from storage.send_budget import PostgresSendBudget
 
 pytestmark = pytest.mark.postgres
 
-# The arrival of a send trails its permit by a few milliseconds that vary with the load of
-# the machine; the arrival checks allow this much of it (the permit stamps are exact).
-JITTER = 0.1
+# The arrival of a send trails its permit by a delay that varies with the load of the
+# machine (a second's 30 permits come back within milliseconds, their sends run one after
+# another); the arrival checks allow this much of it. The permit stamps are checked exactly.
+JITTER = 0.5
 
 
 def max_in_any_window(times: list[float], width: float) -> int:
@@ -137,7 +138,7 @@ async def test_two_replicas_sending_120_keep_both_limits(engines: list[AsyncEngi
     assert min_gap_per_chat(arrivals) >= 1.0 - JITTER
     # Not needlessly slow: six reminders per chat, one a second, take about five seconds.
     span = max(t for _, t in arrivals) - min(t for _, t in arrivals)
-    assert span < 5.0 + 3.0, span
+    assert 5.0 - JITTER <= span < 5.0 + 3.0, span
 
 
 async def test_two_replicas_replying_to_one_chat_burst_only_three(
