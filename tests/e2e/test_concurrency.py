@@ -48,8 +48,9 @@ async def test_one_chatty_user_does_not_hold_up_another(
     chatty_times = [call.at for call in sends_to(fake_api, chatty.chat_id)]
     other_times = [call.at for call in sends_to(fake_api, other.chat_id)]
     assert len(chatty_times) == 10 and len(other_times) == 2
-    # The chatty chat really waited: after the burst of three, one message a second.
-    assert chatty_times[9] - chatty_times[0] >= 6.9
+    # The chatty chat really waited: after the burst of three, one message a second (7 s for
+    # ten; the slack is for the spread of arrival times on a loaded machine).
+    assert chatty_times[9] - chatty_times[0] >= 6.0
     # The other user was answered while the chatty one still waited, and within a second.
     assert other_times[1] < chatty_times[9]
     assert other_times[1] - asked_at < 1.0, (other_times, asked_at)

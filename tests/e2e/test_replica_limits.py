@@ -116,6 +116,8 @@ async def test_two_replicas_send_at_most_thirty_a_second_together(
 
     counts = await eventually(sent_by, timeout=30, what=sent_by)
     assert sum(counts) == len(USERS) and min(counts) > 0, counts  # both replicas sent
+    for replica in replicas:  # every send asked the shared budget; none fell back
+        assert "shared send budget failed" not in replica.output
     assert max_in_any_window(times, 1.0 - JITTER) <= 30, sorted(times)
     # 120 at 30 a second: four seconds' worth, the last one at least three seconds after the
     # first (60 a second would need half that), and not needlessly slower.
