@@ -132,6 +132,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 seconds = _retry_seconds(error)
                 self.pause(seconds)
                 log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
+                await self._share_pause(seconds)
                 if attempt >= self._max_retries:
                     raise
         raise AssertionError("unreachable")
@@ -156,6 +157,17 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             if wait <= 0:
                 return
             await self._sleep(wait)
+
+    async def _share_pause(self, seconds: float) -> None:
+        """Telegram's pause holds the bot, so every replica: tell the shared budget."""
+        if self._shared is None:
+            return
+        try:
+            await self._shared.pause(seconds)
+        except Exception:
+            log.warning(
+                "the shared send budget failed; other replicas are not paused", exc_info=True
+            )
 
     def pause(self, seconds: float) -> None:
         """Hold every send for ``seconds`` from now (never shortens a longer pause)."""

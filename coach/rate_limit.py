@@ -48,6 +48,10 @@ class SendPermit(Protocol):
 
     async def take(self, chat_id: int, *, strict: bool) -> float: ...
 
+    async def pause(self, seconds: float) -> None:
+        """Telegram asked for a pause: no replica may send for ``seconds`` from now."""
+        ...
+
     async def close(self) -> None: ...
 
 

@@ -14,8 +14,9 @@ transaction per send:
   interval since the last send. An upsert with a condition takes a token or refuses.
 
 If either refuses, the transaction is rolled back (nothing is counted) and the caller learns
-how long to wait. Only for PostgreSQL: with SQLite there is one process, and the local
-limiter is enough.
+how long to wait. A ``RetryAfter`` one replica gets stamps every slot into the pause, so
+all replicas hold their sends until it ends. Only for PostgreSQL: with SQLite there is one
+process, and the local limiter is enough.
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ _TAKE_SLOT = text(
     """
 )
 _SLOT_WAIT = text(f"SELECT min(sent_at) + {_WINDOW} - {_NOW} FROM send_budget WHERE slot < :n")
+# Every slot in use until the pause ends: each becomes free `window` after its stamp.
+_PAUSE = text(
+    f"UPDATE send_budget SET sent_at = GREATEST(sent_at, {_NOW} + "
+    f"CAST(:seconds AS double precision) - {_WINDOW}) WHERE slot < :n"
+)
 _PRUNE_CHATS = text(
     f"DELETE FROM chat_sends WHERE sent_at < {_NOW} - CAST(:keep AS double precision)"
 )
@@ -129,10 +135,7 @@ class PostgresSendBudget:
 
     async def take(self, chat_id: int, *, strict: bool) -> float:
         """0.0 and the send is counted, or the seconds to wait before asking again."""
-        if not self._seeded:
-            async with self._engine.begin() as connection:
-                await connection.execute(_SEED_SLOTS, {"n": self._per_second})
-            self._seeded = True
+        await self._seed()
         async with self._engine.connect() as connection:
             wait = await self._take(connection, chat_id, strict)
             if wait > 0:
@@ -161,6 +164,20 @@ class PostgresSendBudget:
         if self._on_grant is not None:
             self._on_grant(chat_id, float(taken[0]), float(slot[0]))
         return 0.0
+
+    async def pause(self, seconds: float) -> None:
+        """A ``RetryAfter`` holds every replica: no slot is free until the pause is over."""
+        await self._seed()
+        async with self._engine.begin() as connection:
+            await connection.execute(
+                _PAUSE, {"seconds": seconds, "window": WINDOW_SECONDS, "n": self._per_second}
+            )
+
+    async def _seed(self) -> None:
+        if not self._seeded:
+            async with self._engine.begin() as connection:
+                await connection.execute(_SEED_SLOTS, {"n": self._per_second})
+            self._seeded = True
 
     async def close(self) -> None:
         if self._owns_engine:

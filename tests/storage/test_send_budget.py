@@ -173,3 +173,11 @@ async def test_old_chat_rows_are_pruned(engines: list[AsyncEngine]) -> None:
     async with engines[0].connect() as connection:
         chats = (await connection.execute(text("SELECT chat_id FROM chat_sends"))).scalars()
         assert list(chats) == [2]
+
+
+async def test_a_pause_holds_every_replica(engines: list[AsyncEngine]) -> None:
+    first, second = (PostgresSendBudget(engine) for engine in engines)
+    assert await second.take(1, strict=True) == 0.0
+    await first.pause(2.0)
+    wait = await second.take(2, strict=True)
+    assert 1.5 < wait <= 2.0

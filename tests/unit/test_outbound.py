@@ -179,6 +179,7 @@ class FakePermit:
         self.refusals = refusals
         self.error = error
         self.asked: list[tuple[int, bool]] = []
+        self.paused: list[float] = []
         self.closed = False
 
     async def take(self, chat_id: int, *, strict: bool) -> float:
@@ -188,6 +189,9 @@ class FakePermit:
         if len(self.asked) <= self.refusals:
             return 0.25
         return 0.0
+
+    async def pause(self, seconds: float) -> None:
+        self.paused.append(seconds)
 
     async def close(self) -> None:
         self.closed = True
@@ -245,3 +249,26 @@ async def test_calls_without_a_chat_never_ask_the_shared_budget(fake_time: FakeT
 
     assert await limiter.process_request(answer, (), {}, "getUpdates", {}, None)
     assert permit.asked == []
+
+
+async def test_a_retry_after_pauses_the_other_replicas_too(fake_time: FakeTime) -> None:
+    permit = FakePermit()
+    limiter = OutboundLimiter(clock=fake_time, shared=permit)
+    await limiter.initialize()
+    calls = 0
+
+    async def refuse_once() -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RetryAfter(3)
+        return True
+
+    request = asyncio.ensure_future(
+        limiter.process_request(refuse_once, (), {}, "sendMessage", {"chat_id": 1}, None)
+    )
+    await settle()
+    assert permit.paused == [3.0]
+    await advance(limiter, fake_time, 3.0)
+    assert await request is True
+    await limiter.shutdown()
