@@ -47,6 +47,7 @@ from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
 from bot.texts import Catalogue, load_catalogue
+from bot.update_processor import PerUserUpdateProcessor
 from coach import timezones
 from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
@@ -61,8 +62,9 @@ from coach.services.updates import prune_processed_updates
 from coach.services.weekly_summary import WeeklySummaryService, reschedule_summary
 from coach.services.workout import WorkoutService
 from scheduler.jobs import Jobs, ReminderScheduler
-from storage.engine import create_engine
+from storage.engine import create_engine, is_sqlite
 from storage.migrate import upgrade
+from storage.send_budget import PostgresSendBudget
 from storage.uow import SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -81,12 +83,9 @@ def build_application(settings: Settings) -> CoachApplication:
         .post_shutdown(_post_shutdown)
         .post_stop(_post_stop)
         # Every Bot API call to a chat goes through one strict outbound queue.
-        .rate_limiter(
-            OutboundLimiter(
-                per_second=settings.send_per_second,
-                per_chat_interval=settings.send_per_chat_seconds,
-            )
-        )
+        .rate_limiter(_outbound(settings))
+        # Different people's updates at once, one person's in order.
+        .concurrent_updates(PerUserUpdateProcessor())
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url
@@ -95,6 +94,17 @@ def build_application(settings: Settings) -> CoachApplication:
     application.bot_data.settings = settings
     register_handlers(application)
     return application
+
+
+def _outbound(settings: Settings) -> OutboundLimiter:
+    """The outbound queue; on PostgreSQL (replicas possible) it also keeps a shared budget."""
+    interval = settings.send_per_chat_seconds
+    shared = None
+    if not is_sqlite(settings.database_url):
+        shared = PostgresSendBudget.for_url(settings.database_url, per_chat_interval=interval)
+    return OutboundLimiter(
+        per_second=settings.send_per_second, per_chat_interval=interval, shared=shared
+    )
 
 
 def register_handlers(application: CoachApplication) -> None:

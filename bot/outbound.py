@@ -1,13 +1,16 @@
 """The one outbound queue every Bot API call to a chat passes through.
 
 Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and scheduled
-reminders share it: at most 30 messages in any second, at most one per second per chat,
-replies ahead of reminders (``rate_limit_args={"priority": Priority.REMINDER}``), and a
-``RetryAfter`` holds *all* sending for the time Telegram asked, then the call is retried.
-A timed-out call is not retried: it may have arrived, and Telegram has no idempotency key.
-Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
+reminders share it: at most 30 messages in any second; per chat a burst of 3 replies, then
+one a second, and reminders strictly one a second; replies ahead of reminders
+(``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
+sending for the time Telegram asked, then the call is retried. A timed-out call is not
+retried: it may have arrived, and Telegram has no idempotency key. Calls without a chat
+(getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
+With several replicas, a ``SendPermit`` (the budget shared in PostgreSQL) is asked after the
+local rules granted a send, so the limits hold across processes too.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import itertools
 import logging
 import time
 import warnings
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -27,7 +30,7 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
-from coach.rate_limit import Priority, SendLimiter
+from coach.rate_limit import REPLY_BURST, Priority, SendLimiter, SendPermit, is_strict
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +71,16 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         *,
         per_second: int = 30,
         per_chat_interval: float = 1.0,
+        reply_burst: int = REPLY_BURST,
         max_retries: int = 3,
         clock: Callable[[], float] = time.monotonic,
+        shared: SendPermit | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._limiter = SendLimiter(per_second, per_chat_interval)
+        self._limiter = SendLimiter(per_second, per_chat_interval, reply_burst)
         self._clock = clock
+        self._shared = shared
+        self._sleep = sleep
         self._max_retries = max_retries
         self._waiting: list[_Waiter] = []
         self._sequence = itertools.count()
@@ -99,6 +107,8 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         for waiter in self._waiting:
             waiter.granted.cancel()
         self._waiting.clear()
+        if self._shared is not None:
+            await self._shared.close()
 
     async def process_request(
         self,
@@ -115,15 +125,49 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
         for attempt in itertools.count():
             await self.acquire(chat, priority)
+            await self._take_shared(chat, priority)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
                 seconds = _retry_seconds(error)
                 self.pause(seconds)
                 log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
+                await self._share_pause(seconds)
                 if attempt >= self._max_retries:
                     raise
         raise AssertionError("unreachable")
+
+    async def _take_shared(self, chat: int, priority: int) -> None:
+        """Wait for the budget shared with other replicas, if there is one.
+
+        The local slot is already spent; a refusal only makes this process slower, never
+        lets more out. If the database fails, the local limits alone apply for that send.
+        """
+        if self._shared is None:
+            return
+        while True:
+            try:
+                wait = await self._shared.take(chat, strict=is_strict(priority))
+            except Exception:
+                log.warning(
+                    "the shared send budget failed; sending on the local limit alone",
+                    exc_info=True,
+                )
+                return
+            if wait <= 0:
+                return
+            await self._sleep(wait)
+
+    async def _share_pause(self, seconds: float) -> None:
+        """Telegram's pause holds the bot, so every replica: tell the shared budget."""
+        if self._shared is None:
+            return
+        try:
+            await self._shared.pause(seconds)
+        except Exception:
+            log.warning(
+                "the shared send budget failed; other replicas are not paused", exc_info=True
+            )
 
     def pause(self, seconds: float) -> None:
         """Hold every send for ``seconds`` from now (never shortens a longer pause)."""
@@ -172,7 +216,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         for waiter in sorted(self._waiting):
             if waiter.granted.done():  # the caller gave up (cancelled)
                 continue
-            delay = self._limiter.delay_for(waiter.chat, now)
+            delay = self._limiter.delay_for(waiter.chat, now, waiter.priority)
             if delay <= 0:
                 self._limiter.record_send(waiter.chat, now)
                 waiter.granted.set_result(None)

@@ -1,10 +1,15 @@
 """Pure logic of the outbound send limiter.
 
-Telegram allows about 30 messages a second per bot and one a second per chat; going over
-earns a ``RetryAfter``. The asyncio outbound queue asks ``SendLimiter.delay_for`` how long
-to wait, sleeps that long, asks again, and calls ``record_send`` once the message is out.
-Time is a monotonic float clock (seconds) passed in by the caller, so the rules are tested
-without waiting; calls must come with non-decreasing ``now`` values.
+Telegram allows about 30 messages a second per bot and, inside one chat, about one a second
+with short bursts tolerated (Bot FAQ, docs/ARCHITECTURE.md quotes it). Going over earns a
+``RetryAfter``. The asyncio outbound queue asks ``SendLimiter.delay_for`` how long to wait,
+sleeps that long, asks again, and calls ``record_send`` once the message may go out. Time
+is a monotonic float clock (seconds) passed in by the caller, so the rules are tested without
+waiting; calls must come with non-decreasing ``now`` values.
+
+Per chat, a reply spends a token of a small bucket (``reply_burst`` tokens, refilled at one
+per ``per_chat_interval``), so a reply of two or three messages arrives at once; a reminder
+keeps the strict rule: at least ``per_chat_interval`` after the chat's last message.
 
 Queue order: items carry a ``Priority``; the queue pops the lowest value first and, within
 one priority, the oldest item (e.g. heap entries ``(priority, sequence, item)``), so replies
@@ -16,8 +21,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from enum import IntEnum
+from typing import Protocol
 
 WINDOW_SECONDS = 1.0
+REPLY_BURST = 3
 
 
 class Priority(IntEnum):
@@ -27,66 +34,111 @@ class Priority(IntEnum):
     REMINDER = 1
 
 
-class SendLimiter:
-    """At most ``global_per_second`` sends in any sliding 1-second window overall, at least
-    ``per_chat_interval`` seconds between two sends to one chat, and nothing while a
-    ``RetryAfter`` pause lasts.
+def is_strict(priority: int) -> bool:
+    """Reminders (and anything below replies) keep one message per interval per chat."""
+    return priority != Priority.REPLY
 
-    Memory is bounded by the chats that sent within the last ``per_chat_interval`` (at most
-    about ``global_per_second * per_chat_interval`` of them), not by the number of users.
+
+class SendPermit(Protocol):
+    """A send budget shared with other processes (replicas), asked after the local rules.
+
+    ``take`` either grants (returns 0.0; the send is counted) or refuses and returns the
+    seconds after which asking again may succeed.
     """
 
-    def __init__(self, global_per_second: int = 30, per_chat_interval: float = 1.0) -> None:
+    async def take(self, chat_id: int, *, strict: bool) -> float: ...
+
+    async def pause(self, seconds: float) -> None:
+        """Telegram asked for a pause: no replica may send for ``seconds`` from now."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class SendLimiter:
+    """At most ``global_per_second`` sends in any sliding 1-second window overall; per chat a
+    bucket of ``reply_burst`` tokens refilled one per ``per_chat_interval`` for replies, and
+    at least ``per_chat_interval`` seconds since the chat's last send for reminders; nothing
+    while a ``RetryAfter`` pause lasts.
+
+    Memory is bounded by the chats that sent within the last ``reply_burst *
+    per_chat_interval`` seconds (at most about ``global_per_second`` times that), not by the
+    number of users: an older chat's bucket is full again, the same as a chat never seen.
+    """
+
+    def __init__(
+        self,
+        global_per_second: int = 30,
+        per_chat_interval: float = 1.0,
+        reply_burst: int = REPLY_BURST,
+    ) -> None:
         if isinstance(global_per_second, bool) or global_per_second < 1:
             raise ValueError("global_per_second must be a positive integer")
         if not math.isfinite(per_chat_interval) or per_chat_interval <= 0:
             raise ValueError("per_chat_interval must be a positive number of seconds")
+        if isinstance(reply_burst, bool) or reply_burst < 1:
+            raise ValueError("reply_burst must be a positive integer")
         self._limit = global_per_second
         self._chat_interval = per_chat_interval
+        self._burst = reply_burst
         # Times of the last `limit` sends, oldest first; the oldest bounds the next send.
         self._recent: deque[float] = deque(maxlen=global_per_second)
-        # Last send per chat; dicts keep insertion order and a chat is re-inserted on each
-        # send, so the oldest entries sit at the front and pruning stops at the first fresh one.
-        self._last_by_chat: dict[int, float] = {}
+        # Per chat: (tokens left right after its last send, time of that send). Dicts keep
+        # insertion order and a chat is re-inserted on each send, so the oldest entries sit
+        # at the front and pruning stops at the first one that may still limit.
+        self._chats: dict[int, tuple[float, float]] = {}
         self._paused_until = -math.inf
 
     @property
     def tracked_chats(self) -> int:
         """How many chats are remembered; stays small however many users there are."""
-        return len(self._last_by_chat)
+        return len(self._chats)
 
     @property
     def paused_until(self) -> float:
         """End of the current ``RetryAfter`` pause (``-inf`` if none was ever set)."""
         return self._paused_until
 
-    def delay_for(self, chat_id: int, now: float) -> float:
-        """Seconds to wait before ``chat_id`` may send; 0.0 if it may send now."""
+    def delay_for(self, chat_id: int, now: float, priority: int = Priority.REPLY) -> float:
+        """Seconds to wait before a message of ``priority`` may go to ``chat_id``; 0.0 if now."""
         self._prune(now)
         allowed_at = self._paused_until
         if len(self._recent) >= self._limit:
             allowed_at = max(allowed_at, self._recent[0] + WINDOW_SECONDS)
-        last = self._last_by_chat.get(chat_id)
-        if last is not None:
-            allowed_at = max(allowed_at, last + self._chat_interval)
+        state = self._chats.get(chat_id)
+        if state is not None:
+            tokens, last = state
+            if is_strict(priority):
+                allowed_at = max(allowed_at, last + self._chat_interval)
+            elif tokens < 1.0:
+                allowed_at = max(allowed_at, last + (1.0 - tokens) * self._chat_interval)
         return max(0.0, allowed_at - now)
 
     def record_send(self, chat_id: int, now: float) -> None:
-        """Note that a message to ``chat_id`` went out at ``now``."""
+        """Note that a message to ``chat_id`` went out at ``now`` (it spends one token)."""
         self._prune(now)
         self._recent.append(now)
-        self._last_by_chat.pop(chat_id, None)
-        self._last_by_chat[chat_id] = now
+        tokens = self._tokens(chat_id, now)
+        self._chats.pop(chat_id, None)
+        self._chats[chat_id] = (tokens - 1.0, now)
 
     def pause_until(self, t: float) -> None:
         """Hold every send until ``t`` (after a ``RetryAfter``); never shortens a pause."""
         self._paused_until = max(self._paused_until, t)
 
+    def _tokens(self, chat_id: int, now: float) -> float:
+        state = self._chats.get(chat_id)
+        if state is None:
+            return float(self._burst)
+        tokens, last = state
+        return min(float(self._burst), tokens + (now - last) / self._chat_interval)
+
     def _prune(self, now: float) -> None:
-        """Forget chats whose last send no longer limits them."""
-        last_by_chat = self._last_by_chat
-        while last_by_chat:
-            chat_id = next(iter(last_by_chat))
-            if last_by_chat[chat_id] + self._chat_interval > now:
+        """Forget chats whose bucket is full again and whose last send no longer limits."""
+        chats = self._chats
+        keep_for = self._burst * self._chat_interval
+        while chats:
+            chat_id = next(iter(chats))
+            if chats[chat_id][1] + keep_for > now:
                 break
-            del last_by_chat[chat_id]
+            del chats[chat_id]

@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -230,3 +231,22 @@ class ReminderStateRow(Base):
     answered_at: Mapped[datetime | None]
     session_due_at: Mapped[datetime | None]
     last_session_at: Mapped[datetime | None]
+
+
+class SendBudgetRow(Base):
+    """A bot-wide send permit (PostgreSQL replicas): a send takes a slot unused for a second."""
+
+    __tablename__ = "send_budget"
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sent_at: Mapped[float] = mapped_column(Double)
+
+
+class ChatSendRow(Base):
+    """The last send to a chat from any replica, and the reply tokens it left."""
+
+    __tablename__ = "chat_sends"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tokens: Mapped[float] = mapped_column(Double)
+    sent_at: Mapped[float] = mapped_column(Double, index=True)

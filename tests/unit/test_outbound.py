@@ -70,16 +70,33 @@ async def test_never_more_than_the_limit_in_any_second(
     assert all(done(tasks))
 
 
-async def test_one_message_per_second_per_chat(
+async def test_reminders_go_one_per_second_per_chat(
     limiter: OutboundLimiter, fake_time: FakeTime
 ) -> None:
-    tasks = waiters(limiter, [1, 1, 2])
+    tasks = waiters(limiter, [1, 1, 2], Priority.REMINDER)
     await settle()
     assert done(tasks) == [True, False, True]
     await advance(limiter, fake_time, 0.5)
     assert done(tasks) == [True, False, True]
     await advance(limiter, fake_time, 0.5)
     assert all(done(tasks))
+
+
+async def test_replies_burst_three_then_one_per_second(fake_time: FakeTime) -> None:
+    limiter = OutboundLimiter(per_second=30, per_chat_interval=1.0, clock=fake_time)
+    await limiter.initialize()
+    try:
+        tasks = waiters(limiter, [1, 1, 1, 1, 1, 2])
+        await settle()
+        assert done(tasks) == [True, True, True, False, False, True]
+        await advance(limiter, fake_time, 0.99)
+        assert done(tasks) == [True, True, True, False, False, True]
+        await advance(limiter, fake_time, 0.01)
+        assert done(tasks) == [True, True, True, True, False, True]
+        await advance(limiter, fake_time, 1.0)
+        assert all(done(tasks))
+    finally:
+        await limiter.shutdown()
 
 
 async def test_replies_go_ahead_of_reminders(limiter: OutboundLimiter, fake_time: FakeTime) -> None:
@@ -153,3 +170,105 @@ async def test_a_cancelled_waiter_frees_its_place(
     await advance(limiter, fake_time, 1.0)
     assert tasks[4].done() and not tasks[4].cancelled()
     assert limiter.queued == 0
+
+
+class FakePermit:
+    """A shared budget that refuses the first ``refusals`` asks, then grants."""
+
+    def __init__(self, refusals: int = 0, error: Exception | None = None) -> None:
+        self.refusals = refusals
+        self.error = error
+        self.asked: list[tuple[int, bool]] = []
+        self.paused: list[float] = []
+        self.closed = False
+
+    async def take(self, chat_id: int, *, strict: bool) -> float:
+        self.asked.append((chat_id, strict))
+        if self.error is not None:
+            raise self.error
+        if len(self.asked) <= self.refusals:
+            return 0.25
+        return 0.0
+
+    async def pause(self, seconds: float) -> None:
+        self.paused.append(seconds)
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+async def test_the_shared_budget_is_asked_until_it_grants(fake_time: FakeTime) -> None:
+    permit = FakePermit(refusals=2)
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    limiter = OutboundLimiter(clock=fake_time, shared=permit, sleep=sleep)
+    await limiter.initialize()
+    calls = 0
+
+    async def send() -> bool:
+        nonlocal calls
+        calls += 1
+        return True
+
+    await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 7}, None)
+    reminder = {"priority": Priority.REMINDER}
+    await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 8}, reminder)
+    await limiter.shutdown()
+    assert calls == 2
+    assert slept == [0.25, 0.25]
+    assert permit.asked == [(7, False), (7, False), (7, False), (8, True)]
+    assert permit.closed
+
+
+async def test_a_failing_shared_budget_falls_back_to_the_local_limit(
+    fake_time: FakeTime,
+) -> None:
+    permit = FakePermit(error=OSError("database gone"))
+    limiter = OutboundLimiter(clock=fake_time, shared=permit)
+    await limiter.initialize()
+
+    async def send() -> bool:
+        return True
+
+    try:
+        assert await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 7}, None)
+    finally:
+        await limiter.shutdown()
+    assert permit.asked == [(7, False)]
+
+
+async def test_calls_without_a_chat_never_ask_the_shared_budget(fake_time: FakeTime) -> None:
+    permit = FakePermit()
+    limiter = OutboundLimiter(clock=fake_time, shared=permit)
+
+    async def answer() -> bool:
+        return True
+
+    assert await limiter.process_request(answer, (), {}, "getUpdates", {}, None)
+    assert permit.asked == []
+
+
+async def test_a_retry_after_pauses_the_other_replicas_too(fake_time: FakeTime) -> None:
+    permit = FakePermit()
+    limiter = OutboundLimiter(clock=fake_time, shared=permit)
+    await limiter.initialize()
+    calls = 0
+
+    async def refuse_once() -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RetryAfter(3)
+        return True
+
+    request = asyncio.ensure_future(
+        limiter.process_request(refuse_once, (), {}, "sendMessage", {"chat_id": 1}, None)
+    )
+    await settle()
+    assert permit.paused == [3.0]
+    await advance(limiter, fake_time, 3.0)
+    assert await request is True
+    await limiter.shutdown()

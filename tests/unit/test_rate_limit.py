@@ -1,4 +1,4 @@
-"""Outbound send limiter: global sliding window, per-chat spacing, RetryAfter pauses."""
+"""Outbound send limiter: global sliding window, per-chat bursts and spacing, RetryAfter pauses."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ def run_queue(
     *,
     start: float = 0.0,
     retry_after: dict[int, float] | None = None,
+    priority: Priority = Priority.REMINDER,
 ) -> list[Send]:
     """Drive the limiter like the outbound worker: take the first item that may go now,
     otherwise advance a fake clock to the earliest moment one may.
 
-    ``retry_after`` maps a send's index to a pause Telegram asks for right after it.
+    ``retry_after`` maps a send's index to a pause Telegram asks for right after it. Items
+    are reminders (the strict per-chat rule) unless ``priority`` says otherwise.
     """
     now = start
     pending = list(items)
@@ -33,7 +35,7 @@ def run_queue(
     while pending:
         steps += 1
         assert steps < 100_000, "the limiter never let the queue drain"
-        delays = [limiter.delay_for(chat, now) for chat in pending]
+        delays = [limiter.delay_for(chat, now, priority) for chat in pending]
         ready = next((i for i, d in enumerate(delays) if d == 0.0), None)
         if ready is None:
             now += min(delays)
@@ -62,22 +64,52 @@ def min_gap_per_chat(sent: list[Send]) -> float:
     return min(gaps, default=float("inf"))
 
 
-@pytest.mark.parametrize(
-    ("name", "items"),
-    [
-        ("round robin: 100 chats x 3", [chat for _ in range(3) for chat in range(100)]),
-        ("bursty: each chat's 3 messages back to back", [c for c in range(100) for _ in range(3)]),
-        ("one chat with a long backlog among others", [7] * 20 + list(range(100, 380))),
-    ],
-)
-def test_simulated_traffic_respects_both_limits(name: str, items: list[int]) -> None:
+def max_per_chat_in_any_window(sent: list[Send], width: float) -> int:
+    by_chat: dict[int, list[float]] = defaultdict(list)
+    for t, chat in sent:
+        by_chat[chat].append(t)
+    return max(max_in_any_window(times, width) for times in by_chat.values())
+
+
+TRAFFIC = [
+    ("round robin: 100 chats x 3", [chat for _ in range(3) for chat in range(100)]),
+    ("bursty: each chat's 3 messages back to back", [c for c in range(100) for _ in range(3)]),
+    ("one chat with a long backlog among others", [7] * 20 + list(range(100, 380))),
+]
+
+
+@pytest.mark.parametrize(("name", "items"), TRAFFIC)
+def test_simulated_reminders_respect_both_limits(name: str, items: list[int]) -> None:
     limiter = SendLimiter()
-    sent = run_queue(limiter, items)
+    sent = run_queue(limiter, items, priority=Priority.REMINDER)
     assert sorted(chat for _, chat in sent) == sorted(items)
     assert max_in_any_window([t for t, _ in sent]) <= 30
     assert min_gap_per_chat(sent) >= 1.0
     # The limiter must not be needlessly slow either: 300 messages take about 10 seconds.
     assert sent[-1][0] <= (len(items) / 30) + max(items.count(c) for c in set(items))
+
+
+@pytest.mark.parametrize(("name", "items"), TRAFFIC)
+def test_simulated_replies_burst_then_one_a_second(name: str, items: list[int]) -> None:
+    limiter = SendLimiter()
+    sent = run_queue(limiter, items, priority=Priority.REPLY)
+    assert sorted(chat for _, chat in sent) == sorted(items)
+    assert max_in_any_window([t for t, _ in sent]) <= 30
+    # A burst of 3, then the bucket refills at one a second: k seconds hold at most 2 + k.
+    assert max_per_chat_in_any_window(sent, 1.0) <= 3
+    assert max_per_chat_in_any_window(sent, 10.0) <= 12
+    backlog = max(items.count(c) for c in set(items))
+    assert sent[-1][0] <= (len(items) / 30) + max(0, backlog - 3)
+
+
+def test_a_long_reply_backlog_settles_at_one_a_second() -> None:
+    sent = run_queue(SendLimiter(), [5] * 8, priority=Priority.REPLY)
+    assert [t for t, _ in sent] == pytest.approx([0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0])
+
+
+def test_reminders_never_burst() -> None:
+    sent = run_queue(SendLimiter(), [5] * 4, priority=Priority.REMINDER)
+    assert [t for t, _ in sent] == pytest.approx([0.0, 1.0, 2.0, 3.0])
 
 
 def test_first_second_lets_exactly_thirty_out() -> None:
@@ -86,27 +118,50 @@ def test_first_second_lets_exactly_thirty_out() -> None:
     assert all(t >= 1.0 for t, _ in sent[30:])
 
 
+R, M = Priority.REPLY, Priority.REMINDER
+
+
 @pytest.mark.parametrize(
-    ("history", "chat", "now", "expected"),
+    ("history", "chat", "now", "priority", "expected"),
     [
-        ([], 1, 0.0, 0.0),
-        ([(0.0, 1)], 1, 0.0, 1.0),
-        ([(0.0, 1)], 1, 0.25, 0.75),
-        ([(0.0, 1)], 1, 1.0, 0.0),
-        ([(0.0, 1)], 2, 0.0, 0.0),
-        ([(0.1 * i, i) for i in range(30)], 99, 2.9, 0.0),
-        ([(0.0, i) for i in range(30)], 99, 0.0, 1.0),
-        ([(0.0, i) for i in range(30)], 99, 0.5, 0.5),
-        ([(0.0, i) for i in range(29)], 99, 0.0, 0.0),
-        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 1.0, 0.0),
-        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 0.9, 0.1),
+        ([], 1, 0.0, M, 0.0),
+        ([], 1, 0.0, R, 0.0),
+        # Reminders: strictly one per second per chat.
+        ([(0.0, 1)], 1, 0.0, M, 1.0),
+        ([(0.0, 1)], 1, 0.25, M, 0.75),
+        ([(0.0, 1)], 1, 1.0, M, 0.0),
+        ([(0.0, 1)], 2, 0.0, M, 0.0),
+        # Replies: a burst of three, then one a second as the bucket refills.
+        ([(0.0, 1)], 1, 0.0, R, 0.0),
+        ([(0.0, 1), (0.0, 1)], 1, 0.0, R, 0.0),
+        ([(0.0, 1), (0.0, 1), (0.0, 1)], 1, 0.0, R, 1.0),
+        ([(0.0, 1), (0.0, 1), (0.0, 1)], 1, 0.4, R, 0.6),
+        ([(0.0, 1), (0.0, 1), (0.0, 1)], 1, 1.0, R, 0.0),
+        ([(0.0, 1), (0.0, 1), (0.0, 1), (1.0, 1)], 1, 1.0, R, 1.0),
+        ([(0.0, 1), (0.0, 1), (0.0, 1)], 2, 0.0, R, 0.0),
+        # A reply burst still holds back a reminder to that chat for a second.
+        ([(0.0, 1), (0.5, 1)], 1, 0.5, M, 1.0),
+        ([(0.0, 1), (0.5, 1)], 1, 0.5, R, 0.0),
+        # A full bucket takes three seconds to refill, not more.
+        ([(0.0, 1), (0.0, 1), (0.0, 1), (3.0, 1), (3.0, 1)], 1, 3.0, R, 0.0),
+        ([(0.0, 1), (0.0, 1), (0.0, 1), (2.0, 1), (2.0, 1)], 1, 2.0, R, 1.0),
+        # The bot-wide window: 30 in any second, whatever the kind.
+        ([(0.1 * i, i) for i in range(30)], 99, 2.9, R, 0.0),
+        ([(0.0, i) for i in range(30)], 99, 0.0, R, 1.0),
+        ([(0.0, i) for i in range(30)], 99, 0.0, M, 1.0),
+        ([(0.0, i) for i in range(30)], 99, 0.5, R, 0.5),
+        ([(0.0, i) for i in range(29)], 99, 0.0, R, 0.0),
+        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 1.0, R, 0.0),
+        ([(0.0, i) for i in range(15)] + [(0.5, i) for i in range(15, 30)], 99, 0.9, R, 0.1),
     ],
 )
-def test_delay_for(history: list[Send], chat: int, now: float, expected: float) -> None:
+def test_delay_for(
+    history: list[Send], chat: int, now: float, priority: Priority, expected: float
+) -> None:
     limiter = SendLimiter()
     for t, c in history:
         limiter.record_send(c, t)
-    assert limiter.delay_for(chat, now) == pytest.approx(expected)
+    assert limiter.delay_for(chat, now, priority) == pytest.approx(expected)
 
 
 def test_retry_after_pauses_every_chat() -> None:
@@ -144,28 +199,42 @@ def test_simulated_retry_after_holds_all_sending() -> None:
     assert min_gap_per_chat(sent) >= 1.0
 
 
-def test_memory_is_bounded_by_recently_active_chats() -> None:
-    limiter = SendLimiter()
+@pytest.mark.parametrize(("burst", "peak_bound"), [(1, 30), (3, 90)])
+@pytest.mark.parametrize("priority", [Priority.REPLY, Priority.REMINDER])
+def test_memory_is_bounded_by_recently_active_chats(
+    burst: int, peak_bound: int, priority: Priority
+) -> None:
+    limiter = SendLimiter(reply_burst=burst)
     now = 0.0
     peak = 0
     for chat in range(5_000):  # 5,000 distinct users, one message each
-        while (delay := limiter.delay_for(chat, now)) > 0:
+        while (delay := limiter.delay_for(chat, now, priority)) > 0:
             now += delay
         limiter.record_send(chat, now)
         peak = max(peak, limiter.tracked_chats)
-    assert peak <= 30
-    limiter.delay_for(0, now + 1.0)
+    assert peak <= peak_bound
+    limiter.delay_for(0, now + burst * 1.0)
     assert limiter.tracked_chats == 0
 
 
 def test_pruning_keeps_chats_that_still_limit() -> None:
-    limiter = SendLimiter()
+    limiter = SendLimiter(reply_burst=1)
     limiter.record_send(1, 0.0)
     limiter.record_send(2, 0.6)
     limiter.record_send(1, 0.7)  # chat 1 moves to the back: pruning order follows sends
     assert limiter.delay_for(3, 1.65) == 0.0
     assert limiter.tracked_chats == 1  # chat 2 (sent 0.6) forgotten, chat 1 (0.7) kept
-    assert limiter.delay_for(1, 1.65) == pytest.approx(0.05)
+    assert limiter.delay_for(1, 1.65, Priority.REMINDER) == pytest.approx(0.05)
+
+
+def test_a_chat_is_forgotten_only_once_its_bucket_is_full() -> None:
+    limiter = SendLimiter()
+    for _ in range(3):
+        limiter.record_send(1, 0.0)
+    assert limiter.delay_for(2, 2.99) == 0.0
+    assert limiter.tracked_chats == 1  # 2 of 3 tokens back: forgetting would allow a 4th
+    assert limiter.delay_for(2, 3.0) == 0.0
+    assert limiter.tracked_chats == 0
 
 
 @pytest.mark.parametrize(
@@ -176,6 +245,8 @@ def test_pruning_keeps_chats_that_still_limit() -> None:
         ({"per_chat_interval": 0.0}, "per_chat_interval"),
         ({"per_chat_interval": float("nan")}, "per_chat_interval"),
         ({"per_chat_interval": -1.0}, "per_chat_interval"),
+        ({"reply_burst": 0}, "reply_burst"),
+        ({"reply_burst": True}, "reply_burst"),
     ],
 )
 def test_rejects_bad_limits(kwargs: dict[str, float], message: str) -> None:
