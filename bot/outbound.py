@@ -30,7 +30,14 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
-from coach.rate_limit import REPLY_BURST, Priority, SendLimiter, SendPermit, is_strict
+from coach.rate_limit import (
+    REPLY_BURST,
+    SAFE_WINDOW_SECONDS,
+    Priority,
+    SendLimiter,
+    SendPermit,
+    is_strict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +83,9 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         clock: Callable[[], float] = time.monotonic,
         shared: SendPermit | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        window: float = SAFE_WINDOW_SECONDS,
     ) -> None:
-        self._limiter = SendLimiter(per_second, per_chat_interval, reply_burst)
+        self._limiter = SendLimiter(per_second, per_chat_interval, reply_burst, window)
         self._clock = clock
         self._shared = shared
         self._sleep = sleep

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from coach.rate_limit import REPLY_BURST, WINDOW_SECONDS
+from coach.rate_limit import REPLY_BURST, SAFE_WINDOW_SECONDS
 
 # A refusal is never answered with "ask again at once": that would only load the database.
 MIN_WAIT_SECONDS = 0.01
@@ -145,7 +145,7 @@ class PostgresSendBudget:
             if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
                 self._pruned_at = time.monotonic()
                 await connection.execute(
-                    _PRUNE_CHATS, {"keep": self._burst * self._interval + WINDOW_SECONDS}
+                    _PRUNE_CHATS, {"keep": self._burst * self._interval + SAFE_WINDOW_SECONDS}
                 )
                 await connection.commit()
         return 0.0
@@ -156,7 +156,7 @@ class PostgresSendBudget:
         if taken is None:
             wait = (await connection.execute(_CHAT_WAIT, {**chat, "strict": strict})).scalar()
             return max(MIN_WAIT_SECONDS, float(wait or 0.0))
-        limits = {"n": self._per_second, "window": WINDOW_SECONDS}
+        limits = {"n": self._per_second, "window": SAFE_WINDOW_SECONDS}
         slot = (await connection.execute(_TAKE_SLOT, limits)).first()
         if slot is None:
             wait = (await connection.execute(_SLOT_WAIT, limits)).scalar()
@@ -170,7 +170,7 @@ class PostgresSendBudget:
         await self._seed()
         async with self._engine.begin() as connection:
             await connection.execute(
-                _PAUSE, {"seconds": seconds, "window": WINDOW_SECONDS, "n": self._per_second}
+                _PAUSE, {"seconds": seconds, "window": SAFE_WINDOW_SECONDS, "n": self._per_second}
             )
 
     async def _seed(self) -> None:

@@ -28,7 +28,8 @@ def fake_time() -> FakeTime:
 
 @pytest.fixture
 async def limiter(fake_time: FakeTime) -> AsyncIterator[OutboundLimiter]:
-    limiter = OutboundLimiter(per_second=3, per_chat_interval=1.0, clock=fake_time)
+    # The plain 1-second window, so the steps below read in whole seconds.
+    limiter = OutboundLimiter(per_second=3, per_chat_interval=1.0, clock=fake_time, window=1.0)
     await limiter.initialize()
     yield limiter
     await limiter.shutdown()
@@ -272,3 +273,22 @@ async def test_a_retry_after_pauses_the_other_replicas_too(fake_time: FakeTime) 
     await advance(limiter, fake_time, 3.0)
     assert await request is True
     await limiter.shutdown()
+
+
+async def test_by_default_the_thirty_are_counted_over_a_safety_window(
+    fake_time: FakeTime,
+) -> None:
+    """Arrival jitter must never make 31 in a second: the next 30 wait 1.1 s, not 1.0 s."""
+    limiter = OutboundLimiter(clock=fake_time)
+    await limiter.initialize()
+    try:
+        first = waiters(limiter, list(range(30)))
+        await advance(limiter, fake_time, 0.0)
+        assert all(done(first))
+        second = waiters(limiter, list(range(100, 130)))
+        await advance(limiter, fake_time, 1.0)
+        assert not any(done(second))
+        await advance(limiter, fake_time, 0.1)
+        assert all(done(second))
+    finally:
+        await limiter.shutdown()
