@@ -5,6 +5,9 @@ reminders share it: at most 30 messages in any second, at most one per second pe
 replies ahead of reminders (``rate_limit_args={"priority": Priority.REMINDER}``), and a
 ``RetryAfter`` holds *all* sending for the time Telegram asked, then the call is retried.
 A timed-out call is not retried: it may have arrived, and Telegram has no idempotency key.
+A call may carry ``rate_limit_args={"deadline": <aware datetime>}``: if it would be granted
+after that instant, or after ``stop_deadlined()`` (shutdown), Telegram is not called and
+``SendExpired`` is raised, so the caller knows for certain the message did not leave.
 Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
@@ -20,7 +23,7 @@ import time
 import warnings
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -40,6 +43,11 @@ class _Waiter:
     sequence: int
     chat: int = field(compare=False)
     granted: asyncio.Future[None] = field(compare=False)
+    deadline: datetime | None = field(compare=False, default=None)
+
+
+class SendExpired(Exception):
+    """Not sent, certainly: the call's deadline passed (or sending stopped) before its turn."""
 
 
 def _chat_key(chat_id: object) -> int | None:
@@ -70,9 +78,12 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         per_chat_interval: float = 1.0,
         max_retries: int = 3,
         clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._limiter = SendLimiter(per_second, per_chat_interval)
         self._clock = clock
+        self._now = now
+        self._refuse_deadlined = False
         self._max_retries = max_retries
         self._waiting: list[_Waiter] = []
         self._sequence = itertools.count()
@@ -113,8 +124,9 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         if chat is None:
             return await callback(*args, **kwargs)
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
+        deadline: datetime | None = (rate_limit_args or {}).get("deadline")
         for attempt in itertools.count():
-            await self.acquire(chat, priority)
+            await self.acquire(chat, priority, deadline)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -130,11 +142,21 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._limiter.pause_until(self._clock() + seconds)
         self._wake()
 
-    async def acquire(self, chat: int, priority: int = Priority.REPLY) -> None:
-        """Wait until a message to ``chat`` may leave; counts it as sent from then on."""
+    def stop_deadlined(self) -> None:
+        """From now on, refuse every call with a deadline (queued or new): shutting down."""
+        self._refuse_deadlined = True
+        self._wake()
+
+    async def acquire(
+        self, chat: int, priority: int = Priority.REPLY, deadline: datetime | None = None
+    ) -> None:
+        """Wait until a message to ``chat`` may leave; counts it as sent from then on.
+
+        Raises ``SendExpired`` instead of granting after ``deadline``.
+        """
         self._ensure_worker()
         granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted))
+        self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted, deadline))
         self._wake()
         await granted
 
@@ -171,6 +193,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         remaining: list[_Waiter] = []
         for waiter in sorted(self._waiting):
             if waiter.granted.done():  # the caller gave up (cancelled)
+                continue
+            if waiter.deadline is not None and (
+                self._refuse_deadlined or self._now() > waiter.deadline
+            ):
+                waiter.granted.set_exception(SendExpired())
                 continue
             delay = self._limiter.delay_for(waiter.chat, now)
             if delay <= 0:
