@@ -35,6 +35,8 @@ from coach.rate_limit import Priority, SendLimiter
 log = logging.getLogger(__name__)
 
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+_EXPIRY_SLACK = 0.05
+"""How long after a deadline the worker wakes to refuse a send still waiting then."""
 
 
 @dataclass(order=True)
@@ -176,7 +178,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             raise RuntimeError("limiter not initialised")
         while True:
             changed.clear()
-            wait = self._grant_ready()
+            try:
+                wait = self._grant_ready()
+            except Exception:  # a dead worker would leave every queued send waiting forever
+                log.exception("the outbound queue failed to grant; trying again")
+                wait = 1.0
             if wait is None:
                 await changed.wait()
                 continue
@@ -186,25 +192,31 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
     def _grant_ready(self) -> float | None:
         """Grant, best priority first, every waiter the rules let go now.
 
-        Returns how long until the next waiter could go, or None when nobody waits.
+        Returns how long until the next waiter could go or expire, or None when nobody
+        waits: a send held behind a long pause gives up at its deadline, not at the pause's
+        end, so its reminder row is released while its lease still holds.
         """
         now = self._clock()
+        wall: datetime | None = None  # read once, and only if a waiter has a deadline
         soonest: float | None = None
         remaining: list[_Waiter] = []
         for waiter in sorted(self._waiting):
             if waiter.granted.done():  # the caller gave up (cancelled)
                 continue
-            if waiter.deadline is not None and (
-                self._refuse_deadlined or self._now() > waiter.deadline
-            ):
-                waiter.granted.set_exception(SendExpired())
-                continue
             delay = self._limiter.delay_for(waiter.chat, now)
+            wake = delay
+            if waiter.deadline is not None:
+                wall = self._now() if wall is None else wall
+                left = (waiter.deadline - wall).total_seconds()
+                if self._refuse_deadlined or left < 0:
+                    waiter.granted.set_exception(SendExpired())
+                    continue
+                wake = min(delay, left + _EXPIRY_SLACK)
             if delay <= 0:
                 self._limiter.record_send(waiter.chat, now)
                 waiter.granted.set_result(None)
                 continue
             remaining.append(waiter)
-            soonest = delay if soonest is None else min(soonest, delay)
+            soonest = wake if soonest is None else min(soonest, wake)
         self._waiting = remaining
         return soonest

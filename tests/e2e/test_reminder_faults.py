@@ -78,9 +78,13 @@ async def test_sigterm_mid_burst_confirms_what_was_sent_and_releases_the_rest(
     write_clock(clock, T0 + timedelta(minutes=1))  # 200 due at once; 30 a second may leave
     await fake_api.wait_until(lambda: len(fake_api.calls_of("sendMessage", ok=True)) >= 40 or None)
     # Telegram holds every send for 8 s; the deploy's SIGTERM lands inside that pause.
-    mark = fake_api.mark()
+    # The fault hits whichever send reaches the server next, possibly one that was already
+    # in flight (recorded) before this line: wait for the injected call itself, not for a
+    # call after a mark.
     fake_api.fail_next("sendMessage", status=429, retry_after=8)
-    await fake_api.wait_for_call("sendMessage", lambda call: call.status == 429, since=mark)
+    await fake_api.wait_for_call(
+        "sendMessage", lambda call: call.injected and call.status == 429, timeout=30
+    )
     stopped_at = asyncio.get_running_loop().time()
     assert await bot.stop(timeout=10) == 0  # exits within 10 s of SIGTERM, cleanly
     assert asyncio.get_running_loop().time() - stopped_at < 10
