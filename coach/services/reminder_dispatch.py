@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 SETTLE_MARGIN: Final = timedelta(seconds=30)
 """Lease time kept free after a send's deadline: the HTTP call (PTB's timeouts are 5 s each)
 and the settle transaction fit in it, so a settle normally finds its lease still its own."""
+CONFIRM_EVERY: Final = timedelta(seconds=5)
+"""While a batch is held, its finished sends are confirmed this often (far inside a lease)."""
 SKIP_BATCH: Final = 500
 """Expired rows skipped per tick, before and outside the send budget."""
 MAX_ATTEMPTS: Final = 5
@@ -150,16 +152,17 @@ class Dispatcher:
                 outcomes[state.user_id] = None
             else:
                 sendable.append((state, profile))
-        deliveries = await self._send_all(
+        deliveries, early = await self._send_all(
             [
                 self._send_reminder(notifier, state, profile, now, token)
                 for state, profile in sendable
             ],
             [state.user_id for state, _ in sendable],
             outcomes,
-            lambda: self._settle(token, False, outcomes, broken, now, self._plan_sit),
+            self._settler(token, False, outcomes, broken, now, self._plan_sit),
         )
         tally = await self._settle(token, False, outcomes, broken, now, self._plan_sit)
+        _merge(tally, early)
         return DispatchReport(
             claimed=len(claimed) + skipped.claimed,
             sent=deliveries.count(Delivery.SENT),
@@ -297,13 +300,14 @@ class Dispatcher:
                 continue
             assert profile is not None
             sendable.append((state, profile))
-        deliveries = await self._send_all(
+        deliveries, early = await self._send_all(
             [self._send_session(notifier, state, profile, now) for state, profile in sendable],
             [state.user_id for state, _ in sendable],
             outcomes,
-            lambda: self._settle(token, True, outcomes, broken, now, self._plan_session),
+            self._settler(token, True, outcomes, broken, now, self._plan_session),
         )
         tally = await self._settle(token, True, outcomes, broken, now, self._plan_session)
+        _merge(tally, early)
         return DispatchReport(
             claimed=len(claimed),
             sent=deliveries.count(Delivery.SENT),
@@ -373,29 +377,64 @@ class Dispatcher:
 
     # ---- shared: sending and settling --------------------------------------------------
 
+    def _settler(
+        self,
+        token: str,
+        session: bool,
+        outcomes: dict[int, Delivery | None],
+        broken: list[int],
+        claimed_at: datetime,
+        planner: RowPlanner,
+    ) -> Callable[[], Awaitable[_Tally]]:
+        """Settle what is known so far and take it out of ``outcomes`` and ``broken``, so
+        the final settle of the tick only handles the rest."""
+
+        async def settle_known() -> _Tally:
+            known, failed = dict(outcomes), list(broken)
+            for user_id in known:  # before awaiting: sends finishing meanwhile stay
+                del outcomes[user_id]
+            broken.clear()
+            return await self._settle(token, session, known, failed, claimed_at, planner)
+
+        return settle_known
+
     async def _send_all(
         self,
         sends: Sequence[Coroutine[Any, Any, Delivery]],
         user_ids: list[int],
         outcomes: dict[int, Delivery | None],
         settle_known: Callable[[], Awaitable[_Tally]],
-    ) -> list[Delivery]:
+    ) -> tuple[list[Delivery], _Tally]:
         """Run the sends concurrently; record each outcome as it ends.
 
+        While some sends are still held (a RetryAfter pause), what already went out is
+        confirmed every ``CONFIRM_EVERY``: a delivered reminder is never left unconfirmed
+        behind a held one, where a take-over after the lease would send it again.
         If the tick itself is cancelled, what finished is settled (shielded) and the rest
         keeps its lease, which expires: at-least-once, never stuck.
         """
-        tasks = [asyncio.ensure_future(send) for send in sends]
+        tasks: list[asyncio.Future[Delivery]] = [asyncio.ensure_future(send) for send in sends]
+        owner = dict(zip(tasks, user_ids, strict=True))
+        early = _Tally()
+        recorded: set[asyncio.Future[Delivery]] = set()
+        pending: set[asyncio.Future[Delivery]] = set(tasks)
         try:
-            results: list[Delivery] = list(await asyncio.gather(*tasks))
+            while pending:
+                done, pending = await asyncio.wait(pending, timeout=CONFIRM_EVERY.total_seconds())
+                for task in done:
+                    outcomes[owner[task]] = task.result()
+                    recorded.add(task)
+                if pending and outcomes:
+                    _merge(early, await settle_known())
         except BaseException:
-            for user_id, task in zip(user_ids, tasks, strict=True):
-                if task.done() and not task.cancelled() and task.exception() is None:
-                    outcomes[user_id] = task.result()
+            for task in tasks:
+                if task in recorded or not task.done() or task.cancelled():
+                    continue
+                if task.exception() is None:
+                    outcomes[owner[task]] = task.result()
             await asyncio.shield(settle_known())
             raise
-        outcomes.update(zip(user_ids, results, strict=True))
-        return results
+        return [task.result() for task in tasks], early
 
     async def _settle(
         self,
