@@ -74,6 +74,7 @@ CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any]
 
 def build_application(settings: Settings) -> CoachApplication:
     context_types = ContextTypes(context=CoachContext, bot_data=BotData)
+    clock = _clock(settings)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -83,7 +84,7 @@ def build_application(settings: Settings) -> CoachApplication:
         .post_shutdown(_post_shutdown)
         .post_stop(_post_stop)
         # Every Bot API call to a chat goes through one strict outbound queue.
-        .rate_limiter(_outbound(settings))
+        .rate_limiter(_outbound(settings, clock))
         # Different people's updates at once, one person's in order.
         .concurrent_updates(PerUserUpdateProcessor())
     )
@@ -92,18 +93,22 @@ def build_application(settings: Settings) -> CoachApplication:
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     application: CoachApplication = builder.build()
     application.bot_data.settings = settings
+    application.bot_data.clock = clock
     register_handlers(application)
     return application
 
 
-def _outbound(settings: Settings) -> OutboundLimiter:
+def _outbound(settings: Settings, clock: Clock) -> OutboundLimiter:
     """The outbound queue; on PostgreSQL (replicas possible) it also keeps a shared budget."""
     interval = settings.send_per_chat_seconds
     shared = None
     if not is_sqlite(settings.database_url):
         shared = PostgresSendBudget.for_url(settings.database_url, per_chat_interval=interval)
     return OutboundLimiter(
-        per_second=settings.send_per_second, per_chat_interval=interval, shared=shared
+        per_second=settings.send_per_second,
+        per_chat_interval=interval,
+        shared=shared,
+        now=clock.now,
     )
 
 
@@ -187,7 +192,7 @@ async def _post_init(application: CoachApplication) -> None:
     application.bot_data.resources.append(engine)
     await upgrade(engine)
     texts = load_catalogue()
-    clock = _clock(settings)
+    clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
     exercises = load_exercises()
@@ -228,10 +233,16 @@ async def _post_init(application: CoachApplication) -> None:
     created = await reminder_service.backfill()
     if created:
         log.info("created the reminder schedule of %s users", created)
+    await _log_parked(reminder_service)
+
+    async def daily() -> None:
+        await prune_processed_updates(uow, clock)
+        await _log_parked(reminder_service)
+
     scheduler = ReminderScheduler(
         Jobs(
             dispatch_due=reminder_service.dispatch_due,
-            daily=lambda: prune_processed_updates(uow, clock),
+            daily=daily,
             dispatch_sessions=reminder_service.dispatch_sessions,
             weekly_summaries=lambda: weekly_summaries.send_weekly_summaries(clock.now()),
         )
@@ -252,10 +263,26 @@ async def _register_commands(application: CoachApplication, texts: Catalogue) ->
         )
 
 
+async def _log_parked(reminders: ReminderService) -> None:
+    """Operators see parked reminder rows at every start and in the daily maintenance."""
+    parked = await reminders.parked_count()
+    if parked:
+        log.warning("%s reminder rows are parked after repeated failures (parked_at)", parked)
+    else:
+        log.info("no reminder rows are parked")
+
+
 async def _post_stop(application: CoachApplication) -> None:
-    """Stop the scheduler while the Bot API connection still works, so no send is cut off."""
+    """Drain the scheduler while the Bot API connection still works, so no send is cut off.
+
+    Queued reminder sends are refused first (they carry a deadline): their rows are released
+    for the next process instead of holding the exit; sends already on the wire finish.
+    """
+    limiter = application.bot.rate_limiter
     for resource in application.bot_data.resources:
         if isinstance(resource, ReminderScheduler):
+            if isinstance(limiter, OutboundLimiter):
+                limiter.stop_deadlined()
             await resource.shutdown()
 
 

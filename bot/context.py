@@ -45,6 +45,8 @@ class BotData:
     def __init__(self) -> None:
         self._services: Services | None = None
         self.settings: Settings | None = None
+        self.clock: Clock | None = None
+        """Built with the application: the outbound queue checks send deadlines on it."""
         self.resources: list[Any] = []
 
     @property

@@ -5,8 +5,11 @@ reminders share it: at most 30 messages in any second; per chat a burst of 3 rep
 one a second, and reminders strictly one a second; replies ahead of reminders
 (``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
 sending for the time Telegram asked, then the call is retried. A timed-out call is not
-retried: it may have arrived, and Telegram has no idempotency key. Calls without a chat
-(getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
+retried: it may have arrived, and Telegram has no idempotency key.
+A call may carry ``rate_limit_args={"deadline": <aware datetime>}``: if it would be granted
+after that instant, or after ``stop_deadlined()`` (shutdown), Telegram is not called and
+``SendExpired`` is raised, so the caller knows for certain the message did not leave.
+Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
 With several replicas, a ``SendPermit`` (the budget shared in PostgreSQL) is asked after the
@@ -23,7 +26,7 @@ import time
 import warnings
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -42,6 +45,8 @@ from coach.rate_limit import (
 log = logging.getLogger(__name__)
 
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+_EXPIRY_SLACK = 0.05
+"""How long after a deadline the worker wakes to refuse a send still waiting then."""
 
 
 @dataclass(order=True)
@@ -50,6 +55,11 @@ class _Waiter:
     sequence: int
     chat: int = field(compare=False)
     granted: asyncio.Future[None] = field(compare=False)
+    deadline: datetime | None = field(compare=False, default=None)
+
+
+class SendExpired(Exception):
+    """Not sent, certainly: the call's deadline passed (or sending stopped) before its turn."""
 
 
 def _chat_key(chat_id: object) -> int | None:
@@ -84,11 +94,14 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         shared: SendPermit | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         window: float = SAFE_WINDOW_SECONDS,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._limiter = SendLimiter(per_second, per_chat_interval, reply_burst, window)
         self._clock = clock
         self._shared = shared
         self._sleep = sleep
+        self._now = now
+        self._refuse_deadlined = False
         self._max_retries = max_retries
         self._waiting: list[_Waiter] = []
         self._sequence = itertools.count()
@@ -131,9 +144,12 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         if chat is None:
             return await callback(*args, **kwargs)
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
+        deadline: datetime | None = (rate_limit_args or {}).get("deadline")
         for attempt in itertools.count():
-            await self.acquire(chat, priority)
+            await self.acquire(chat, priority, deadline)
             await self._take_shared(chat, priority)
+            if deadline is not None and self._now() > deadline:
+                raise SendExpired()  # held by the shared budget past its time: never sent
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -182,11 +198,21 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._limiter.pause_until(self._clock() + seconds)
         self._wake()
 
-    async def acquire(self, chat: int, priority: int = Priority.REPLY) -> None:
-        """Wait until a message to ``chat`` may leave; counts it as sent from then on."""
+    def stop_deadlined(self) -> None:
+        """From now on, refuse every call with a deadline (queued or new): shutting down."""
+        self._refuse_deadlined = True
+        self._wake()
+
+    async def acquire(
+        self, chat: int, priority: int = Priority.REPLY, deadline: datetime | None = None
+    ) -> None:
+        """Wait until a message to ``chat`` may leave; counts it as sent from then on.
+
+        Raises ``SendExpired`` instead of granting after ``deadline``.
+        """
         self._ensure_worker()
         granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted))
+        self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted, deadline))
         self._wake()
         await granted
 
@@ -206,7 +232,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             raise RuntimeError("limiter not initialised")
         while True:
             changed.clear()
-            wait = self._grant_ready()
+            try:
+                wait = self._grant_ready()
+            except Exception:  # a dead worker would leave every queued send waiting forever
+                log.exception("the outbound queue failed to grant; trying again")
+                wait = 1.0
             if wait is None:
                 await changed.wait()
                 continue
@@ -216,20 +246,31 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
     def _grant_ready(self) -> float | None:
         """Grant, best priority first, every waiter the rules let go now.
 
-        Returns how long until the next waiter could go, or None when nobody waits.
+        Returns how long until the next waiter could go or expire, or None when nobody
+        waits: a send held behind a long pause gives up at its deadline, not at the pause's
+        end, so its reminder row is released while its lease still holds.
         """
         now = self._clock()
+        wall: datetime | None = None  # read once, and only if a waiter has a deadline
         soonest: float | None = None
         remaining: list[_Waiter] = []
         for waiter in sorted(self._waiting):
             if waiter.granted.done():  # the caller gave up (cancelled)
                 continue
             delay = self._limiter.delay_for(waiter.chat, now, waiter.priority)
+            wake = delay
+            if waiter.deadline is not None:
+                wall = self._now() if wall is None else wall
+                left = (waiter.deadline - wall).total_seconds()
+                if self._refuse_deadlined or left < 0:
+                    waiter.granted.set_exception(SendExpired())
+                    continue
+                wake = min(delay, left + _EXPIRY_SLACK)
             if delay <= 0:
                 self._limiter.record_send(waiter.chat, now)
                 waiter.granted.set_result(None)
                 continue
             remaining.append(waiter)
-            soonest = delay if soonest is None else min(soonest, delay)
+            soonest = wake if soonest is None else min(soonest, wake)
         self._waiting = remaining
         return soonest

@@ -6,7 +6,7 @@ Use cases depend only on these, so they run the same against SQLite, PostgreSQL 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -194,9 +194,18 @@ class ReminderRepository(Protocol):
         ...
 
     async def get_many(
-        self, user_ids: list[int], *, lock: bool = False
+        self,
+        user_ids: list[int],
+        *,
+        lock: bool = False,
+        token: str | None = None,
+        session: bool = False,
     ) -> dict[int, ReminderState]:
-        """Several rows in one query (a tick's batch), keyed by user id."""
+        """Several rows in one query (a tick's batch), keyed by user id.
+
+        With ``token``, only the rows whose lease (the session lease with ``session``) that
+        claim still holds.
+        """
         ...
 
     async def profiles(self, user_ids: list[int]) -> dict[int, Profile]:
@@ -208,12 +217,50 @@ class ReminderRepository(Protocol):
         ...
 
     async def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int, *, session: bool = False
+        self,
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        *,
+        session: bool = False,
+        since: datetime | None = None,
     ) -> list[ReminderState]:
-        """Lease at most ``limit`` rows due at ``now`` and not leased; oldest due first.
+        """Lease at most ``limit`` rows due in ``[since, now]``, not leased, not parked;
+        oldest due first. All get one fresh token (``lease_token``).
 
-        ``session`` claims by the daily session reminder's due time instead.
+        ``session`` claims by the daily session reminder's due time and lease instead.
         """
+        ...
+
+    async def claim_expired(
+        self, before: datetime, now: datetime, lease_until: datetime, limit: int
+    ) -> list[ReminderState]:
+        """Lease at most ``limit`` sit-break rows due before ``before`` (too late to send)."""
+        ...
+
+    async def write_claimed(
+        self,
+        changes: Sequence[tuple[int, Mapping[str, object]]],
+        token: str,
+        *,
+        session: bool = False,
+    ) -> None:
+        """Compare-and-set: write each row's changes only while ``token`` holds its lease."""
+        ...
+
+    async def fail_claimed(
+        self, user_id: int, token: str, retry_at: datetime, *, session: bool = False
+    ) -> int | None:
+        """Count a failed dispatch, hold the row until ``retry_at``; the new count (None:
+        the claim no longer holds the row)."""
+        ...
+
+    async def park(self, user_id: int, now: datetime) -> None:
+        """Stop offering a row that keeps failing, until the user changes something."""
+        ...
+
+    async def count_parked(self) -> int:
+        """How many rows are parked (for operators)."""
         ...
 
     async def without_state(self, limit: int) -> list[int]:

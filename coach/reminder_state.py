@@ -2,8 +2,10 @@
 
 The row is the schedule: ``next_due_at`` is when the next reminder is due (None: nothing is
 due, e.g. a deactivated user), ``lease_until`` marks a reminder claimed by a dispatcher and
-not yet confirmed as sent. A crash between claim and confirmation leaves the lease in place;
+not yet confirmed as sent, ``lease_token`` says which claim holds it (the settle of any other
+claim changes nothing). A crash between claim and confirmation leaves the lease in place;
 once it expires the reminder is offered again (at-least-once, duplicates only in flight).
+The daily session reminder has a lease and token of its own, so neither claim blocks the other.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ class ReminderState:
     session_due_at: datetime | None = None
     """The next daily session reminder (the user's chosen exercise time), or None."""
     last_session_at: datetime | None = None
+    lease_token: str | None = None
+    session_lease_until: datetime | None = None
+    session_lease_token: str | None = None
+    attempts: int = 0
+    """Consecutive dispatches of this row that failed with an error (not a failed send)."""
+    parked_at: datetime | None = None
+    """Set when the row failed too often: nothing is due until the user changes something."""
 
     @property
     def sitting(self) -> SittingState:
@@ -56,6 +65,8 @@ class SitBreakReminder:
     """The sitting interval the text mentions."""
     stamp: int
     """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
+    deadline: datetime | None = None
+    """The latest instant the message may leave; later it is not sent at all (NOT_SENT)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,8 @@ class SessionReminder:
     user_id: int
     chat_id: int
     language: str
+    deadline: datetime | None = None
+    """As for ``SitBreakReminder``: not sent at all once this instant has passed."""
 
 
 class Delivery(StrEnum):
@@ -75,3 +88,6 @@ class Delivery(StrEnum):
     """The user blocked the bot (403): deactivate, never retry."""
     FAILED = "failed"
     """Timed out or refused for another reason: not retried (it may have arrived)."""
+    NOT_SENT = "not_sent"
+    """Certainly not sent (held past its deadline, stopped, or still rate limited after the
+    last retry): released for another try while on time, else counted as missed."""

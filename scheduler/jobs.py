@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.base import STATE_RUNNING
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -32,6 +33,8 @@ SESSION_EVERY_SECONDS = 5
 SESSION_BATCHES = 20
 TICK_MISFIRE_GRACE_SECONDS = 30
 DAILY_MISFIRE_GRACE_SECONDS = 6 * 60 * 60
+DRAIN_SECONDS = 7.0
+"""How long a shutdown waits for running jobs: inside the 10 s a deploy gives a process."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class ReminderScheduler:
         self.per_tick = per_tick
         self._tick_seconds = tick_seconds
         self.scheduler = AsyncIOScheduler(timezone=UTC)
-        self._current: asyncio.Task[object] | None = None
+        self._running: set[asyncio.Task[object]] = set()
         self._stopping = False
 
     def add_jobs(self) -> None:
@@ -114,28 +117,47 @@ class ReminderScheduler:
         self.add_jobs()
         self.scheduler.start()
 
-    async def shutdown(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
-        """Stop ticking and let a running tick finish its sends, so none is left leased."""
+    async def shutdown(self, timeout: float = DRAIN_SECONDS) -> None:  # noqa: ASYNC109
+        """Drain: start no job, let the running ones settle, then stop the scheduler.
+
+        ``AsyncIOScheduler.shutdown`` cancels running jobs, which would leave a tick's batch
+        leased (and its delivered reminders sent again after a restart), so it comes last.
+        The caller first makes the outbound queue refuse sends with a deadline, so a tick
+        held back (a RetryAfter pause) releases its unsent rows at once instead of waiting.
+        """
         self._stopping = True
+        if self.scheduler.state == STATE_RUNNING:
+            self.scheduler.pause()
+        running = [task for task in self._running if not task.done()]
+        if running:
+            log.info("waiting for %s running scheduled jobs to finish", len(running))
+            _, pending = await asyncio.wait(running, timeout=timeout)
+            if pending:
+                log.warning("%s scheduled jobs did not finish in %.0f s", len(pending), timeout)
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        current = self._current
-        if current is not None and not current.done():
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await asyncio.wait_for(asyncio.shield(current), timeout)
+
+    @contextlib.contextmanager
+    def _tracked(self) -> Iterator[None]:
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+        try:
+            yield
+        finally:
+            if task is not None:
+                self._running.discard(task)
 
     async def tick(self) -> DispatchReport:
         """One dispatcher round: at most what the send rate allows in a second."""
         if self._stopping:
             return DispatchReport()
-        self._current = asyncio.current_task()
-        try:
-            report = await self._jobs.dispatch_due(self.per_tick)
-        except Exception:  # a failing tick must not stop the next one
-            log.exception("reminder tick failed")
-            return DispatchReport()
-        finally:
-            self._current = None
+        with self._tracked():
+            try:
+                report = await self._jobs.dispatch_due(self.per_tick)
+            except Exception:  # a failing tick must not stop the next one
+                log.exception("reminder tick failed")
+                return DispatchReport()
         if report.claimed:
             log.info("reminder tick: %s", report)
         return report
@@ -146,27 +168,30 @@ class ReminderScheduler:
         handled = 0
         if dispatch is None or self._stopping:
             return handled
-        try:
-            for _ in range(SESSION_BATCHES):
-                report = await dispatch(self.per_tick)
-                handled += report.claimed
-                if report.claimed < self.per_tick or self._stopping:
-                    break
-        except Exception:
-            log.exception("session reminder run failed")
+        with self._tracked():
+            try:
+                for _ in range(SESSION_BATCHES):
+                    report = await dispatch(self.per_tick)
+                    handled += report.claimed
+                    if report.claimed < self.per_tick or self._stopping:
+                        break
+            except Exception:
+                log.exception("session reminder run failed")
         return handled
 
     async def weekly_summaries(self) -> None:
         send = self._jobs.weekly_summaries
         if send is None or self._stopping:
             return
-        try:
-            await send()
-        except Exception:  # one failed run must not stop the next
-            log.exception("weekly summary run failed")
+        with self._tracked():
+            try:
+                await send()
+            except Exception:  # one failed run must not stop the next
+                log.exception("weekly summary run failed")
 
     async def daily(self) -> None:
-        try:
-            await self._jobs.daily()
-        except Exception:
-            log.exception("daily maintenance failed")
+        with self._tracked():
+            try:
+                await self._jobs.daily()
+            except Exception:
+                log.exception("daily maintenance failed")

@@ -199,7 +199,11 @@ class MessageExerciseRow(Base):
 
 
 class ReminderStateRow(Base):
-    """One user's sit-break schedule: the next due instant (UTC) and the claim lease."""
+    """One user's sit-break schedule: the next due instant (UTC) and the claim leases.
+
+    Each claim writes a fresh token next to its lease; a settle only touches the row while
+    the token is still its own. Sit-break and session reminders have a lease each.
+    """
 
     __tablename__ = "reminder_state"
     __table_args__ = (
@@ -231,6 +235,11 @@ class ReminderStateRow(Base):
     answered_at: Mapped[datetime | None]
     session_due_at: Mapped[datetime | None]
     last_session_at: Mapped[datetime | None]
+    lease_token: Mapped[str | None] = mapped_column(String(32))
+    session_lease_until: Mapped[datetime | None]
+    session_lease_token: Mapped[str | None] = mapped_column(String(32))
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    parked_at: Mapped[datetime | None]
 
 
 class SendBudgetRow(Base):

@@ -1,17 +1,26 @@
-"""The sit-break schedule in SQL: rows keyed by user, claimed with a lease.
+"""The sit-break schedule in SQL: rows keyed by user, claimed with a fenced lease.
 
 ``claim_due`` is one statement: ``UPDATE … WHERE user_id IN (SELECT … LIMIT n) RETURNING``.
+It writes a lease and a fresh random token; every later write of that claim (confirm,
+release, failure) is a compare-and-set ``UPDATE … WHERE user_id = ? AND lease_token = ?``,
+so a claim whose lease expired and was taken over by another dispatcher changes nothing.
 On SQLite the surrounding transaction is ``BEGIN IMMEDIATE`` (storage.engine), so two
 dispatchers cannot claim the same row; on PostgreSQL the inner select takes
 ``FOR UPDATE SKIP LOCKED``, so replicas share the due rows instead of waiting for each other.
+Sit-break and session reminders lease a row independently (``lease_*`` and
+``session_lease_*``), so one claim never blocks or clobbers the other.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from coach.profile import Profile
 from coach.reminder_state import ReminderState
@@ -30,11 +39,27 @@ _FIELDS = (
     "answered_at",
     "session_due_at",
     "last_session_at",
+    "lease_token",
+    "session_lease_until",
+    "session_lease_token",
+    "attempts",
+    "parked_at",
 )
 
 
 def _state(row: ReminderStateRow) -> ReminderState:
     return ReminderState(user_id=row.user_id, **{name: getattr(row, name) for name in _FIELDS})
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+def _lease(session: bool) -> tuple[InstrumentedAttribute[Any], InstrumentedAttribute[Any]]:
+    table = ReminderStateRow
+    if session:
+        return table.session_lease_until, table.session_lease_token
+    return table.lease_until, table.lease_token
 
 
 class SqlReminderRepository:
@@ -54,11 +79,19 @@ class SqlReminderRepository:
         return None if row is None else _state(row)
 
     async def get_many(
-        self, user_ids: list[int], *, lock: bool = False
+        self,
+        user_ids: list[int],
+        *,
+        lock: bool = False,
+        token: str | None = None,
+        session: bool = False,
     ) -> dict[int, ReminderState]:
+        """The rows of ``user_ids``; with ``token`` only those that claim still holds."""
         if not user_ids:
             return {}
         statement = select(ReminderStateRow).where(ReminderStateRow.user_id.in_(user_ids))
+        if token is not None:
+            statement = statement.where(_lease(session)[1] == token)
         if lock:
             statement = statement.with_for_update()
         rows = await self._session.scalars(statement.execution_options(populate_existing=True))
@@ -67,7 +100,11 @@ class SqlReminderRepository:
     async def profiles(self, user_ids: list[int]) -> dict[int, Profile]:
         if not user_ids:
             return {}
-        rows = await self._session.scalars(select(UserRow).where(UserRow.id.in_(user_ids)))
+        rows = await self._session.scalars(
+            select(UserRow)
+            .where(UserRow.id.in_(user_ids))
+            .execution_options(populate_existing=True)
+        )
         return {row.id: _profile(row) for row in rows}
 
     async def put(self, state: ReminderState) -> None:
@@ -81,28 +118,59 @@ class SqlReminderRepository:
         # No flush here: a tick's batch goes out as one executemany at commit.
 
     async def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int, *, session: bool = False
+        self,
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        *,
+        session: bool = False,
+        since: datetime | None = None,
+    ) -> list[ReminderState]:
+        """Lease up to ``limit`` rows due in ``[since, now]``, oldest first, with one new token."""
+        column = ReminderStateRow.session_due_at if session else ReminderStateRow.next_due_at
+        window = [column.is_not(None), column <= now]
+        if since is not None:
+            window.append(column >= since)
+        return await self._claim(and_(*window), column, now, lease_until, limit, session)
+
+    async def claim_expired(
+        self, before: datetime, now: datetime, lease_until: datetime, limit: int
+    ) -> list[ReminderState]:
+        """Lease up to ``limit`` sit-break rows due before ``before`` (too late to send)."""
+        column = ReminderStateRow.next_due_at
+        condition = and_(column.is_not(None), column < before)
+        return await self._claim(condition, column, now, lease_until, limit, False)
+
+    async def _claim(
+        self,
+        condition: ColumnElement[bool],
+        column: InstrumentedAttribute[datetime | None],
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        session: bool,
     ) -> list[ReminderState]:
         if limit <= 0:
             return []
         table = ReminderStateRow
-        column = table.session_due_at if session else table.next_due_at
+        lease, token_column = _lease(session)
         due = (
             select(table.user_id)
             .where(
-                column.is_not(None),
-                column <= now,
-                or_(table.lease_until.is_(None), table.lease_until <= now),
+                condition,
+                table.parked_at.is_(None),
+                or_(lease.is_(None), lease <= now),
             )
             .order_by(column)
             .limit(limit)
             .with_for_update(skip_locked=True)
             .scalar_subquery()
         )
+        token = new_token()
         statement = (
             update(table)
             .where(table.user_id.in_(due))
-            .values(lease_until=lease_until)
+            .values({lease.key: lease_until, token_column.key: token})
             .returning(table)
             .execution_options(synchronize_session=False, populate_existing=True)
         )
@@ -115,6 +183,78 @@ class SqlReminderRepository:
             )
         )
         return claimed
+
+    async def write_claimed(
+        self,
+        changes: Sequence[tuple[int, Mapping[str, object]]],
+        token: str,
+        *,
+        session: bool = False,
+    ) -> None:
+        """Compare-and-set: write each row's ``changes`` only while ``token`` holds its lease.
+
+        Rows with the same changed columns go out as one executemany.
+        """
+        # The Core table, not the ORM entity: a plain executemany with the token in WHERE
+        # (an ORM bulk UPDATE would match by primary key only).
+        table = cast(Table, ReminderStateRow.__table__)
+        token_column = table.c[_lease(session)[1].key]
+        groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for user_id, values in changes:
+            keys = tuple(sorted(values))
+            params: dict[str, object] = {f"v_{key}": value for key, value in values.items()}
+            params.update(b_user_id=user_id, b_token=token)
+            groups.setdefault(keys, []).append(params)
+        for keys, rows in groups.items():
+            statement = (
+                update(table)
+                .where(
+                    table.c.user_id == bindparam("b_user_id"),
+                    token_column == bindparam("b_token"),
+                )
+                .values({key: bindparam(f"v_{key}", type_=table.c[key].type) for key in keys})
+            )
+            await self._session.execute(statement, rows)
+
+    async def fail_claimed(
+        self, user_id: int, token: str, retry_at: datetime, *, session: bool = False
+    ) -> int | None:
+        """Count one failed dispatch and hold the row until ``retry_at``; the new count.
+
+        None when the claim no longer holds the row (nothing changed).
+        """
+        lease, token_column = _lease(session)
+        table = ReminderStateRow
+        statement = (
+            update(table)
+            .where(table.user_id == user_id, token_column == token)
+            .values({"attempts": table.attempts + 1, lease.key: retry_at, token_column.key: None})
+            .returning(table.attempts)
+            .execution_options(synchronize_session=False)
+        )
+        return (await self._session.execute(statement)).scalar_one_or_none()
+
+    async def park(self, user_id: int, now: datetime) -> None:
+        """Stop offering the row: nothing is due until the user changes something."""
+        table = ReminderStateRow
+        await self._session.execute(
+            update(table)
+            .where(table.user_id == user_id)
+            .values(
+                parked_at=now,
+                next_due_at=None,
+                session_due_at=None,
+                lease_until=None,
+                lease_token=None,
+                session_lease_until=None,
+                session_lease_token=None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    async def count_parked(self) -> int:
+        statement = select(func.count()).where(ReminderStateRow.parked_at.is_not(None))
+        return int((await self._session.execute(statement)).scalar_one())
 
     async def without_state(self, limit: int) -> list[int]:
         statement = (

@@ -109,3 +109,8 @@ class DispatchReport:
     failed: int = 0
     dropped: int = 0
     """Claimed but no longer deliverable (user gone, inactive or not set up)."""
+    not_sent: int = 0
+    """Certainly not sent (held past the deadline, or stopping): released or missed."""
+    errors: int = 0
+    """Rows that raised while being dispatched; retried with backoff, then parked."""
+    parked: int = 0

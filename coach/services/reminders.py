@@ -8,7 +8,6 @@ stored sitting state with ``coach.reminders.next_due``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -21,11 +20,10 @@ from coach.dialog import Dialog
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import FrozenKind
-from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
+from coach.reminder_state import ReminderState
 from coach.reminders import (
     MAX_PAUSE_DAYS,
     WorkSchedule,
-    is_too_late,
     local_date,
     next_due,
     pause_days,
@@ -35,7 +33,7 @@ from coach.reminders import (
     spread_offset,
     work_window,
 )
-from coach.screening import exercise_access
+from coach.services.reminder_dispatch import DispatchConfig, Dispatcher
 from coach.services.reminder_views import (
     AskPauseDays,
     BreakTaken,
@@ -52,7 +50,7 @@ from coach.services.reminder_views import (
     View,
     WhyAnswered,
 )
-from coach.session_reminder import goal_met, next_session_due
+from coach.session_reminder import next_session_due
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +169,8 @@ def _is_current(state: ReminderState, stamp: int | None, now: datetime) -> bool:
         return False
     last = stamp_of(state.last_reminder_at)
     in_flight = (
-        state.lease_until is not None
+        state.lease_token is not None
+        and state.lease_until is not None
         and state.lease_until > now
         and (last is None or last < stamp)
         and stamp <= now.timestamp()
@@ -218,6 +217,19 @@ class ReminderService:
         self._lease = lease
         self.notifier = notifier
         self._catalogue = catalogue
+        self._dispatcher = Dispatcher(
+            uow,
+            clock,
+            DispatchConfig(
+                grace=grace,
+                lease=lease,
+                minutes=self._minutes,
+                due_for=lambda profile, state, now: due_for(profile, state, now, min_interval),
+                session_due_for=lambda profile, state, now: session_due_for(
+                    profile, state, now, grace
+                ),
+            ),
+        )
 
     # ---- keeping the schedule current --------------------------------------------------
 
@@ -276,7 +288,14 @@ class ReminderService:
             state = await work.reminders.get(user_id, lock=True)
             if state is not None:
                 await work.reminders.put(
-                    state.with_changes(next_due_at=None, session_due_at=None, lease_until=None)
+                    state.with_changes(
+                        next_due_at=None,
+                        session_due_at=None,
+                        lease_until=None,
+                        lease_token=None,
+                        session_lease_until=None,
+                        session_lease_token=None,
+                    )
                 )
             await work.commit()
         log.info("user %s blocked the bot; deactivated", user_id)
@@ -284,188 +303,35 @@ class ReminderService:
     # ---- dispatching -------------------------------------------------------------------
 
     async def dispatch_due(self, limit: int) -> DispatchReport:
-        """Claim at most ``limit`` due reminders, send them, and schedule each one's next.
+        """One tick: skip what is already too late, then claim at most ``limit`` on-time
+        reminders, send them and settle each one (coach.services.reminder_dispatch).
 
         A reminder overdue by more than the grace window is not sent: it is counted as
-        MISSED and the series continues. The tick's sends run concurrently through the
-        outbound queue; one short transaction then confirms them all (next due, lease
-        released, PROMPTED logged). A crash before that leaves only this batch leased, and
-        only this batch can be offered again once the lease expires.
+        MISSED and the series continues.
         """
         notifier = self.notifier
         if notifier is None:
             raise RuntimeError("no notifier configured")
-        now = self._clock.now()
-        async with self._uow() as work:
-            claimed = await work.reminders.claim_due(now, now + self._lease, limit)
-            profiles = await work.reminders.profiles([state.user_id for state in claimed])
-            await work.commit()
-        if not claimed:
-            return DispatchReport()
-        sendable: list[Profile] = []
-        late: list[int] = []
-        dropped = 0
-        for state in claimed:
-            profile = profiles.get(state.user_id)
-            if profile is None or schedule_for(profile, self._min_interval) is None:
-                dropped += 1
-                late.append(state.user_id)
-            elif state.next_due_at is not None and is_too_late(state.next_due_at, now, self._grace):
-                late.append(state.user_id)
-            else:
-                sendable.append(profile)
-        results = list(
-            await asyncio.gather(*(self._send_one(notifier, profile, now) for profile in sendable))
-        )
-        missed = await self._settle(list(zip(sendable, results, strict=True)), late, profiles, now)
-        return DispatchReport(
-            claimed=len(claimed),
-            sent=results.count(Delivery.SENT),
-            missed=missed,
-            blocked=results.count(Delivery.BLOCKED),
-            failed=results.count(Delivery.FAILED),
-            dropped=dropped,
-        )
-
-    async def _send_one(self, notifier: Notifier, profile: Profile, now: datetime) -> Delivery:
-        reminder = SitBreakReminder(
-            user_id=profile.user_id,
-            chat_id=profile.chat_id,
-            language=profile.language,
-            minutes=self._minutes(profile),
-            stamp=int(now.timestamp()),
-        )
-        try:
-            return await notifier.send_reminder(reminder)
-        except Exception:  # one broken send must not stop the others
-            log.exception("sending the reminder to user %s failed", profile.user_id)
-            return Delivery.FAILED
-
-    async def _settle(
-        self,
-        outcomes: list[tuple[Profile, Delivery]],
-        late: list[int],
-        profiles: dict[int, Profile],
-        now: datetime,
-    ) -> int:
-        """One transaction for the whole batch: confirm the sends, drop the late ones."""
-        missed = 0
-        events: list[BreakEvent] = []
-        async with self._uow() as work:
-            ids = [profile.user_id for profile, _ in outcomes] + late
-            states = await work.reminders.get_many(ids, lock=True)
-            for profile, delivery in outcomes:
-                state = states.get(profile.user_id)
-                if state is None:
-                    continue
-                if delivery is Delivery.BLOCKED:
-                    await work.users.save(profile.with_changes(active=False), now)
-                    await work.reminders.put(
-                        state.with_changes(next_due_at=None, session_due_at=None, lease_until=None)
-                    )
-                    log.info("user %s blocked the bot; deactivated", profile.user_id)
-                    continue
-                # Sent, or maybe sent (timed out): never resend this one.
-                state = state.with_changes(last_reminder_at=now, lease_until=None)
-                await self._store(work, profile, state, now=now)
-                if delivery is Delivery.SENT and profile.timezone:
-                    day = local_date(profile.timezone, now)
-                    events.append(BreakEvent(profile.user_id, BreakKind.PROMPTED, day, now))
-            for user_id in late:
-                state = states.get(user_id)
-                if state is None:
-                    continue
-                state = state.with_changes(lease_until=None)
-                late_profile = profiles.get(user_id)
-                if late_profile is None:
-                    await work.reminders.put(
-                        state.with_changes(next_due_at=None, session_due_at=None)
-                    )
-                    continue
-                await self._store(work, late_profile, state, now=now)
-                schedule = schedule_for(late_profile, self._min_interval)
-                if late_profile.timezone and schedule is not None:
-                    missed += 1
-                    day = local_date(late_profile.timezone, now)
-                    events.append(BreakEvent(user_id, BreakKind.MISSED, day, now))
-            await work.breaks.add_many(events)
-            await work.commit()
-        if missed:
-            log.warning("%s sit-break reminders were too late and were dropped", missed)
-        return missed
+        return await self._dispatcher.dispatch_due(notifier, limit)
 
     async def dispatch_sessions(self, limit: int) -> DispatchReport:
         """The daily session reminders now due, sent only where the day's goal is not met.
 
-        Same claim and lease as the sit-break reminders. A slot later than the grace window,
-        a day whose goal is met, or a user the exercise gate keeps out is handled without a
-        message; every claimed slot is then marked handled and the next day's is scheduled.
+        A claimed slot that is later than the grace window, a day whose goal is met, or a
+        user the exercise gate keeps out is handled without a message; every handled slot
+        is then marked and the next day's is scheduled.
         """
         notifier = self.notifier
         if notifier is None:
             raise RuntimeError("no notifier configured")
         catalogue = self._catalogue or load_catalogue()
         self._catalogue = catalogue
-        now = self._clock.now()
-        sendable: list[Profile] = []
-        async with self._uow() as work:
-            claimed = await work.reminders.claim_due(now, now + self._lease, limit, session=True)
-            profiles = await work.reminders.profiles([state.user_id for state in claimed])
-            await work.commit()
-        for state in claimed:
-            profile = profiles.get(state.user_id)
-            if profile is None or profile.timezone is None or not profile.active:
-                continue
-            if state.session_due_at is not None and is_too_late(
-                state.session_due_at, now, self._grace
-            ):
-                continue
-            today = local_date(profile.timezone, now)
-            async with self._uow() as work:
-                entries = await work.reps.between(profile.user_id, today, today)
-                latest = await work.screenings.latest(profile.user_id)
-            if goal_met(entries, catalogue) or not exercise_access(latest, now).allowed:
-                continue
-            sendable.append(profile)
-        results = list(
-            await asyncio.gather(*(self._send_session(notifier, profile) for profile in sendable))
-        )
-        blocked = {
-            profile.user_id
-            for profile, delivery in zip(sendable, results, strict=True)
-            if delivery is Delivery.BLOCKED
-        }
-        async with self._uow() as work:
-            states = await work.reminders.get_many([s.user_id for s in claimed], lock=True)
-            for user_id, state in states.items():
-                state = state.with_changes(lease_until=None, last_session_at=now)
-                profile = profiles.get(user_id)
-                if profile is None or user_id in blocked:
-                    if profile is not None:
-                        await work.users.save(profile.with_changes(active=False), now)
-                    await work.reminders.put(
-                        state.with_changes(next_due_at=None, session_due_at=None)
-                    )
-                    continue
-                # Only the session slot moves on; the sit-break schedule is left as it is.
-                session = session_due_for(profile, state, now, self._grace)
-                await work.reminders.put(state.with_changes(session_due_at=session))
-            await work.commit()
-        return DispatchReport(
-            claimed=len(claimed),
-            sent=results.count(Delivery.SENT),
-            blocked=len(blocked),
-            failed=results.count(Delivery.FAILED),
-            dropped=len(claimed) - len(sendable),
-        )
+        return await self._dispatcher.dispatch_sessions(notifier, catalogue, limit)
 
-    async def _send_session(self, notifier: Notifier, profile: Profile) -> Delivery:
-        reminder = SessionReminder(profile.user_id, profile.chat_id, profile.language)
-        try:
-            return await notifier.send_session_reminder(reminder)
-        except Exception:
-            log.exception("sending the session reminder to user %s failed", profile.user_id)
-            return Delivery.FAILED
+    async def parked_count(self) -> int:
+        """Rows parked after failing too often (operators: logged at start and daily)."""
+        async with self._uow() as work:
+            return await work.reminders.count_parked()
 
     # ---- the reminder's buttons --------------------------------------------------------
 
@@ -677,6 +543,7 @@ class ReminderService:
         now: datetime | None = None,
     ) -> datetime | None:
         now = now or self._clock.now()
+        state = _unparked(state)
         due = due_for(profile, state, now, self._min_interval)
         session = session_due_for(profile, state, now, self._grace)
         await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
@@ -701,8 +568,15 @@ async def refresh_schedule(
     profile = await work.users.get(user_id)
     if profile is None:
         return None
-    state = await work.reminders.get(user_id, lock=True) or ReminderState(user_id)
+    state = _unparked(await work.reminders.get(user_id, lock=True) or ReminderState(user_id))
     due = due_for(profile, state, now, min_interval)
     session = session_due_for(profile, state, now, grace)
     await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
     return due
+
+
+def _unparked(state: ReminderState) -> ReminderState:
+    """Any change the user makes gives a parked row a fresh start."""
+    if state.parked_at is None:
+        return state
+    return state.with_changes(parked_at=None, attempts=0)

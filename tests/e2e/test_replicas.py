@@ -1,0 +1,188 @@
+"""Two bot processes on one PostgreSQL database: a send held past its lease is never doubled.
+
+Both replicas read one TEST_CLOCK_FILE, so the lease (2 minutes of that clock, the real
+length) runs out while a replica's sends are held by Telegram's RetryAfter pause (real
+seconds). The other replica then takes the rows over; the held one must neither send them
+again nor write its older claim back over the newer one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from sqlalchemy import text
+
+from storage.engine import create_engine
+from storage.migrate import upgrade
+from tests.support.bot_process import BotProcess
+from tests.support.fake_bot_api import FakeBotApi
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+BotFactory = Callable[..., BotProcess]
+T = TypeVar("T")
+
+# Wednesday 25 November 2026, 10:00 UTC; the users work 09:00-17:00 UTC, Mon-Fri.
+T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+REMINDER = "You have been sitting for"
+TAKEN_OVER = "reminder rows were claimed by another dispatcher meanwhile"
+HOLD_SECONDS = 20
+"""Telegram's RetryAfter for the first send: far longer than confirming the rest takes
+(``CONFIRM_EVERY``, 5 s), so the lease can be let run out while the send is still held."""
+
+
+def write_clock(path: Path, instant: datetime) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(instant.isoformat(), encoding="utf-8")
+    tmp.replace(path)  # atomic: a bot never reads half a file
+
+
+async def prepare(url: str, user_ids: list[int], due: datetime) -> None:
+    """Migrate, then insert onboarded users due at ``due``, before any bot starts."""
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+        async with engine.begin() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO users (id, chat_id, language, timezone, work_days,"
+                    " work_start_min, work_end_min, sit_interval_min, goal_days_per_week,"
+                    " active, onboarded_at, created_at, updated_at) VALUES (:id, :id, 'en',"
+                    " 'UTC', 31, 540, 1020, 60, 7, true, :t0, :t0, :t0)"
+                ),
+                [{"id": user_id, "t0": T0} for user_id in user_ids],
+            )
+            await connection.execute(
+                text("INSERT INTO reminder_state (user_id, next_due_at) VALUES (:id, :due)"),
+                [{"id": user_id, "due": due} for user_id in user_ids],
+            )
+    finally:
+        await engine.dispose()
+
+
+async def rows(url: str) -> dict[int, tuple[Any, ...]]:
+    """user id -> (last_reminder_at, lease_until, lease_token) as PostgreSQL holds them."""
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            result = await connection.execute(
+                text(
+                    "SELECT user_id, last_reminder_at, lease_until, lease_token FROM reminder_state"
+                )
+            )
+            return {int(row[0]): tuple(row[1:]) for row in result}
+    finally:
+        await engine.dispose()
+
+
+async def count(url: str, sql: str) -> int:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return int((await connection.execute(text(sql))).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def eventually(check: Callable[[], bool], timeout: float = 60.0) -> None:  # noqa: ASYNC109
+    """Poll what is not an event of the fake server (a log file), until ``check`` holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not check():
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(0.05)
+
+
+async def until(check: Callable[[], Awaitable[T | None]], timeout: float = 30.0) -> T:  # noqa: ASYNC109
+    """Poll the database (which the bots write) until ``check`` returns a value."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while (value := await check()) is None:
+        if loop.time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(0.05)
+    return value
+
+
+def never_earlier(before: dict[int, tuple[Any, ...]], after: dict[int, tuple[Any, ...]]) -> None:
+    for user_id, (last, *_) in before.items():
+        if last is not None:
+            now = after[user_id][0]
+            assert now is not None and now >= last, f"user {user_id}: {last} -> {now}"
+
+
+async def test_a_send_held_past_its_lease_is_taken_over_once_and_never_doubled(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
+) -> None:
+    ids = list(range(7000, 7060))
+    clock = tmp_path / "clock.txt"
+    write_clock(clock, T0)
+    await prepare(postgres_url, ids, T0 + timedelta(seconds=30))
+    for user_id in ids:
+        fake_api.user(user_id)
+    env = {"TEST_CLOCK_FILE": str(clock)}
+    replicas = [
+        bot_factory(env, database_url=postgres_url, name="replica-a"),
+        bot_factory(env, database_url=postgres_url, name="replica-b"),
+    ]
+    for replica in replicas:
+        await replica.start()
+
+    def received(user_id: int) -> int:
+        return sum(REMINDER in m.text for m in fake_api.user(user_id).bot_messages)
+
+    def sent_ok() -> int:
+        return len(fake_api.calls_of("sendMessage", ok=True))
+
+    # The first reminder any replica sends is refused for HOLD_SECONDS. The rest of that
+    # batch was granted with it and goes out; the refused one waits in the outbound queue
+    # while the claim's lease runs, and the other replica sends its own batch.
+    fake_api.fail_next("sendMessage", status=429, retry_after=HOLD_SECONDS)
+    write_clock(clock, T0 + timedelta(minutes=1))  # all 60 due; each replica claims 30
+    await fake_api.wait_for_call(
+        "sendMessage", lambda call: call.injected and call.status == 429, timeout=30
+    )
+
+    async def one_held() -> dict[int, tuple[Any, ...]] | None:
+        """Everything delivered is confirmed although its batch is still held by one send."""
+        current = await rows(postgres_url)
+        leased = [u for u, (_, lease, _) in current.items() if lease is not None]
+        confirmed = [u for u, (last, *_) in current.items() if last is not None]
+        return current if (len(leased), len(confirmed)) == (1, len(ids) - 1) else None
+
+    first = await until(one_held)
+    assert sent_ok() == len(ids) - 1
+    (held,) = [u for u, (_, lease, _) in first.items() if lease is not None]
+
+    # Past the held claim's 2-minute lease, still inside the 10-minute grace window: the
+    # other replica takes the row over and sends it.
+    write_clock(clock, T0 + timedelta(minutes=4))
+    await fake_api.wait_until(lambda: received(held) or None, timeout=30)
+
+    async def taken_over() -> dict[int, tuple[Any, ...]] | None:
+        current = await rows(postgres_url)
+        return current if current[held][0] is not None else None
+
+    taken = await until(taken_over)
+    never_earlier(first, taken)
+    assert taken[held][0] == T0 + timedelta(minutes=4)
+
+    # The held replica's pause ends: its sends are past their deadline and its settle finds
+    # another claim's token, so it sends nothing and writes nothing.
+    await eventually(lambda: any(TAKEN_OVER in replica.output for replica in replicas))
+    final = await rows(postgres_url)
+    never_earlier(taken, final)
+    assert final == taken
+    assert all(lease is None and token is None for _, lease, token in final.values())
+    twice = [user_id for user_id in ids if received(user_id) != 1]
+    assert twice == [], "no user may receive the same reminder twice"
+    assert sent_ok() == len(ids)
+    prompted = "SELECT count(*) FROM break_events WHERE kind = 'prompted'"
+    assert await count(postgres_url, prompted) == len(ids)
+    missed = "SELECT count(*) FROM break_events WHERE kind = 'missed'"
+    assert await count(postgres_url, missed) == 0
