@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.base import STATE_RUNNING
@@ -29,6 +29,7 @@ SESSION_JOB_ID = "session-reminders"
 DAILY_JOB_ID = "daily-maintenance"
 WEEKLY_SUMMARY_JOB_ID = "weekly-summaries"
 WEEKLY_SUMMARY_EVERY_SECONDS = 60
+WEEKLY_SUMMARY_FIRST_RUN_SECONDS = 2
 SESSION_EVERY_SECONDS = 5
 SESSION_BATCHES = 20
 TICK_MISFIRE_GRACE_SECONDS = 30
@@ -87,6 +88,9 @@ class ReminderScheduler:
                 WEEKLY_SUMMARY_JOB_ID,
                 "weekly summaries whose local time has come",
                 TICK_MISFIRE_GRACE_SECONDS,
+                # Summaries that fell due while the bot was down go out right after start,
+                # not a minute later.
+                first_run=datetime.now(UTC) + timedelta(seconds=WEEKLY_SUMMARY_FIRST_RUN_SECONDS),
             )
 
     def _add(
@@ -96,6 +100,7 @@ class ReminderScheduler:
         job_id: str,
         name: str,
         misfire_grace_seconds: int,
+        first_run: datetime | None = None,
     ) -> None:
         """A job with a stable id that a restart replaces, never duplicates or overlaps.
 
@@ -111,6 +116,7 @@ class ReminderScheduler:
             coalesce=True,
             max_instances=1,
             misfire_grace_time=misfire_grace_seconds,
+            **({} if first_run is None else {"next_run_time": first_run}),
         )
 
     def start(self) -> None:
