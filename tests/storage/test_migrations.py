@@ -76,8 +76,8 @@ def _sample(table: Table, column: Column[Any]) -> Any:
         raise LookupError(
             f"no sample value for {table.name}.{column.name} -> {key.target_fullname}"
         )
-    if table.name == "users" and column.name == "id":
-        return USER_ID
+    if table.name == "users" and column.name in {"id", "chat_id"}:
+        return USER_ID  # a private chat's id is its user's id
     kind = column.type
     if isinstance(kind, types.Boolean):
         return True
@@ -207,5 +207,21 @@ async def test_a_sqlite_rebuild_inside_a_transaction_is_refused_and_changes_noth
                 await connection.run_sync(_downgrade_inside, "0004")
         assert await current_revision(engine) == HEAD
         assert await snapshot(engine) == before
+    finally:
+        await engine.dispose()
+
+
+async def test_a_chat_overwritten_by_a_group_is_the_private_chat_again(tmp_path: Path) -> None:
+    """`/start` in a group once stored the group as the user's chat; 0009 puts it back."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chats.db'}")
+    try:
+        await upgrade(engine, "0008")
+        await fill(engine)
+        async with engine.begin() as connection:
+            await connection.execute(text("UPDATE users SET chat_id = -4001"))
+        await upgrade(engine, "head")
+        async with engine.connect() as connection:
+            rows = (await connection.execute(text("SELECT id, chat_id FROM users"))).all()
+        assert rows == [(USER_ID, USER_ID)]
     finally:
         await engine.dispose()
