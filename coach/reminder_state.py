@@ -31,6 +31,9 @@ class ReminderState:
     session_due_at: datetime | None = None
     """The next daily session reminder (the user's chosen exercise time), or None."""
     last_session_at: datetime | None = None
+    spread_minute: int | None = None
+    """The UTC minute of the day of this user's first-reminder boundary (work start +
+    interval), so users sharing it can be counted; None while no reminder is scheduled."""
 
     @property
     def sitting(self) -> SittingState:

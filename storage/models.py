@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     text,
     true,
@@ -211,6 +212,12 @@ class ReminderStateRow(Base):
             postgresql_where=text("session_due_at IS NOT NULL"),
             sqlite_where=text("session_due_at IS NOT NULL"),
         ),
+        Index(
+            "ix_reminder_state_spread",
+            "spread_minute",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+            sqlite_where=text("next_due_at IS NOT NULL"),
+        ),
     )
 
     user_id: Mapped[int] = mapped_column(
@@ -227,3 +234,4 @@ class ReminderStateRow(Base):
     answered_at: Mapped[datetime | None]
     session_due_at: Mapped[datetime | None]
     last_session_at: Mapped[datetime | None]
+    spread_minute: Mapped[int | None] = mapped_column(SmallInteger)

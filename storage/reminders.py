@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coach.profile import Profile
@@ -30,6 +30,7 @@ _FIELDS = (
     "answered_at",
     "session_due_at",
     "last_session_at",
+    "spread_minute",
 )
 
 
@@ -115,6 +116,32 @@ class SqlReminderRepository:
             )
         )
         return claimed
+
+    async def count_sharing(self, minute: int) -> int:
+        """Users with a scheduled reminder whose first-reminder boundary is at ``minute``.
+
+        One range count on ``ix_reminder_state_spread`` (partial, like the due index): no
+        row is loaded, and it reads only the index entries of that minute.
+        """
+        table = ReminderStateRow
+        statement = select(func.count()).where(
+            table.spread_minute == minute, table.next_due_at.is_not(None)
+        )
+        return int((await self._session.scalar(statement)) or 0)
+
+    async def without_spread(self, after: int, limit: int) -> list[int]:
+        table = ReminderStateRow
+        statement = (
+            select(table.user_id)
+            .where(
+                table.spread_minute.is_(None),
+                table.next_due_at.is_not(None),
+                table.user_id > after,
+            )
+            .order_by(table.user_id)
+            .limit(limit)
+        )
+        return list((await self._session.scalars(statement)).all())
 
     async def without_state(self, limit: int) -> list[int]:
         statement = (
