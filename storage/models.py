@@ -215,6 +215,7 @@ class ReminderStateRow(Base):
         Index(
             "ix_reminder_state_spread",
             "spread_minute",
+            "next_due_at",
             postgresql_where=text("next_due_at IS NOT NULL"),
             sqlite_where=text("next_due_at IS NOT NULL"),
         ),
