@@ -21,6 +21,7 @@ from storage.engine import create_engine
 from storage.migrate import upgrade
 from tests.e2e.conftest import query
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.models import BotMessage
 from tests.support.user import FakeUser
 
 pytestmark = pytest.mark.e2e
@@ -117,6 +118,11 @@ async def eventually(
             seen = "" if what is None else f"; last seen: {what()!r}"
             raise AssertionError(f"condition not met within {timeout}s{seen}")
         await asyncio.sleep(0.05)
+
+
+def plain(text: str) -> str:
+    """Babel puts a narrow no-break space before AM/PM; a phone shows it as a space."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 def state(db_path: Path, user_id: int) -> dict[str, datetime | None]:
@@ -404,3 +410,107 @@ async def test_start_break_then_three_skips_ask_why(
     assert parse(paused[0]) == datetime(2026, 11, 26, tzinfo=UTC)
     kinds = sorted(set(break_kinds(db_path, 320)))
     assert kinds == ["prompted", "skipped", "taken"]
+
+
+async def test_first_reminder_comes_one_interval_after_work_starts(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    """09:00-17:00 with a 30-minute interval: the day's first reminder at 09:30, within a minute."""
+    before_work = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    work_starts = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    clock = BotClock(tmp_path / "clock.txt", before_work)
+    await prepare_database(db_path, [330], interval=30, witness=True)
+    user = fake_api.user(330)
+    fake_api.user(WITNESS)
+    await start_bot(bot_factory, tmp_path, clock)
+    due = state(db_path, 330)["next_due_at"]
+    first = work_starts + timedelta(minutes=30)
+    assert due is not None and first <= due < first + timedelta(minutes=1), due
+
+    clock.set(first - timedelta(seconds=1))  # nothing before 09:30
+    await assert_quiet(fake_api, db_path, clock, user)
+    clock.set(due)
+    reminder = await user.wait_for_text(REMINDER, WAIT)
+    assert "sitting for 30 minutes" in reminder.text
+    sent_at = datetime.fromtimestamp(int(reminder.data_for("Done").rsplit(":", 1)[1]), UTC)
+    assert first <= sent_at < first + timedelta(minutes=1)
+
+
+async def onboard_with_short_hours(user: FakeUser) -> BotMessage:
+    """Onboarding with 9:00-10:00 and a 60-minute interval; returns the note it brings."""
+    user.send("/start")
+    await user.next_messages(2, WAIT)
+    user.press("Let's begin")
+    await user.next_messages(2, WAIT)
+    for _flag in range(6):
+        user.press("No")
+        await user.next_message(WAIT)
+    user.press("2")
+    await user.next_message(WAIT)
+    user.press("> 3 months")
+    await user.next_messages(2, WAIT)
+    user.send("berlin")
+    await user.next_messages(2, WAIT)
+    user.press("Mon–Fri")
+    await user.next_message(WAIT)
+    user.send("9:00-10:00")
+    ask_interval = await user.next_message(WAIT)  # no note yet: the interval is still to come
+    assert "Heads-up" not in ask_interval.text
+    user.press("60 min")
+    note, ask_exercise = await user.next_messages(2, WAIT)
+    assert "daily exercise" in ask_exercise.text
+    user.press("No daily reminder")
+    await user.next_message(WAIT)
+    user.press("Looks good")
+    await user.next_message(WAIT)
+    return note
+
+
+async def test_work_hours_shorter_than_the_interval_are_pointed_out(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
+) -> None:
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await start_bot(bot_factory, tmp_path, clock)
+    user = fake_api.user(340)
+    note = await onboard_with_short_hours(user)
+    assert plain(note.text) == (
+        "Heads-up: your work hours (9:00 AM–10:00 AM) are not longer than your sit-break"
+        " interval (60 min), so no sit-break reminder fits into your day. A 45-minute interval"
+        " would work, or longer work hours."
+    )
+    # The note is true: nothing is scheduled for a day with no room.
+    assert state(db_path, 340)["next_due_at"] is None
+
+    user.send("/settings")
+    await user.next_message(WAIT)
+    user.press("🪑 Sit-break")
+    await user.next_message(WAIT)
+    user.press("30 min")
+    view = await user.next_message(WAIT)  # fits now: no note, straight back to the view
+    assert "Your settings" in view.text
+    assert state(db_path, 340)["next_due_at"] is not None
+
+    user.press("🕘 Work hours")
+    await user.next_message(WAIT)
+    user.send("9:00-9:30")
+    note, view = await user.next_messages(2, WAIT)
+    assert "(9:00 AM–9:30 AM) are not longer than your sit-break interval (30 min)" in plain(
+        note.text
+    )
+    assert "Longer work hours would give the reminders room." in note.text
+    assert "Your settings" in view.text
+
+    user.press("🗣 Language")
+    await user.next_message(WAIT)
+    user.press("Deutsch")
+    await user.next_message(WAIT)
+    user.press("🕘 Arbeitszeit")
+    await user.next_message(WAIT)
+    user.send("9:00-9:15")
+    note, view = await user.next_messages(2, WAIT)
+    assert plain(note.text) == (
+        "Kleiner Hinweis: Deine Arbeitszeit (09:00–09:15) ist nicht länger als dein"
+        " Sitzpausen-Abstand (30 Min.), daher passt keine Sitzpausen-Erinnerung in deinen Tag."
+        " Mit einer längeren Arbeitszeit haben die Erinnerungen Platz."
+    )
+    assert "Deine Einstellungen" in view.text
