@@ -261,6 +261,13 @@ class ReminderRepository(Protocol):
 
     async def count_parked(self) -> int:
         """How many rows are parked (for operators)."""
+
+    async def count_sharing(self, minute: int) -> int:
+        """How many scheduled users have their first-reminder boundary at this UTC minute."""
+        ...
+
+    async def without_spread(self, after: int, limit: int) -> list[int]:
+        """Scheduled users (ids above ``after``, ascending) whose boundary minute is unknown."""
         ...
 
     async def without_state(self, limit: int) -> list[int]:

@@ -40,6 +40,9 @@ class ReminderState:
     """Consecutive dispatches of this row that failed with an error (not a failed send)."""
     parked_at: datetime | None = None
     """Set when the row failed too often: nothing is due until the user changes something."""
+    spread_minute: int | None = None
+    """The UTC minute of the day of this user's first-reminder boundary (work start +
+    interval), so users sharing it can be counted; None while no reminder is scheduled."""
 
     @property
     def sitting(self) -> SittingState:

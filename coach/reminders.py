@@ -20,6 +20,7 @@ How the caller drives it:
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,6 +29,11 @@ WEEKDAYS: frozenset[int] = frozenset(range(5))
 """Monday to Friday, with 0 = Monday as in ``date.weekday()``."""
 
 MIN_INTERVAL = timedelta(minutes=1)
+SPREAD_RATE_PER_SECOND = 25
+"""The sustained send rate the first-reminder spread plans for: under Telegram's 30 a second,
+so replies and later reminders still get through while a crowd's first reminders go out."""
+SPREAD_STEP = timedelta(minutes=1)
+"""The spread window's granularity: the narrowest window, and the unit it widens by."""
 SKIPS_BEFORE_ASKING = 3
 MAX_PAUSE_DAYS = 60
 
@@ -254,19 +260,74 @@ def _next_work_due(
     return None
 
 
-def spread_offset(user_id: int, interval: timedelta) -> timedelta:
-    """A stable per-user offset in ``[0, interval)``.
+def first_boundary(schedule: WorkSchedule, now: datetime) -> datetime | None:
+    """Where the day's first reminder falls before any spread: work start + interval.
+
+    Taken from the first work window that has not closed at ``now`` (today's, or the next
+    work day's); None when no work day is ahead or the interval does not fit that window.
+    Users whose boundaries share a UTC minute are the crowd ``spread_window`` sizes for.
+    """
+    now = _utc(now, "now")
+    if not schedule.work_days:
+        return None
+    day = now.astimezone(schedule.zone).date()
+    for _ in range(8):
+        window = work_window(schedule, day)
+        day += timedelta(days=1)
+        if window is None or window[1] <= now:
+            continue
+        opens, closes = window
+        boundary = opens + schedule.interval
+        return boundary if boundary < closes else None
+    return None
+
+
+def boundary_minute(boundary: datetime) -> int:
+    """The UTC minute of the day (0..1439) a boundary falls in: the key users are counted by."""
+    instant = _utc(boundary, "boundary")
+    return instant.hour * 60 + instant.minute
+
+
+def fits_work_hours(start: time, end: time, interval: timedelta) -> bool:
+    """Whether a first reminder (``interval`` after work starts) comes before work ends.
+
+    Measured on the wall clock; when it does not, the user gets no sit-break reminder at all.
+    """
+    length = datetime.combine(date.min, end) - datetime.combine(date.min, start)
+    return length > interval
+
+
+def spread_window(
+    schedule: WorkSchedule, sharing: int, rate: int = SPREAD_RATE_PER_SECOND
+) -> timedelta:
+    """How widely the first reminders of ``sharing`` users with one boundary are spread.
+
+    The narrowest window that keeps them at ``rate`` a second: ``sharing / rate`` seconds,
+    rounded up to whole minutes and at least one, so a few users get their first reminder
+    within a minute of work start + interval. It never exceeds the interval (beyond that
+    the crowd simply runs above ``rate``, still under Telegram's limit up to 108,000 users
+    an hour) nor the room the work window leaves after the first interval, so a wide
+    spread never pushes a first reminder past the end of work.
+    """
+    if rate <= 0:
+        raise ValueError("rate must be positive")
+    step = int(SPREAD_STEP.total_seconds())
+    needed = SPREAD_STEP * math.ceil(max(sharing, 1) / (rate * step))
+    length = datetime.combine(date.min, schedule.end) - datetime.combine(date.min, schedule.start)
+    room = length - schedule.interval
+    return max(SPREAD_STEP, min(needed, schedule.interval, room))
+
+
+def spread_offset(user_id: int, window: timedelta) -> timedelta:
+    """A stable per-user offset in ``[0, window)``; see ``spread_window`` for the window.
 
     Users with identical settings would otherwise all be due in the same second at the
-    work-start boundary. Spreading over the whole interval is what keeps 100,000 users with
-    a 60-minute interval under Telegram's 30 messages a second (100,000 / 3,600 s ≈ 28/s);
-    the price is that the day's first reminder comes one to two intervals after work starts.
-    Uses a cryptographic hash, not ``hash()``, so the offset is the same in every process and
-    across restarts. Resolution is one second.
+    work-start boundary. Uses a cryptographic hash, not ``hash()``, so the offset is the
+    same in every process and across restarts. Resolution is one second.
     """
-    if interval <= timedelta(0):
-        raise ValueError("interval must be positive")
-    span = int(interval.total_seconds())
+    if window <= timedelta(0):
+        raise ValueError("window must be positive")
+    span = int(window.total_seconds())
     if span <= 0:
         return timedelta(0)
     digest = hashlib.sha256(str(user_id).encode("ascii")).digest()

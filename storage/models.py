@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     text,
     true,
@@ -219,6 +220,13 @@ class ReminderStateRow(Base):
             postgresql_where=text("session_due_at IS NOT NULL"),
             sqlite_where=text("session_due_at IS NOT NULL"),
         ),
+        Index(
+            "ix_reminder_state_spread",
+            "spread_minute",
+            "next_due_at",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+            sqlite_where=text("next_due_at IS NOT NULL"),
+        ),
     )
 
     user_id: Mapped[int] = mapped_column(
@@ -240,6 +248,7 @@ class ReminderStateRow(Base):
     session_lease_token: Mapped[str | None] = mapped_column(String(32))
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     parked_at: Mapped[datetime | None]
+    spread_minute: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class SendBudgetRow(Base):

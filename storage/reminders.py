@@ -44,6 +44,7 @@ _FIELDS = (
     "session_lease_token",
     "attempts",
     "parked_at",
+    "spread_minute",
 )
 
 
@@ -255,6 +256,35 @@ class SqlReminderRepository:
     async def count_parked(self) -> int:
         statement = select(func.count()).where(ReminderStateRow.parked_at.is_not(None))
         return int((await self._session.execute(statement)).scalar_one())
+
+    async def count_sharing(self, minute: int) -> int:
+        """Users with a scheduled reminder whose first-reminder boundary is at ``minute``.
+
+        One range count on ``ix_reminder_state_spread`` (partial, like the due index): no
+        row is loaded, and it reads only the index entries of that minute.
+        """
+        table = ReminderStateRow
+        statement = select(func.count()).where(
+            table.spread_minute == minute, table.next_due_at.is_not(None)
+        )
+        # No autoflush: inside a tick's confirmation the batch's rows wait for one executemany
+        # at commit; a count that misses a row or two of them is just as good.
+        with self._session.no_autoflush:
+            return int((await self._session.scalar(statement)) or 0)
+
+    async def without_spread(self, after: int, limit: int) -> list[int]:
+        table = ReminderStateRow
+        statement = (
+            select(table.user_id)
+            .where(
+                table.spread_minute.is_(None),
+                table.next_due_at.is_not(None),
+                table.user_id > after,
+            )
+            .order_by(table.user_id)
+            .limit(limit)
+        )
+        return list((await self._session.scalars(statement)).all())
 
     async def without_state(self, limit: int) -> list[int]:
         statement = (

@@ -10,7 +10,7 @@ from bot import callbacks
 from bot.keyboards import Button, inline
 from bot.render import Outgoing
 from bot.render.formatting import clock, language_name, number, weekday_name, weekdays
-from bot.render.setup import profile_question
+from bot.render.setup import profile_question, short_window
 from bot.texts import Catalogue
 from coach.profile import SUPPORTED_LANGUAGES, Profile
 from coach.profile_answers import GOAL_PRESETS, SUMMARY_TIME_PRESETS, parse_clock_token
@@ -86,6 +86,8 @@ def _one(view: settings.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [Outgoing(t(lang, "settings-closed"))]
         case settings.Expired():
             return []
+        case setup.ShortWorkWindow():
+            return [short_window(view, texts, lang)]
     raise AssertionError(f"unhandled view {view!r}")
 
 

@@ -71,7 +71,22 @@ def _one(view: setup.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [Outgoing(t(lang, key))]
         case setup.Expired():
             return []
+        case setup.ShortWorkWindow():
+            return [short_window(view, texts, lang)]
     raise AssertionError(f"unhandled view {view!r}")
+
+
+def short_window(view: setup.ShortWorkWindow, texts: Catalogue, lang: str) -> Outgoing:
+    """The note that the chosen hours leave no room for a sit-break reminder."""
+    profile = view.profile
+    values = {
+        "start": clock(profile.work_start, lang),
+        "end": clock(profile.work_end, lang),
+        "minutes": profile.sit_interval_min,
+    }
+    if view.suggested is None:
+        return Outgoing(texts.text(lang, "setup-short-window-hours", **values))
+    return Outgoing(texts.text(lang, "setup-short-window", suggested=view.suggested, **values))
 
 
 def summary(profile: Profile, texts: Catalogue, lang: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -59,6 +59,12 @@ _CLEAR_SESSION = {"session_lease_until": None, "session_lease_token": None}
 
 Values = dict[str, object]
 DueFor = Callable[[Profile, ReminderState, datetime], datetime | None]
+Prepare = Callable[[UnitOfWork, Iterable[Profile], datetime], Awaitable[None]]
+"""Reads what ``due_for`` needs from the database (the spread counts) before it runs."""
+
+
+async def _nothing_to_prepare(work: UnitOfWork, profiles: Iterable[Profile], now: datetime) -> None:
+    return None
 
 
 def backoff(attempts: int) -> timedelta:
@@ -104,6 +110,7 @@ class DispatchConfig:
     due_for: DueFor
     """The next sit-break due time of a row (pure; raises for a broken row)."""
     session_due_for: DueFor
+    prepare: Prepare = _nothing_to_prepare
 
 
 class Dispatcher:
@@ -123,6 +130,7 @@ class Dispatcher:
         async with self._uow() as work:
             claimed = await work.reminders.claim_due(now, now + lease, limit, since=now - grace)
             profiles = await work.reminders.profiles([state.user_id for state in claimed])
+            await self._config.prepare(work, profiles.values(), now)
             await work.commit()
         if not claimed:
             return skipped
@@ -485,6 +493,7 @@ class Dispatcher:
         async with self._uow() as work:
             states = await work.reminders.get_many(ids, lock=True, token=token, session=session)
             profiles = await work.reminders.profiles(ids)
+            await self._config.prepare(work, profiles.values(), now)
             changes: list[tuple[int, Values]] = []
             failed = list(broken)
             for user_id, delivery in items:

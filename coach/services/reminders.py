@@ -8,7 +8,9 @@ stored sitting state with ``coach.reminders.next_due``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Final
 
@@ -24,6 +26,8 @@ from coach.reminder_state import ReminderState
 from coach.reminders import (
     MAX_PAUSE_DAYS,
     WorkSchedule,
+    boundary_minute,
+    first_boundary,
     local_date,
     next_due,
     pause_days,
@@ -31,9 +35,11 @@ from coach.reminders import (
     pause_rest_of_day,
     should_ask_why,
     spread_offset,
+    spread_window,
     work_window,
 )
 from coach.services.reminder_dispatch import DispatchConfig, Dispatcher
+from coach.services.reminder_spread import SpreadCounts, spread_of
 from coach.services.reminder_views import (
     AskPauseDays,
     BreakTaken,
@@ -119,17 +125,24 @@ def schedule_for(profile: Profile, min_interval: timedelta) -> WorkSchedule | No
 
 
 def due_for(
-    profile: Profile, state: ReminderState, now: datetime, min_interval: timedelta
+    profile: Profile,
+    state: ReminderState,
+    now: datetime,
+    min_interval: timedelta,
+    sharing: int = 1,
 ) -> datetime | None:
+    """The next sit-break due; ``sharing`` users with this first-reminder boundary set the
+    width of the spread (``coach.reminders.spread_window``)."""
     schedule = schedule_for(profile, min_interval)
     if schedule is None:
         return None
+    window = spread_window(schedule, sharing)
     return next_due(
         schedule,
         state.sitting,
         now,
         last_reminder_at=state.last_reminder_at,
-        offset=spread_offset(profile.user_id, schedule.interval),
+        offset=spread_offset(profile.user_id, window),
     )
 
 
@@ -217,6 +230,7 @@ class ReminderService:
         self._lease = lease
         self.notifier = notifier
         self._catalogue = catalogue
+        self._spread = SpreadCounts()
         self._dispatcher = Dispatcher(
             uow,
             clock,
@@ -224,12 +238,35 @@ class ReminderService:
                 grace=grace,
                 lease=lease,
                 minutes=self._minutes,
-                due_for=lambda profile, state, now: due_for(profile, state, now, min_interval),
+                due_for=self._due_after_send,
                 session_due_for=lambda profile, state, now: session_due_for(
                     profile, state, now, grace
                 ),
+                prepare=self._count_sharing,
             ),
         )
+
+    def _due_after_send(
+        self, profile: Profile, state: ReminderState, now: datetime
+    ) -> datetime | None:
+        """The dispatcher's next due: the spread sized by the counts ``_count_sharing`` read."""
+        schedule = schedule_for(profile, self._min_interval)
+        if schedule is None:
+            return None
+        boundary = first_boundary(schedule, now)
+        sharing = 1 if boundary is None else self._spread.known(boundary_minute(boundary))
+        return due_for(profile, state, now, self._min_interval, sharing)
+
+    async def _count_sharing(
+        self, work: UnitOfWork, profiles: Iterable[Profile], now: datetime
+    ) -> None:
+        """Before a batch is dispatched or settled: the counts of its boundary minutes (cached,
+        so a tick costs at most a few indexed counts)."""
+        for profile in profiles:
+            schedule = schedule_for(profile, self._min_interval)
+            if schedule is not None:
+                with contextlib.suppress(Exception):  # a broken row is the dispatcher's to report
+                    await spread_of(work, schedule, now, self._spread)
 
     # ---- keeping the schedule current --------------------------------------------------
 
@@ -248,7 +285,9 @@ class ReminderService:
 
     async def refresh_in(self, work: UnitOfWork, user_id: int, now: datetime) -> datetime | None:
         """The onboarding hook: recompute inside the caller's transaction."""
-        return await refresh_schedule(work, user_id, now, self._min_interval, self._grace)
+        return await refresh_schedule(
+            work, user_id, now, self._min_interval, self._grace, self._spread
+        )
 
     async def backfill(self, batch: int = 500) -> int:
         """Create the schedule of set-up users that have none (e.g. right after an upgrade)."""
@@ -261,7 +300,36 @@ class ReminderService:
                 await work.commit()
             total += len(missing)
             if len(missing) < batch:
+                await self._fill_spread_minutes(batch)
                 return total
+
+    async def _fill_spread_minutes(self, batch: int) -> None:
+        """Give rows scheduled before the spread was counted their boundary minute.
+
+        Only the minute is stored, the due is left alone: were the dues recomputed here, the
+        first users would see an almost empty count and crowd into a narrow window. Each row
+        gets the load-following spread at its next recomputation, when all are counted.
+        """
+        after = -(2**63)
+        while True:
+            async with self._uow() as work:
+                ids = await work.reminders.without_spread(after, batch)
+                profiles = await work.reminders.profiles(ids)
+                states = await work.reminders.get_many(ids, lock=True)
+                now = self._clock.now()
+                for user_id, state in states.items():
+                    profile = profiles.get(user_id)
+                    schedule = (
+                        None if profile is None else schedule_for(profile, self._min_interval)
+                    )
+                    boundary = None if schedule is None else first_boundary(schedule, now)
+                    if boundary is not None:
+                        minute = boundary_minute(boundary)
+                        await work.reminders.put(state.with_changes(spread_minute=minute))
+                await work.commit()
+            if len(ids) < batch:
+                return
+            after = ids[-1]
 
     async def movement(self, user_id: int) -> None:
         """Any reported movement (a break, logged reps) resets the sitting timer."""
@@ -543,11 +611,11 @@ class ReminderService:
         now: datetime | None = None,
     ) -> datetime | None:
         now = now or self._clock.now()
-        state = _unparked(state)
-        due = due_for(profile, state, now, self._min_interval)
-        session = session_due_for(profile, state, now, self._grace)
-        await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
-        return due
+        state = await scheduled(
+            work, profile, _unparked(state), now, self._min_interval, self._grace, self._spread
+        )
+        await work.reminders.put(state)
+        return state.next_due_at
 
 
 def paused_days(zone: str, start: datetime, until: datetime) -> list[date]:
@@ -563,16 +631,39 @@ async def refresh_schedule(
     now: datetime,
     min_interval: timedelta = DEFAULT_MIN_INTERVAL,
     grace: timedelta = DEFAULT_GRACE,
+    counts: SpreadCounts | None = None,
 ) -> datetime | None:
     """Recompute one user's next due inside an open unit of work (onboarding calls this)."""
     profile = await work.users.get(user_id)
     if profile is None:
         return None
     state = _unparked(await work.reminders.get(user_id, lock=True) or ReminderState(user_id))
-    due = due_for(profile, state, now, min_interval)
-    session = session_due_for(profile, state, now, grace)
-    await work.reminders.put(state.with_changes(next_due_at=due, session_due_at=session))
-    return due
+    state = await scheduled(
+        work, profile, state, now, min_interval, grace, counts or SpreadCounts()
+    )
+    await work.reminders.put(state)
+    return state.next_due_at
+
+
+async def scheduled(
+    work: UnitOfWork,
+    profile: Profile,
+    state: ReminderState,
+    now: datetime,
+    min_interval: timedelta,
+    grace: timedelta,
+    counts: SpreadCounts,
+) -> ReminderState:
+    """The row with its next dues recomputed, the spread sized by who shares the boundary."""
+    schedule = schedule_for(profile, min_interval)
+    minute, sharing = (
+        (None, 1) if schedule is None else await spread_of(work, schedule, now, counts)
+    )
+    return state.with_changes(
+        next_due_at=due_for(profile, state, now, min_interval, sharing),
+        session_due_at=session_due_for(profile, state, now, grace),
+        spread_minute=minute,
+    )
 
 
 def _unparked(state: ReminderState) -> ReminderState:

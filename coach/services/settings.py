@@ -20,6 +20,7 @@ from coach.dialog import Dialog
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.profile_answers import Rejected, apply_answer
+from coach.services.setup import ShortWorkWindow, short_window_note
 
 FLOW: Final = "settings"
 VIEW: Final = "view"
@@ -89,7 +90,14 @@ class Expired:
 
 
 View = (
-    ShowSettings | AskSetting | TimezoneSet | AskLanguage | LanguageSet | SettingsClosed | Expired
+    ShowSettings
+    | AskSetting
+    | TimezoneSet
+    | AskLanguage
+    | LanguageSet
+    | SettingsClosed
+    | Expired
+    | ShortWorkWindow
 )
 
 
@@ -201,6 +209,9 @@ class SettingsService:
         views: list[View] = []
         if editing == "timezone" and after.timezone:
             views.append(TimezoneSet(after.timezone, answer.place or after.timezone))
+        note = short_window_note(after)
+        if note is not None and editing in ("work_hours", "sit_interval"):
+            views.append(note)
         return [*views, ShowSettings(after)]
 
     async def answer_text(self, user_id: int, text: str) -> list[View] | None:

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Final
 
 from coach import screening, timezones
 from coach.clock import Clock
 from coach.dialog import Dialog
 from coach.ports import UnitOfWork, UnitOfWorkFactory
-from coach.profile import Profile
+from coach.profile import OFFERED_SIT_INTERVALS, Profile
 from coach.profile_answers import EXERCISE_TIME_PRESETS as EXERCISE_TIME_PRESETS
 from coach.profile_answers import NO_EXERCISE_TIME as NO_EXERCISE_TIME
 from coach.profile_answers import WORK_DAY_PRESETS as WORK_DAY_PRESETS
 from coach.profile_answers import WORK_HOUR_PRESETS as WORK_HOUR_PRESETS
 from coach.profile_answers import Rejected, apply_answer
+from coach.reminders import fits_work_hours
 from coach.screening import Access, Outcome, Question, Questionnaire, ScreeningProgress
 
 FLOW: Final = "setup"
@@ -97,6 +98,30 @@ class Expired:
     """A stale or forged button; the current step (if any) follows."""
 
 
+@dataclass(frozen=True)
+class ShortWorkWindow:
+    """The work hours are not longer than the interval: no sit-break reminder would come.
+
+    Shown when such hours or such an interval is chosen (in setup and in settings), with
+    the longest offered interval that fits, or None when only longer hours would help.
+    """
+
+    profile: Profile
+    suggested: int | None
+
+
+def short_window_note(profile: Profile) -> ShortWorkWindow | None:
+    """The note for a profile whose first reminder would fall at or after the end of work."""
+
+    def fits(minutes: int) -> bool:
+        return fits_work_hours(profile.work_start, profile.work_end, timedelta(minutes=minutes))
+
+    if fits(profile.sit_interval_min):
+        return None
+    fitting = [minutes for minutes in OFFERED_SIT_INTERVALS if fits(minutes)]
+    return ShortWorkWindow(profile, max(fitting) if fitting else None)
+
+
 View = (
     AskScreening
     | ScreeningOutcome
@@ -109,6 +134,7 @@ View = (
     | ChooseChange
     | SetupComplete
     | Expired
+    | ShortWorkWindow
 )
 
 
@@ -279,6 +305,11 @@ class SetupService:
             if current_field == "timezone" and updated.timezone:
                 views.append(TimezoneChosen(updated.timezone, problem or updated.timezone))
             await work.users.save(updated, self._now)
+            # The interval comes after the hours: judge the pair once both are chosen.
+            chosen = current_field == "sit_interval" or bool(dialog.data.get("back_to_summary"))
+            note = short_window_note(updated)
+            if note is not None and chosen and current_field in ("work_hours", "sit_interval"):
+                views.append(note)
             views += await self._next_profile_step(work, updated, dialog)
             await work.commit()
             return views

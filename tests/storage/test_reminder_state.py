@@ -166,3 +166,44 @@ async def test_a_tick_logs_its_break_events_in_one_batch(uow: SqlUnitOfWorkFacto
     async with uow() as work:
         assert await work.breaks.count_on(1, day, BreakKind.PROMPTED) == 2
         assert [event.kind for event in await work.breaks.all_for(2)] == [BreakKind.MISSED]
+
+
+async def test_users_sharing_a_boundary_minute_are_counted_in_sql(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    await add_users(uow, *range(1, 8))
+    await put(
+        uow,
+        ReminderState(1, next_due_at=NOW, spread_minute=570),
+        ReminderState(2, next_due_at=NOW, spread_minute=570),
+        ReminderState(3, next_due_at=NOW + LEASE, spread_minute=570),
+        ReminderState(4, next_due_at=None, spread_minute=570),  # nothing scheduled: not counted
+        ReminderState(5, next_due_at=NOW, spread_minute=600),
+        ReminderState(6, next_due_at=NOW, spread_minute=None),
+        ReminderState(7, next_due_at=NOW, spread_minute=0),
+    )
+    async with uow() as work:
+        assert await work.reminders.count_sharing(570) == 3
+        assert await work.reminders.count_sharing(600) == 1
+        assert await work.reminders.count_sharing(0) == 1
+        assert await work.reminders.count_sharing(1439) == 0
+        assert (await work.reminders.get(2)) == ReminderState(2, next_due_at=NOW, spread_minute=570)
+        assert await work.reminders.without_spread(-1, 10) == [6]
+        assert await work.reminders.without_spread(6, 10) == []
+
+
+async def test_the_sharing_count_reads_the_spread_index(engine: AsyncEngine) -> None:
+    """The count is a range on the partial index, never a scan of the table."""
+    count = (
+        "SELECT count(*) FROM reminder_state WHERE spread_minute = 570 AND next_due_at IS NOT NULL"
+    )
+    async with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            rows = (await connection.execute(text("EXPLAIN QUERY PLAN " + count))).all()
+            plan = " ".join(str(row[-1]) for row in rows)
+            assert "USING COVERING INDEX ix_reminder_state_spread (spread_minute=?" in plan, plan
+        else:
+            await connection.execute(text("SET LOCAL enable_seqscan = off"))
+            rows = (await connection.execute(text("EXPLAIN " + count))).all()
+            plan = " ".join(str(row[0]) for row in rows)
+            assert "ix_reminder_state_spread" in plan, plan

@@ -155,6 +155,7 @@ class _Fault:
     description: str | None
     chat_id: int | None
     remaining: int
+    let_through: int = 0
 
     def matches(self, method: str, chat_id: int | None) -> bool:
         if self.method not in {"*", method.lower()}:
@@ -667,10 +668,15 @@ class FakeBotApi:
         description: str | None = None,
         chat_id: int | None = None,
         times: int = 1,
+        after: int = 0,
     ) -> None:
-        """Answer the next ``times`` calls of ``method`` ("*" for any) with an error."""
+        """Answer the next ``times`` calls of ``method`` ("*" for any) with an error.
+
+        ``after`` lets that many matching calls through first, so a fault can be armed before
+        a burst starts and still land at a known call of it (e.g. the 41st send).
+        """
         self._faults.append(
-            _Fault(method.lower(), status, retry_after, description, chat_id, times)
+            _Fault(method.lower(), status, retry_after, description, chat_id, times, after)
         )
 
     def clear_faults(self) -> None:
@@ -686,6 +692,14 @@ class FakeBotApi:
         if self._limits is None:
             raise RuntimeError("this FakeBotApi enforces no limits")
         return self._limits.stats
+
+    def injected_calls(self, method: str = "*") -> list[RecordedCall]:
+        """Completed calls answered with an injected fault (``fail_next``)."""
+        return [
+            call
+            for call in self.calls
+            if call.injected and call.status != 0 and (method == "*" or call.is_method(method))
+        ]
 
     def calls_of(self, method: str, *, ok: bool | None = None) -> list[RecordedCall]:
         """Completed calls of one method; ``ok`` filters on success or failure."""
@@ -968,6 +982,9 @@ class FakeBotApi:
         name = call.method.lower()
         for fault in self._faults:
             if fault.remaining > 0 and fault.matches(name, call.chat_id):
+                if fault.let_through > 0:
+                    fault.let_through -= 1
+                    continue
                 fault.remaining -= 1
                 self._faults = [item for item in self._faults if item.remaining > 0]
                 call.injected = True

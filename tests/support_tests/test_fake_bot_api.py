@@ -343,6 +343,21 @@ async def test_injected_403_for_one_chat_raises_forbidden(ptb: Bot, fake_api: Fa
     assert [m.text for m in blocked.chat] == ["hi"] and [m.text for m in other.chat] == ["fine"]
 
 
+async def test_a_fault_armed_with_after_lands_on_a_known_later_call(
+    ptb: Bot, fake_api: FakeBotApi, user: FakeUser
+) -> None:
+    fake_api.fail_next("sendMessage", status=429, retry_after=3, after=2)
+    await ptb.send_message(user.id, "one")
+    await ptb.send_message(user.id, "two")
+    assert fake_api.injected_calls() == [] and fake_api.pending_faults == 1
+    with pytest.raises(RetryAfter):
+        await ptb.send_message(user.id, "three")
+    (refused,) = fake_api.injected_calls("sendMessage")
+    assert refused.status == 429 and refused.params["text"] == "three"
+    await ptb.send_message(user.id, "four")
+    assert [m.text for m in user.chat] == ["one", "two", "four"]
+
+
 async def test_a_blocking_user_gets_403_until_unblocking(ptb: Bot, user: FakeUser) -> None:
     user.block()
     (update,) = await ptb.get_updates(timeout=0)

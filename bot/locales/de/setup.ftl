@@ -40,3 +40,6 @@ setup-complete-locked = Alles bereit! Bis eine Ärztin oder ein Arzt dich freige
 setup-access-granted = Danke – die Übungen sind freigeschaltet.
 setup-button-not-yet = Noch nicht
 setup-unsupported = Hier verstehe ich nur Text und Buttons.
+# Arbeitszeit nicht länger als der Sitzpausen-Abstand: die erste Erinnerung käme erst nach Feierabend.
+setup-short-window = Kleiner Hinweis: Deine Arbeitszeit ({ $start }–{ $end }) ist nicht länger als dein Sitzpausen-Abstand ({ $minutes } Min.), daher passt keine Sitzpausen-Erinnerung in deinen Tag. Mit { $suggested } Minuten würde es klappen – oder mit einer längeren Arbeitszeit.
+setup-short-window-hours = Kleiner Hinweis: Deine Arbeitszeit ({ $start }–{ $end }) ist nicht länger als dein Sitzpausen-Abstand ({ $minutes } Min.), daher passt keine Sitzpausen-Erinnerung in deinen Tag. Mit einer längeren Arbeitszeit haben die Erinnerungen Platz.

@@ -40,3 +40,6 @@ setup-complete-locked = All set! I'll stick to reminders to stand up and move un
 setup-access-granted = Thanks — the exercises are unlocked.
 setup-button-not-yet = Not yet
 setup-unsupported = I can only read text and button taps here.
+# Work hours no longer than the sit-break interval: the first reminder would come at or after work ends.
+setup-short-window = Heads-up: your work hours ({ $start }–{ $end }) are not longer than your sit-break interval ({ $minutes } min), so no sit-break reminder fits into your day. A { $suggested }-minute interval would work, or longer work hours.
+setup-short-window-hours = Heads-up: your work hours ({ $start }–{ $end }) are not longer than your sit-break interval ({ $minutes } min), so no sit-break reminder fits into your day. Longer work hours would give the reminders room.
