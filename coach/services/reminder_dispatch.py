@@ -271,7 +271,16 @@ class Dispatcher:
             }
             return _Plan(values, event)
         # Too late (claimed late, or held back past the grace), or no longer deliverable.
-        due = self._config.due_for(profile, state, claimed_at)
+        # The series goes on one interval after the missed slot, so a backlog keeps its
+        # spacing instead of falling due all at once (or after now, for a long outage).
+        due = None
+        for missed_at in (state.next_due_at, claimed_at):
+            if missed_at is not None:
+                due = self._config.due_for(
+                    profile, state.with_changes(last_reminder_at=missed_at), claimed_at
+                )
+                if due is None or due > claimed_at:
+                    break
         event = None
         if due is not None and profile.timezone and profile.active:
             day = local_date(profile.timezone, claimed_at)

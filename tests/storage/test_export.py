@@ -13,7 +13,7 @@ import zipfile
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Table, insert
+from sqlalchemy import JSON, Column, SmallInteger, Table, insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from coach.catalogue import load_catalogue
@@ -57,7 +57,8 @@ def _value(column: Column[Any], user: int, index: int) -> Any:
     if kind is bool:
         return True
     if kind is int:
-        return user * 100 + index
+        value = user * 100 + index
+        return value % 1440 if isinstance(column.type, SmallInteger) else value
     if kind is str:
         length = getattr(column.type, "length", None) or 64
         return f"{column.name}-{user}"[:length]
