@@ -97,8 +97,10 @@ async def prepare_database(
                     (user_id, iso(due)),
                 )
         if witness:
-            # An 8-hour interval in an 8-hour day: never due on its own.
-            _insert_user(connection, WITNESS, 480)
+            # Not due until a check makes it due (no stored due time); once sent, it has a
+            # schedule like anyone (the dispatcher sends only rows that have one), and
+            # what it receives later is never counted.
+            _insert_user(connection, WITNESS, 90)
             connection.execute("INSERT INTO reminder_state (user_id) VALUES (?)", (WITNESS,))
 
 
