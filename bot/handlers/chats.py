@@ -55,6 +55,7 @@ async def private_only(update: Update, context: CoachContext) -> None:
         await _point_to_private(update, context)
     except TelegramError as error:  # e.g. kicked from the group: never the user's problem
         log.info("could not answer update %s outside a private chat: %r", update.update_id, error)
+    log.debug("update %s outside a private chat: done", update.update_id)
     raise ApplicationHandlerStop
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -36,3 +37,19 @@ def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def query(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
     with sqlite3.connect(path) as connection:
         return connection.execute(sql, args).fetchall()
+
+
+async def summaries_scheduled(path: Path, timeout: float = 30.0) -> None:  # noqa: ASYNC109
+    """Wait for the weekly job's first run after start, which gives every onboarded user
+    without one their first summary instant: a background write a test that compares whole
+    tables must not mistake for its own doing."""
+    sql = (
+        "SELECT count(*) FROM users WHERE onboarded_at IS NOT NULL AND active"
+        " AND summary_next_at IS NULL"
+    )
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while query(path, sql) != [(0,)]:
+        if loop.time() > deadline:
+            raise AssertionError(f"the weekly job did not schedule summaries within {timeout}s")
+        await asyncio.sleep(0.05)

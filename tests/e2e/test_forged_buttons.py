@@ -28,7 +28,7 @@ from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.e2e.conftest import table_rows
+from tests.e2e.conftest import summaries_scheduled, table_rows
 from tests.support.fake_bot_api import TEST_TOKEN, FakeBotApi
 from tests.support.user import FakeUser
 
@@ -187,6 +187,7 @@ async def test_forged_and_mutated_buttons_expire_without_a_change(
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
     await bot.start()
+    await summaries_scheduled(db_path)
     user = fake_api.user(USER)
 
     # Real buttons from the running bot: /start, /settings, /pause, then a walkthrough that

@@ -26,7 +26,8 @@ from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.e2e.conftest import query, table_rows
+from tests.e2e.conftest import query, summaries_scheduled, table_rows
+from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
 from tests.support.group import ANONYMOUS_ADMIN, FakeGroup
 from tests.support.models import BotMessage
@@ -43,7 +44,6 @@ NOTES = (
 TOASTS = ("Let's talk in private", "Lass uns privat schreiben")
 LINK = f"https://t.me/{BOT_USERNAME}?start=private"
 PERSONAL = ("sendPhoto", "sendDocument", "sendMediaGroup")
-BARRIER = "v1:help"
 
 
 async def seed_user(db_path: Path) -> None:
@@ -154,33 +154,46 @@ class Groups:
         self.earlier: dict[str, BotMessage] = {
             kind: group.bot_message() for kind, group in self.by_kind.items()
         }
-        self.barrier_group = api.group(-4900, kind="supergroup", title="Barrier")
-        self.barrier_message = self.barrier_group.bot_message()
+        self.sent_ids: list[int] = []
 
-    async def settled(self) -> None:
-        """Every update so far is handled (the bot handles them in order)."""
-        count = len(self.barrier_group.callback_answers)
-        self.barrier_group.press_data(self.barrier_message, BARRIER, sender=person(9))
-        await self.api.wait_until(
-            lambda: len(self.barrier_group.callback_answers) > count or None, timeout=10
-        )
+    async def settled(self, bot: BotProcess) -> None:
+        """Every update sent so far is handled: the bot logs the end of each one it stops.
+
+        (Updates of different senders are handled concurrently, so a later update from
+        someone else proves nothing about an earlier one.)
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 30
+        pending = list(self.sent_ids)
+        while pending:
+            output = bot.output  # a log file: polled, it sends no signal
+            pending = [
+                u for u in pending if f"update {u} outside a private chat: done" not in output
+            ]
+            if pending and loop.time() > deadline:
+                raise AssertionError(f"updates {pending} were not handled within 30 s")
+            await asyncio.sleep(0.02)
+        self.sent_ids = []
 
     def send(self, case: Case) -> None:
         group = self.by_kind[case.kind]
         sender = SENDERS[case.sender]
         if case.press is not None:
-            group.press_data(self.earlier[case.kind], case.press, sender=sender or person(USER))
+            self.sent_ids.append(
+                group.press_data(self.earlier[case.kind], case.press, sender=sender or person(USER))
+            )
             return
         behalf = None
         if case.on_behalf:
             behalf = group.chat if case.sender == "an anonymous admin" else _channel()
-        group.send(
+        update_id = group.send(
             case.text,
             sender=sender,
             sender_chat=behalf,
             reply_to=self.earlier[case.kind] if case.reply_to_bot else None,
             edited=case.edited,
         )
+        self.sent_ids.append(update_id)
 
 
 def _channel() -> dict[str, Any]:
@@ -195,9 +208,10 @@ async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
     await bot.start()
+    await summaries_scheduled(db_path)
     private = fake_api.user(USER)
     groups = Groups(fake_api)
-    await groups.settled()
+    await groups.settled(bot)
     loop = asyncio.get_running_loop()
 
     async def check(case: Case) -> None:
@@ -206,7 +220,7 @@ async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
         notes_before, answers_before = len(group.sent), len(group.callback_answers)
         private_before = len(private.bot_messages)
         groups.send(case)
-        await groups.settled()
+        await groups.settled(bot)
         assert table_rows(db_path) == before, f"{case} stored something"
         assert len(private.bot_messages) == private_before, f"{case} wrote to the private chat"
         new = group.sent[notes_before:]
@@ -251,18 +265,19 @@ async def test_a_kick_from_a_group_never_stops_private_reminders(
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
     await bot.start()
+    await summaries_scheduled(db_path)
     groups = Groups(fake_api)
     group = groups.by_kind["group"]
     before = table_rows(db_path)
 
     # The user removes the bot from the group; later sends to the group answer 403.
-    group.member_update("member", "kicked", by=person(USER))
+    groups.sent_ids.append(group.member_update("member", "kicked", by=person(USER)))
     group.kick_bot()
-    group.send("/start", sender=person(USER))
-    await groups.settled()
+    groups.sent_ids.append(group.send("/start", sender=person(USER)))
+    await groups.settled(bot)
     await fake_api.wait_for_call("sendMessage", lambda call: call.chat_id == group.id)
     assert fake_api.calls_of("sendMessage", ok=False), "the note should have met the 403"
-    await groups.settled()
+    await groups.settled(bot)
     assert table_rows(db_path) == before
     assert query(db_path, "SELECT active FROM users WHERE id = ?", USER) == [(1,)]
 
