@@ -11,6 +11,7 @@ from typing import Any
 from bench import fanout, updates
 from bench.probe import StallMonitor
 from bench.protocol import ARGS_VARIABLE, say_result
+from bot.config import TOKEN_REJECTED
 from bot.logging_setup import configure_logging
 
 
@@ -31,5 +32,5 @@ async def main(role: str, args: dict[str, Any]) -> dict[str, Any]:
 
 if __name__ == "__main__":
     arguments = json.loads(os.environ[ARGS_VARIABLE])
-    configure_logging("INFO", [arguments["token"]])
+    configure_logging("INFO", [arguments["token"]], token_rejected=TOKEN_REJECTED)
     say_result(asyncio.run(main(sys.argv[1], arguments)))
