@@ -352,7 +352,7 @@ class ProgressService:
     # ---- streak, /stats --------------------------------------------------------------------
 
     async def _streak(self, work: UnitOfWork, profile: Profile, today: date) -> StreakLine:
-        entries = await work.reps.all_for(profile.user_id)
+        entries = await work.reps.day_marks(profile.user_id)
         since = local_day(profile.created_at, tz_of(profile))
         frozen = await work.frozen_days.between(profile.user_id, since, today)
         return streak_line(
