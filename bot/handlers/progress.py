@@ -23,8 +23,6 @@ async def show(update: Update, context: CoachContext, views: list[progress.View]
     if query is not None:
         expired = any(isinstance(view, progress.Expired) for view in views)
         await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    if any(isinstance(view, progress.Logged) for view in views):
-        await context.services.reminders.movement(user_id_of(update))  # reps reset sitting
     await send_all(update, context, render(views, context.services.texts, lang))
 
 
