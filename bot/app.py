@@ -196,7 +196,6 @@ async def _post_init(application: CoachApplication) -> None:
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
     exercises = load_exercises()
-    progress_service = ProgressService(uow, clock, exercises)
     reminder_service = ReminderService(
         uow,
         clock,
@@ -204,6 +203,10 @@ async def _post_init(application: CoachApplication) -> None:
         min_interval=timedelta(minutes=settings.reminder_min_interval_minutes),
         notifier=TelegramNotifier(application.bot, texts),
         catalogue=exercises,
+    )
+    # Logged reps reset the sitting timer in the transaction that stores them.
+    progress_service = ProgressService(
+        uow, clock, exercises, on_logged=[reminder_service.movement_in]
     )
     weekly_summaries = WeeklySummaryService(
         uow,

@@ -15,7 +15,7 @@ from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.export import TableRows
 from coach.profile import Profile
-from coach.progress import FrozenKind, MessageExercise
+from coach.progress import DayMark, FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
 from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
 from coach.screening import ScreeningRecord, ScreeningResult
@@ -70,6 +70,10 @@ class RepEntryRepository(Protocol):
 
     async def all_for(self, user_id: int) -> list[RepEntry]:
         """Every entry of the user, oldest first (for `/export`)."""
+        ...
+
+    async def day_marks(self, user_id: int) -> list[DayMark]:
+        """Each (local day, exercise, side) the user logged reps for, once (for the streak)."""
         ...
 
 

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from coach.activity import RepEntry
 from coach.streaks import Goal, best_streak, current_streak, habit_strength
 
 SUMMARY_GRACE = timedelta(hours=6)
@@ -62,7 +62,30 @@ Session = Mapping[str, tuple[str, ...]]
 """Exercise id → the sides it has (empty: no sides), for one full session of a level."""
 
 
-def met_days(entries: Iterable[RepEntry], sessions: Iterable[Session]) -> set[date]:
+class Covered(Protocol):
+    """All a met day needs of an entry: its day, exercise and side (a `RepEntry` is one)."""
+
+    @property
+    def local_date(self) -> date: ...
+
+    @property
+    def exercise_id(self) -> str: ...
+
+    @property
+    def side(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DayMark:
+    """One (day, exercise, side) with reps logged; storage returns each once, however many
+    entries share it, so the streak reads days rather than every entry ever logged."""
+
+    local_date: date
+    exercise_id: str
+    side: str | None
+
+
+def met_days(entries: Iterable[Covered], sessions: Iterable[Session]) -> set[date]:
     """Local days whose entries cover at least one full session."""
     done: dict[date, dict[str, set[str | None]]] = defaultdict(lambda: defaultdict(set))
     for entry in entries:
@@ -87,7 +110,7 @@ def _covers(done: Mapping[str, set[str | None]], session: Session) -> bool:
 
 def streak_line(
     goal: Goal,
-    entries: Iterable[RepEntry],
+    entries: Iterable[Covered],
     sessions: Iterable[Session],
     frozen: Iterable[date],
     today: date,

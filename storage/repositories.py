@@ -19,6 +19,7 @@ from coach.activity import (
 )
 from coach.dialog import Dialog
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
+from coach.progress import DayMark
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.models import (
     BreakEventRow,
@@ -268,6 +269,16 @@ class SqlRepEntryRepository:
             select(RepEntryRow).where(RepEntryRow.user_id == user_id).order_by(RepEntryRow.id)
         )
         return [_rep_entry(row) for row in await self._session.scalars(statement)]
+
+    async def day_marks(self, user_id: int) -> list[DayMark]:
+        # Bounded by days of use, not by entries: a busy day of 50 replies is one row.
+        statement = (
+            select(RepEntryRow.local_date, RepEntryRow.exercise_id, RepEntryRow.side)
+            .where(RepEntryRow.user_id == user_id)
+            .distinct()
+        )
+        rows = await self._session.execute(statement)
+        return [DayMark(day, exercise_id, side) for day, exercise_id, side in rows]
 
 
 def _pain(row: PainCheckInRow) -> PainCheckIn:

@@ -6,7 +6,13 @@ from telegram import Update
 
 from bot.context import CoachContext
 from bot.handlers import progress, reminders, safety, settings, setup, workout
-from bot.handlers.common import language, say
+from bot.handlers.common import language, say, user_id_of
+from coach.services import progress as progress_service
+from coach.services import reminders as reminders_service
+from coach.services import settings as settings_service
+from coach.services import setup as setup_service
+from coach.services import workout as workout_service
+from coach.services.conversation import conversation_of
 
 
 async def unknown_command(update: Update, context: CoachContext) -> None:
@@ -14,22 +20,33 @@ async def unknown_command(update: Update, context: CoachContext) -> None:
 
 
 async def text_message(update: Update, context: CoachContext) -> None:
-    views = await setup.typed_answer(update, context)
-    if views is not None:
-        await setup.show(update, context, views)
+    # One read says which flow is open (at most one is), so only that flow is asked.
+    user = update.effective_user
+    state = await conversation_of(
+        context.services.uow, user_id_of(update), user.language_code if user else None
+    )
+    flow = state.flow
+    if flow == setup_service.FLOW:
+        views = await setup.typed_answer(update, context)
+        if views is not None:
+            await setup.show(update, context, views)
+            return
+    elif flow == settings_service.FLOW:
+        if await settings.typed_answer(update, context):
+            return
+    elif flow == workout_service.FLOW:
+        if await workout.typed_answer(update, context):
+            return
+    elif flow == reminders_service.FLOW:
+        if await reminders.typed_answer(update, context):
+            return
+    elif flow == progress_service.DELETE_FLOW and await progress.during_delete(update, context):
         return
-    if await settings.typed_answer(update, context):
-        return
-    if await workout.typed_answer(update, context):
-        return
-    if await reminders.typed_answer(update, context):
-        return
-    if await progress.during_delete(update, context):
-        return
-    if await safety.symptom_reply(update, context):
+    # No flow took it, so nothing changed the language read above.
+    if await safety.symptom_reply(update, context, lang=state.language):
         return
     # No other flow took it: a rep report ("10 clamshells"), or a short explanation.
-    await progress.rep_reply(update, context)
+    await progress.rep_reply(update, context, lang=state.language)
 
 
 async def unsupported_message(update: Update, context: CoachContext) -> None:

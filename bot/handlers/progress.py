@@ -16,27 +16,30 @@ from bot.render.progress_chart import chart_texts, render_png
 from coach.services import progress
 
 
-async def show(update: Update, context: CoachContext, views: list[progress.View]) -> None:
+async def show(
+    update: Update, context: CoachContext, views: list[progress.View], *, lang: str | None = None
+) -> None:
     """Render views; a stale button press gets the 'expired' toast."""
-    lang = await language(update, context)
+    lang = lang or await language(update, context)
     query = update.callback_query
     if query is not None:
         expired = any(isinstance(view, progress.Expired) for view in views)
         await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    if any(isinstance(view, progress.Logged) for view in views):
-        await context.services.reminders.movement(user_id_of(update))  # reps reset sitting
     await send_all(update, context, render(views, context.services.texts, lang))
 
 
-async def rep_reply(update: Update, context: CoachContext) -> None:
-    """A plain text outside any other flow: a rep report (or an explanation why not)."""
+async def rep_reply(update: Update, context: CoachContext, *, lang: str | None = None) -> None:
+    """A plain text outside any other flow: a rep report (or an explanation why not).
+
+    `lang`: the user's language when the caller has just read it.
+    """
     message = update.effective_message
     text = text_of(update)
     replied = message.reply_to_message if message else None
     views = await context.services.progress.log_text(
         user_id_of(update), text, replied.message_id if replied else None
     )
-    await show(update, context, views)
+    await show(update, context, views, lang=lang)
 
 
 async def exercise_button(update: Update, context: CoachContext) -> None:

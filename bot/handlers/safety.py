@@ -13,7 +13,7 @@ from bot.render import safety as safety_render
 from coach.services import setup as setup_service
 
 
-async def symptom_reply(update: Update, context: CoachContext) -> bool:
+async def symptom_reply(update: Update, context: CoachContext, *, lang: str | None = None) -> bool:
     """A plain text that mentions a new symptom gets the stop-and-seek-advice note, not logged.
 
     False when the text mentions none; then the rep parser may read it.
@@ -22,7 +22,7 @@ async def symptom_reply(update: Update, context: CoachContext) -> bool:
     views = context.services.safety.check_reply(text)
     if not views:
         return False
-    lang = await language(update, context)
+    lang = lang or await language(update, context)
     for view in views:
         await send_all(update, context, safety_render.render(view, context.services.texts, lang))
     return True

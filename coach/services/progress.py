@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Final
+from typing import Final, Protocol
 
 from coach import reps as parser
 from coach.activity import BreakKind, EntrySource, RepEntry
@@ -169,12 +170,29 @@ def tz_of(profile: Profile) -> str:
     return profile.timezone or "UTC"
 
 
-class ProgressService:
-    """Use cases of logging reps and looking back on them."""
+class LoggedListener(Protocol):
+    """Called after reps are stored, before the commit, with the unit of work in use."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, catalogue: Catalogue) -> None:
+    async def __call__(self, work: UnitOfWork, profile: Profile, now: datetime) -> None: ...
+
+
+class ProgressService:
+    """Use cases of logging reps and looking back on them.
+
+    `on_logged` listeners (logged reps reset the sitting timer) run in the transaction that
+    stores the reps, so a reply costs one commit and the two never disagree.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        catalogue: Catalogue,
+        on_logged: Sequence[LoggedListener] = (),
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._on_logged = tuple(on_logged)
         self._sessions: tuple[Session, ...] = tuple(
             {ex.id: tuple(ex.sides) for ex in catalogue.session(level)}
             for level in catalogue.levels
@@ -284,6 +302,8 @@ class ProgressService:
         dialog = await work.dialogs.get(profile.user_id)
         if dialog is not None and dialog.flow == FLOW:
             await work.dialogs.clear(profile.user_id)
+        for listener in self._on_logged:
+            await listener(work, profile, now)
         return [Logged(tuple(stored), await self._streak(work, profile, today))]
 
     # ---- other areas call these ------------------------------------------------------------
@@ -352,7 +372,7 @@ class ProgressService:
     # ---- streak, /stats --------------------------------------------------------------------
 
     async def _streak(self, work: UnitOfWork, profile: Profile, today: date) -> StreakLine:
-        entries = await work.reps.all_for(profile.user_id)
+        entries = await work.reps.day_marks(profile.user_id)
         since = local_day(profile.created_at, tz_of(profile))
         frozen = await work.frozen_days.between(profile.user_id, since, today)
         return streak_line(

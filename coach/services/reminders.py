@@ -332,18 +332,22 @@ class ReminderService:
             after = ids[-1]
 
     async def movement(self, user_id: int) -> None:
-        """Any reported movement (a break, logged reps) resets the sitting timer."""
+        """Any reported movement (a break, a finished session) resets the sitting timer."""
         async with self._uow() as work:
             profile = await work.users.get(user_id)
             if profile is not None:
-                state = await self._state(work, user_id)
-                now = self._clock.now()
-                await self._store(
-                    work,
-                    profile,
-                    state.with_changes(sitting_since=now, last_break_at=now, snoozed_until=None),
-                )
+                await self.movement_in(work, profile, self._clock.now())
                 await work.commit()
+
+    async def movement_in(self, work: UnitOfWork, profile: Profile, now: datetime) -> None:
+        """The logged-reps hook: reset the sitting timer inside the caller's transaction."""
+        state = await self._state(work, profile.user_id)
+        await self._store(
+            work,
+            profile,
+            state.with_changes(sitting_since=now, last_break_at=now, snoozed_until=None),
+            now,
+        )
 
     async def deactivate(self, user_id: int) -> None:
         """The user blocked the bot: stop everything until /start."""

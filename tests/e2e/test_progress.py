@@ -86,6 +86,24 @@ async def say(user: FakeUser, text: str) -> str:
     return (await user.next_message()).text
 
 
+async def test_a_rep_reply_resets_the_sitting_timer(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
+) -> None:
+    await seed_onboarded_user(db_path)
+    clock = tmp_path / "clock.txt"
+    clock.write_text(DAY_1.isoformat())
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    await bot.start()
+    user = fake_api.user(USER)
+    assert "Logged: 10 bridges" in await say(user, "10 bridges")
+    with sqlite3.connect(db_path) as connection:
+        row = connection.execute(
+            "SELECT sitting_since, last_break_at FROM reminder_state WHERE user_id = ?", [USER]
+        ).fetchone()
+    assert row is not None
+    assert [datetime.fromisoformat(value).replace(tzinfo=UTC) for value in row] == [DAY_1] * 2
+
+
 async def test_reps_streak_undo_stats_export_and_delete(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

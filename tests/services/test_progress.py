@@ -8,10 +8,12 @@ import pytest
 
 from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
+from coach.ports import UnitOfWork
 from coach.profile import Profile
 from coach.progress import FrozenKind
 from coach.reminder_state import Delivery
 from coach.services import progress, weekly_summary
+from coach.services.reminders import ReminderService
 from storage.uow import SqlUnitOfWorkFactory
 
 USER = 9
@@ -55,6 +57,30 @@ async def test_a_reply_to_a_message_about_one_exercise_takes_its_exercise(
     assert isinstance((await service.log_text(USER, "10", 999))[0], progress.AskExercise)
     with pytest.raises(ValueError):
         await service.remember_message_exercise(USER, 503, "push_up")
+
+
+async def test_logged_reps_reset_the_sitting_timer_in_the_same_transaction(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock
+) -> None:
+    await add_user(uow, USER)
+    reminders = ReminderService(uow, clock, grace=timedelta(minutes=10))
+    service = progress.ProgressService(
+        uow, clock, load_catalogue(), on_logged=[reminders.movement_in]
+    )
+    assert logged(await service.log_text(USER, "10 bridges")) == [("bridge", None, 10)]
+    async with uow() as work:
+        state = await work.reminders.get(USER)
+    assert state is not None
+    assert state.sitting_since == clock.now() and state.last_break_at == clock.now()
+
+    async def broken(work: UnitOfWork, profile: Profile, now: datetime) -> None:
+        raise RuntimeError("listener failed")
+
+    failing = progress.ProgressService(uow, clock, load_catalogue(), on_logged=[broken])
+    with pytest.raises(RuntimeError):
+        await failing.log_text(USER, "12 clamshells")
+    async with uow() as work:
+        assert [e.reps for e in await work.reps.all_for(USER)] == [10]  # nothing half-stored
 
 
 async def test_nothing_is_logged_for_someone_not_set_up(

@@ -20,6 +20,7 @@ from coach.activity import (
 )
 from coach.dialog import Dialog
 from coach.profile import Profile
+from coach.progress import DayMark
 from storage.engine import create_engine
 from storage.migrate import current_revision, upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -134,6 +135,38 @@ async def test_concurrent_read_modify_write_loses_nothing_on_sqlite(tmp_path: Pa
         final = await work.dialogs.get(42)
     await engine.dispose()
     assert final is not None and final.data["n"] == 160
+
+
+async def test_day_marks_name_each_day_exercise_and_side_once(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    day = date(2026, 3, 29)
+    later = day + timedelta(days=1)
+    logged = [
+        ("bridge", None, day),
+        ("bridge", None, day),
+        ("clamshell", "left", day),
+        ("clamshell", "left", day),
+        ("clamshell", "right", day),
+        ("bridge", None, later),
+    ]
+    async with uow() as work:
+        await work.users.add(profile())
+        await work.users.add(profile(7))
+        for exercise_id, side, local_date in logged:
+            entry = RepEntry(42, exercise_id, side, 10, EntrySource.REPLY, local_date, NOW)
+            await work.reps.add(entry)
+        await work.reps.add(RepEntry(7, "dead_bug", None, 5, EntrySource.REPLY, day, NOW))
+        await work.commit()
+    async with uow() as work:
+        marks = await work.reps.day_marks(42)
+        assert await work.reps.day_marks(8) == []
+    assert sorted(marks, key=lambda m: (m.local_date, m.exercise_id, m.side or "")) == [
+        DayMark(day, "bridge", None),
+        DayMark(day, "clamshell", "left"),
+        DayMark(day, "clamshell", "right"),
+        DayMark(later, "bridge", None),
+    ]
 
 
 async def test_activity_log_round_trips_and_undo_removes_the_newest(
