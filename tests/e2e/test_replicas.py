@@ -106,7 +106,7 @@ def never_earlier(before: dict[int, tuple[Any, ...]], after: dict[int, tuple[Any
             assert now is not None and now >= last, f"user {user_id}: {last} -> {now}"
 
 
-async def test_a_send_held_past_its_lease_is_taken_over_once_and_never_doubled(
+async def test_a_hold_past_the_lease_on_two_replicas_sends_each_reminder_once(
     postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
 ) -> None:
     ids = list(range(7000, 7060))
