@@ -278,6 +278,11 @@ class ReminderRepository(Protocol):
         """Onboarded, active users that have no row yet (after an upgrade, or a direct import)."""
         ...
 
+    async def create_missing(self, user_ids: Sequence[int]) -> None:
+        """Insert empty rows for these users where none exists; never fails on one that does
+        (replicas starting together back-fill the same users)."""
+        ...
+
 
 class Notifier(Protocol):
     """Sends messages the core decides on; implemented by the bot's outbound queue."""

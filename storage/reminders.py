@@ -25,6 +25,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from coach.profile import Profile
 from coach.reminder_state import ReminderState
 from storage.models import ReminderStateRow, UserRow
+from storage.progress_repositories import _insert
 from storage.repositories import _profile
 
 _FIELDS = (
@@ -285,6 +286,16 @@ class SqlReminderRepository:
             .limit(limit)
         )
         return list((await self._session.scalars(statement)).all())
+
+    async def create_missing(self, user_ids: Sequence[int]) -> None:
+        if not user_ids:
+            return
+        statement = (
+            _insert(self._session)(ReminderStateRow)
+            .values([{"user_id": user_id} for user_id in user_ids])
+            .on_conflict_do_nothing()
+        )
+        await self._session.execute(statement)
 
     async def without_state(self, limit: int) -> list[int]:
         statement = (

@@ -295,6 +295,8 @@ class ReminderService:
         while True:
             async with self._uow() as work:
                 missing = await work.reminders.without_state(batch)
+                # Another replica may be back-filling the same users right now.
+                await work.reminders.create_missing(missing)
                 for user_id in missing:
                     await self.refresh_in(work, user_id, self._clock.now())
                 await work.commit()
