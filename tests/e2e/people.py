@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
+from coach.profile import Profile
+from coach.screening import Outcome, ScreeningRecord, ScreeningResult
+from storage.engine import create_engine
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWorkFactory
 from tests.support.user import FakeUser
 
 FIRST_QUESTION = "spread from your back down into a leg"
@@ -65,3 +73,24 @@ async def onboard_in_german(user: FakeUser) -> None:
     await user.next_message()
     user.press("Passt so")
     await user.next_message()
+
+
+async def seed_cleared_user(db_path: Path, user_id: int, now: datetime) -> None:
+    """Someone who uses the bot in private: onboarded in Berlin, cleared for exercises,
+    stored through the project's repositories before the bot starts."""
+    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    await upgrade(engine)
+    async with SqlUnitOfWorkFactory(engine)() as work:
+        await work.users.add(
+            Profile(
+                user_id=user_id,
+                chat_id=user_id,
+                created_at=now,
+                timezone="Europe/Berlin",
+                onboarded_at=now,
+            )
+        )
+        result = ScreeningResult(1, Outcome.CLEARED, (), 2, "gt_3m", True, ())
+        await work.screenings.add(user_id, result, ScreeningRecord(Outcome.CLEARED, now, 2))
+        await work.commit()
+    await engine.dispose()

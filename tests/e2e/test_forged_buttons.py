@@ -23,12 +23,8 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.app import build_application
 from bot.config import Settings
-from coach.profile import Profile
-from coach.screening import Outcome, ScreeningRecord, ScreeningResult
-from storage.engine import create_engine
-from storage.migrate import upgrade
-from storage.uow import SqlUnitOfWorkFactory
 from tests.e2e.conftest import summaries_scheduled, table_rows
+from tests.e2e.people import seed_cleared_user
 from tests.support.fake_bot_api import TEST_TOKEN, FakeBotApi
 from tests.support.user import FakeUser
 
@@ -82,26 +78,6 @@ def registered_patterns() -> list[re.Pattern[str]]:
             ):
                 patterns.append(handler.pattern)
     return patterns
-
-
-async def seed_user(db_path: Path) -> None:
-    """An onboarded user cleared for exercises, stored through the project's repositories."""
-    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
-    await upgrade(engine)
-    async with SqlUnitOfWorkFactory(engine)() as work:
-        await work.users.add(
-            Profile(
-                user_id=USER,
-                chat_id=USER,
-                created_at=NOW,
-                timezone="Europe/Berlin",
-                onboarded_at=NOW,
-            )
-        )
-        result = ScreeningResult(1, Outcome.CLEARED, (), 2, "gt_3m", True, ())
-        await work.screenings.add(USER, result, ScreeningRecord(Outcome.CLEARED, NOW, 2))
-        await work.commit()
-    await engine.dispose()
 
 
 def button_data(user: FakeUser) -> set[str]:
@@ -182,7 +158,7 @@ def without_update_log(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
 async def test_forged_and_mutated_buttons_expire_without_a_change(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:
-    await seed_user(db_path)
+    await seed_cleared_user(db_path, USER, NOW)
     clock = tmp_path / "clock.txt"
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})

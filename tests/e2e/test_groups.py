@@ -21,12 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.profile import Profile
-from coach.screening import Outcome, ScreeningRecord, ScreeningResult
-from storage.engine import create_engine
-from storage.migrate import upgrade
-from storage.uow import SqlUnitOfWorkFactory
 from tests.e2e.conftest import query, summaries_scheduled, table_rows
+from tests.e2e.people import seed_cleared_user
 from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
 from tests.support.group import ANONYMOUS_ADMIN, FakeGroup
@@ -44,26 +40,6 @@ NOTES = (
 TOASTS = ("Let's talk in private", "Lass uns privat schreiben")
 LINK = f"https://t.me/{BOT_USERNAME}?start=private"
 PERSONAL = ("sendPhoto", "sendDocument", "sendMediaGroup")
-
-
-async def seed_user(db_path: Path) -> None:
-    """Someone who uses the bot in private: onboarded, cleared, reminders on."""
-    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
-    await upgrade(engine)
-    async with SqlUnitOfWorkFactory(engine)() as work:
-        await work.users.add(
-            Profile(
-                user_id=USER,
-                chat_id=USER,
-                created_at=NOW,
-                timezone="Europe/Berlin",
-                onboarded_at=NOW,
-            )
-        )
-        result = ScreeningResult(1, Outcome.CLEARED, (), 2, "gt_3m", True, ())
-        await work.screenings.add(USER, result, ScreeningRecord(Outcome.CLEARED, NOW, 2))
-        await work.commit()
-    await engine.dispose()
 
 
 def person(user_id: int, language: str = "en") -> dict[str, Any]:
@@ -203,7 +179,7 @@ def _channel() -> dict[str, Any]:
 async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:
-    await seed_user(db_path)
+    await seed_cleared_user(db_path, USER, NOW)
     clock = tmp_path / "clock.txt"
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
@@ -260,7 +236,7 @@ async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
 async def test_a_kick_from_a_group_never_stops_private_reminders(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:
-    await seed_user(db_path)
+    await seed_cleared_user(db_path, USER, NOW)
     clock = tmp_path / "clock.txt"
     clock.write_text(NOW.isoformat())
     bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -38,11 +39,12 @@ class Sender:
         return self.answers.get(profile.user_id, Delivery.SENT)
 
 
-@pytest.fixture
-async def scheduled(uow: SqlUnitOfWorkFactory) -> SqlUnitOfWorkFactory:
-    joined = SUNDAY_18 - timedelta(days=6)
+async def add_berlin_users(
+    uow: SqlUnitOfWorkFactory, user_ids: Iterable[int], joined: datetime
+) -> None:
+    """Onboarded users in Berlin (whose default summary is Sunday 18:00 local)."""
     async with uow() as work:
-        for user_id in USERS:
+        for user_id in user_ids:
             await work.users.add(
                 Profile(
                     user_id=user_id,
@@ -53,6 +55,11 @@ async def scheduled(uow: SqlUnitOfWorkFactory) -> SqlUnitOfWorkFactory:
                 )
             )
         await work.commit()
+
+
+@pytest.fixture
+async def scheduled(uow: SqlUnitOfWorkFactory) -> SqlUnitOfWorkFactory:
+    await add_berlin_users(uow, USERS, SUNDAY_18 - timedelta(days=6))
     service = WeeklySummaryService(uow, progress(uow), Sender())
     await service.send_weekly_summaries(SUNDAY_18 - timedelta(hours=1))  # first instants
     return uow

@@ -19,6 +19,7 @@ from coach.services.weekly_summary import WeeklySummaryService
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork, SqlUnitOfWorkFactory
+from tests.services.test_summary_claims import add_berlin_users
 
 pytestmark = pytest.mark.postgres
 
@@ -95,19 +96,7 @@ async def replicas(postgres_url: str) -> AsyncIterator[list[SqlUnitOfWorkFactory
 
 
 async def seed(uow: SqlUnitOfWorkFactory) -> None:
-    joined = SUNDAY_18 - timedelta(days=6)
-    async with uow() as work:
-        for user_id in USERS:
-            await work.users.add(
-                Profile(
-                    user_id=user_id,
-                    chat_id=user_id,
-                    created_at=joined,
-                    timezone="Europe/Berlin",
-                    onboarded_at=joined,
-                )
-            )
-        await work.commit()
+    await add_berlin_users(uow, USERS, SUNDAY_18 - timedelta(days=6))
 
 
 async def test_two_replicas_running_together_send_each_summary_once(
