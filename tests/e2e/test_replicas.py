@@ -140,6 +140,21 @@ async def test_a_hold_past_the_lease_on_two_replicas_sends_each_reminder_once(
     held = await rows(postgres_url)
     assert any(lease is not None for _, lease, _ in held.values()), "a batch is in flight"
 
+    # What went out before the pause is confirmed within CONFIRM_EVERY (5 s of real time)
+    # while the rest is held. Real leases last 2 minutes of real time; this clock jumps 3
+    # minutes at once, so it waits for those confirmations first (a send that arrived but
+    # was never confirmed within its lease may be sent again: at least once, by design).
+    seen: list[set[int]] = [set()]
+
+    async def delivered_confirmed() -> dict[int, tuple[Any, ...]] | None:
+        delivered = {call.chat_id for call in fake_api.calls_of("sendMessage", ok=True)}
+        current = await rows(postgres_url)
+        stable, seen[0] = delivered == seen[0], delivered
+        confirmed = all(current[u][0] is not None for u in delivered if u is not None)
+        return current if stable and confirmed else None
+
+    held = await until(delivered_confirmed, timeout=HOLD_SECONDS)
+
     # While the sends are held, the claims' 2-minute lease runs out (inside the 10-minute
     # grace): the held sends pass their deadline and are never made, their rows are
     # released or taken over, and each reminder goes out once, from whichever replica.
