@@ -4,7 +4,9 @@ Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and sche
 reminders share it: at most 30 messages in any second; per chat a burst of 3 replies, then
 one a second, and reminders strictly one a second; replies ahead of reminders
 (``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
-sending for the time Telegram asked, then the call is retried. A timed-out call is not
+sending for the time Telegram asked, then the call is retried. Once a pause begins, no call
+to a chat leaves until it ends, not even one granted just before it (it queues again); when
+the last call in flight has returned, that is logged ("none in flight"). A timed-out call is not
 retried: it may have arrived, and Telegram has no idempotency key.
 A call may carry ``rate_limit_args={"deadline": <aware datetime>}``: if it would be granted
 after that instant, or after ``stop_deadlined()`` (shutdown), Telegram is not called and
@@ -13,7 +15,8 @@ Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass strai
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
 With several replicas, a ``SendPermit`` (the budget shared in PostgreSQL) is asked after the
-local rules granted a send, so the limits hold across processes too.
+local rules granted a send, so the limits hold across processes too; a pause it reports (a
+RetryAfter another replica got) is held in the local queue like one of this process's own.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import math
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Coroutine
@@ -103,6 +107,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._now = now
         self._refuse_deadlined = False
         self._max_retries = max_retries
+        # A shared refusal longer than the window and the per-chat interval (the longest
+        # waits the budget's rules make) can only be a pause another replica was asked for.
+        self._longest_refusal = max(window, SAFE_WINDOW_SECONDS, per_chat_interval)
+        self._in_flight = 0
+        self._said_quiet_until = -math.inf
         self._waiting: list[_Waiter] = []
         self._sequence = itertools.count()
         self._changed: asyncio.Event | None = None
@@ -146,10 +155,8 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
         deadline: datetime | None = (rate_limit_args or {}).get("deadline")
         for attempt in itertools.count():
-            await self.acquire(chat, priority, deadline)
-            await self._take_shared(chat, priority)
-            if deadline is not None and self._now() > deadline:
-                raise SendExpired()  # held by the shared budget past its time: never sent
+            await self._wait_turn(chat, priority, deadline)
+            self._in_flight += 1
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -159,17 +166,41 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 await self._share_pause(seconds)
                 if attempt >= self._max_retries:
                     raise
+            finally:
+                self._in_flight -= 1
+                self._note_held()
         raise AssertionError("unreachable")
 
-    async def _take_shared(self, chat: int, priority: int) -> None:
+    async def _wait_turn(self, chat: int, priority: int, deadline: datetime | None) -> None:
+        """Until this call may leave: the local rules, the shared budget, no pause, in time.
+
+        A pause that began after the local grant (another call's RetryAfter here, or one the
+        shared budget reports) sends the call back into the queue. So once sending is paused,
+        no call to a chat leaves this process until the pause ends, and a held call gives up
+        at its deadline there, on every replica alike.
+        """
+        while True:
+            await self.acquire(chat, priority, deadline)
+            if not await self._take_shared(chat, priority, deadline):
+                continue  # the shared budget is paused: wait for it in the queue
+            if self._limiter.paused_until > self._clock():
+                continue
+            if deadline is not None and self._now() > deadline:
+                raise SendExpired()  # held by the shared budget past its time: never sent
+            return
+
+    async def _take_shared(self, chat: int, priority: int, deadline: datetime | None) -> bool:
         """Wait for the budget shared with other replicas, if there is one.
 
-        The local slot is already spent; a refusal only makes this process slower, never
-        lets more out. If the database fails, the local limits alone apply for that send.
+        False if the budget is paused (a replica got a RetryAfter): the pause is then held
+        locally too. The local slot is already spent; a refusal only makes this process
+        slower, never lets more out. If the database fails, the local limits alone apply.
         """
         if self._shared is None:
-            return
+            return True
         while True:
+            if deadline is not None and self._now() > deadline:
+                raise SendExpired()
             try:
                 wait = await self._shared.take(chat, strict=is_strict(priority))
             except Exception:
@@ -177,9 +208,12 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                     "the shared send budget failed; sending on the local limit alone",
                     exc_info=True,
                 )
-                return
+                return True
             if wait <= 0:
-                return
+                return True
+            if wait > self._longest_refusal:
+                self.pause(wait)
+                return False
             await self._sleep(wait)
 
     async def _share_pause(self, seconds: float) -> None:
@@ -197,6 +231,25 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         """Hold every send for ``seconds`` from now (never shortens a longer pause)."""
         self._limiter.pause_until(self._clock() + seconds)
         self._wake()
+        self._note_held()
+
+    def _note_held(self) -> None:
+        """Say once per pause when no call is in flight any more.
+
+        From then until the pause ends this process calls Telegram for no chat, so whatever
+        was delivered before the pause is all there is (operators, and tests, rely on it).
+        """
+        now = self._clock()
+        until = self._limiter.paused_until
+        if self._in_flight or until <= now or self._said_quiet_until > now:
+            return  # busy, not paused, or already said during this pause
+        self._said_quiet_until = until
+        left = until - now
+        log.info(
+            "sending paused for %.1f s more: %s calls queued, none in flight",
+            left,
+            len(self._waiting),
+        )
 
     def stop_deadlined(self) -> None:
         """From now on, refuse every call with a deadline (queued or new): shutting down."""

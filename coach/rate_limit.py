@@ -49,7 +49,8 @@ class SendPermit(Protocol):
     """A send budget shared with other processes (replicas), asked after the local rules.
 
     ``take`` either grants (returns 0.0; the send is counted) or refuses and returns the
-    seconds after which asking again may succeed.
+    seconds after which asking again may succeed. The rules alone never refuse for longer
+    than the window or the per-chat interval; a longer refusal is a pause.
     """
 
     async def take(self, chat_id: int, *, strict: bool) -> float: ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -188,3 +189,129 @@ async def test_the_worker_survives_a_failing_grant(
     assert not request.done()
     await advance(limiter, fake_time, wall, 0.0)  # any change makes the worker try again
     assert await asyncio.wait_for(request, 1) == {"ok": True}
+
+
+class PausedPermit:
+    """A shared budget that reports a pause (another replica's RetryAfter), then grants.
+
+    ``gate`` holds ``take`` open, like a slow database, until the test sets it.
+    """
+
+    def __init__(self, pause: float = 0.0) -> None:
+        self.pause_left = pause
+        self.asked = 0
+        self.gate = asyncio.Event()
+        self.gate.set()
+
+    async def take(self, chat_id: int, *, strict: bool) -> float:
+        self.asked += 1
+        await self.gate.wait()
+        wait, self.pause_left = self.pause_left, 0.0
+        return wait
+
+    async def pause(self, seconds: float) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+async def shared_limiter(
+    fake_time: FakeTime, wall: FakeWall, permit: PausedPermit
+) -> OutboundLimiter:
+    limiter = OutboundLimiter(clock=fake_time, now=wall, shared=permit)
+    await limiter.initialize()
+    return limiter
+
+
+async def test_a_pause_another_replica_got_holds_sends_here_until_their_deadline(
+    fake_time: FakeTime, wall: FakeWall
+) -> None:
+    permit = PausedPermit(pause=20.0)
+    limiter = await shared_limiter(fake_time, wall, permit)
+    telegram = Telegram()
+    try:
+        reminder = send(limiter, telegram, 1, T0 + timedelta(seconds=5))
+        await settle()
+        assert permit.asked == 1 and not reminder.done()
+        assert limiter.paused_until == fake_time.now + 20.0  # held here too, in the queue
+        assert limiter._grant_ready() == pytest.approx(5.05)  # woken at its deadline
+        reply = send(limiter, telegram, 2, None)
+        await advance(limiter, fake_time, wall, 5.5)
+        with pytest.raises(SendExpired):
+            await reminder
+        assert not reply.done() and telegram.calls == 0
+        await advance(limiter, fake_time, wall, 14.5)
+        assert await reply == {"ok": True}
+        assert telegram.calls == 1
+    finally:
+        await limiter.shutdown()
+
+
+async def test_a_send_granted_just_before_a_pause_waits_for_its_end(
+    fake_time: FakeTime, wall: FakeWall
+) -> None:
+    """Granted locally, still asking the shared budget when another send got a RetryAfter:
+    it queues again instead of reaching Telegram during the pause."""
+    permit = PausedPermit()
+    permit.gate.clear()
+    limiter = await shared_limiter(fake_time, wall, permit)
+    telegram = Telegram()
+    try:
+        request = send(limiter, telegram, 1, None)
+        await settle()
+        assert permit.asked == 1  # granted locally, waiting for the database
+        limiter.pause(10)
+        permit.gate.set()
+        await settle()
+        assert telegram.calls == 0 and not request.done()
+        await advance(limiter, fake_time, wall, 10.0)
+        assert await request == {"ok": True}
+        assert telegram.calls == 1 and permit.asked == 2
+    finally:
+        await limiter.shutdown()
+
+
+async def test_none_in_flight_is_logged_once_when_the_last_call_of_a_pause_returns(
+    limiter: OutboundLimiter, fake_time: FakeTime, wall: FakeWall, caplog: pytest.LogCaptureFixture
+) -> None:
+    answer = asyncio.Event()
+    calls = 0
+
+    async def slow_answer() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        await answer.wait()  # still on its way when the other one is refused
+        return {"ok": True}
+
+    async def refuse_once() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RetryAfter(5)
+        return {"ok": True}
+
+    def quiet() -> int:
+        return sum("none in flight" in record.getMessage() for record in caplog.records)
+
+    caplog.set_level(logging.INFO, logger="bot.outbound")
+    slow = asyncio.ensure_future(
+        limiter.process_request(slow_answer, (), {}, "sendMessage", {"chat_id": 2}, None)
+    )
+    await settle()
+    refused = asyncio.ensure_future(
+        limiter.process_request(refuse_once, (), {}, "sendMessage", {"chat_id": 1}, None)
+    )
+    await settle()
+    assert calls == 2 and not refused.done()
+    assert quiet() == 0  # the slow call is still in flight
+    answer.set()
+    assert await slow == {"ok": True}
+    await settle()
+    assert quiet() == 1
+    limiter.pause(8)  # a pause extended while it lasts is not announced again
+    assert quiet() == 1
+    await advance(limiter, fake_time, wall, 8.0)
+    assert await refused == {"ok": True}
+    limiter.pause(3)  # the next pause is
+    assert quiet() == 2
