@@ -35,14 +35,18 @@ typecheck: $(STAMP_DEV)
 contracts: $(STAMP_DEV)
 	$(BIN)/lint-imports
 
+# One worker per CPU; worksteal hands the long end-to-end tests to whichever worker is idle
+# (the default "load" split left one worker with every e2e test: 7.5 min instead of 4.7 min).
+PYTEST_PARALLEL := -n auto --dist worksteal
+
 test: lint typecheck contracts bench-quick  ## everything CI runs
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q tests/unit
 
 e2e: $(STAMP_DEV)
-	$(BIN)/python -m pytest -q -m e2e
+	$(BIN)/python -m pytest -q -m e2e $(PYTEST_PARALLEL)
 
 chat: $(STAMP_DEV)  ## try the coach in the terminal, no Telegram account needed
 	$(BIN)/python -m tests.support.chat
