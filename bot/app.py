@@ -213,6 +213,7 @@ async def _post_init(application: CoachApplication) -> None:
         progress_service,
         TelegramSummarySender(application.bot, texts),
         on_blocked=reminder_service.deactivate,
+        clock=clock,
     )
     application.bot_data.services = Services(
         settings=settings,
@@ -247,7 +248,7 @@ async def _post_init(application: CoachApplication) -> None:
             dispatch_due=reminder_service.dispatch_due,
             daily=daily,
             dispatch_sessions=reminder_service.dispatch_sessions,
-            weekly_summaries=lambda: weekly_summaries.send_weekly_summaries(clock.now()),
+            weekly_summaries=weekly_summaries.send_weekly_summaries,
         )
     )
     application.bot_data.resources.append(scheduler)
@@ -278,14 +279,16 @@ async def _log_parked(reminders: ReminderService) -> None:
 async def _post_stop(application: CoachApplication) -> None:
     """Drain the scheduler while the Bot API connection still works, so no send is cut off.
 
-    Queued reminder sends are refused first (they carry a deadline): their rows are released
-    for the next process instead of holding the exit; sends already on the wire finish.
+    Queued reminder and summary sends are refused first (they carry a deadline): their rows
+    are released for the next process instead of holding the exit; sends already on the wire
+    finish. The weekly summaries claim and draw no more pictures from then on.
     """
     limiter = application.bot.rate_limiter
     for resource in application.bot_data.resources:
         if isinstance(resource, ReminderScheduler):
             if isinstance(limiter, OutboundLimiter):
                 limiter.stop_deadlined()
+            application.bot_data.services.weekly_summaries.stop()
             await resource.shutdown()
 
 

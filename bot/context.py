@@ -32,7 +32,7 @@ class Services:
     workout: WorkoutService
     progress: ProgressService
     weekly_summaries: WeeklySummaryService
-    """`send_weekly_summaries(now)` is for the scheduler's calendar job."""
+    """`send_weekly_summaries()` is for the scheduler's calendar job, `stop()` for shutdown."""
     user_settings: SettingsService
     safety: SafetyService
     """Safety re-offer: `check_pain(user_id, pain)` for any pain score another area asks for."""

@@ -167,6 +167,12 @@ class WeeklySummaryRepository(Protocol):
         """
         ...
 
+    async def release(self, user_ids: Sequence[int], token: str) -> int:
+        """Drop the claim on users whose summary certainly did not leave (a shutdown, or a
+        send held past its deadline), keeping their instant due for the next run; only
+        while ``token`` holds it. Returns how many were released."""
+        ...
+
     async def unscheduled(self, limit: int) -> list[Profile]:
         """Onboarded users with a time zone but no next summary instant yet."""
         ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -144,6 +144,17 @@ class SqlWeeklySummaryRepository:
             .execution_options(synchronize_session=False)
         )
         return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+    async def release(self, user_ids: Sequence[int], token: str) -> int:
+        if not user_ids:
+            return 0
+        result = await self._session.execute(
+            update(UserRow)
+            .where(UserRow.id.in_(user_ids), UserRow.summary_lease_token == token)
+            .values(summary_lease_until=None, summary_lease_token=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def unscheduled(self, limit: int) -> list[Profile]:
         statement = (

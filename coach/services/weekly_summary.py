@@ -1,9 +1,12 @@
 """The weekly summary picture, sent at each user's local weekday and time (default Sunday 18:00).
 
-`WeeklySummaryService.send_weekly_summaries(now)` is meant for a calendar job that runs every
+`WeeklySummaryService.send_weekly_summaries()` is meant for a calendar job that runs every
 few minutes; it does work proportional to the users due, never to all users. Replicas may run
 it at the same time: due users are claimed with a lease and a token (as reminders are), so
-each summary is sent by one of them.
+each summary is sent by one of them. Every send carries a deadline inside its claim's lease,
+so a send held back (a RetryAfter pause) never leaves after another replica may have taken
+the user over; and a shutdown (`stop()`) releases the claimed users not yet sent at once,
+for the next process, instead of leaving them leased for the whole lease.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Final, Protocol
 
+from coach.clock import Clock
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import SUMMARY_GRACE, next_summary_at
@@ -26,8 +30,12 @@ log = logging.getLogger(__name__)
 class SummarySender(Protocol):
     """Sends the weekly summary picture; the bot implements it."""
 
-    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> Delivery:
-        """SENT, BLOCKED (403: the user blocked the bot) or FAILED (not retried)."""
+    async def send_weekly_summary(
+        self, profile: Profile, stats: StatsView, *, deadline: datetime
+    ) -> Delivery:
+        """SENT, BLOCKED (403: the user blocked the bot), FAILED (not retried: it may have
+        arrived) or NOT_SENT (certainly not sent: held past ``deadline``, stopping, or still
+        rate limited after the last retry)."""
         ...
 
 
@@ -72,6 +80,8 @@ class WeeklySummaryService:
     BATCH: Final = 50
     LEASE: Final = timedelta(minutes=30)
     """Far longer than a batch of sends takes, so a live replica never loses its claim."""
+    SEND_MARGIN: Final = timedelta(minutes=1)
+    """A send must leave this long before its lease ends, so its confirmation is in time."""
 
     def __init__(
         self,
@@ -80,45 +90,94 @@ class WeeklySummaryService:
         sender: SummarySender,
         *,
         on_blocked: Deactivate | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._uow = uow
         self._progress = progress
         self._sender = sender
         self._on_blocked = on_blocked
+        self._clock = clock
+        self._stopping = False
 
-    async def send_weekly_summaries(self, now: datetime) -> int:
+    def stop(self) -> None:
+        """Shutting down: claim nothing more, release what is claimed and not yet sent."""
+        self._stopping = True
+
+    async def send_weekly_summaries(self, now: datetime | None = None) -> int:
         """Send the summaries that fell due; returns how many were sent.
 
         Call every few minutes. Work is proportional to users due (an indexed
         `summary_next_at <= now` claim). Due longer ago than `SUMMARY_GRACE` (the bot was
         down), or for an inactive user: moved on without a send. A failed send is not
-        retried (it may have arrived); a blocked bot deactivates the user.
-        """
-        await self._schedule_new(now)
-        sent = 0
-        while True:
-            token = uuid.uuid4().hex
-            async with self._uow() as work:
-                claimed = await work.summaries.claim_due(now, now + self.LEASE, token, self.BATCH)
-                for profile, at in claimed:
-                    if not _should_send(profile, at, now):
-                        next_at = next_summary_of(profile, now)
-                        await work.summaries.confirm(profile.user_id, token, next_at, None)
-                await work.commit()
-            for profile, at in claimed:
-                if _should_send(profile, at, now) and await self._send_one(profile, token, now):
-                    sent += 1
-            if len(claimed) < self.BATCH:
-                return sent
+        retried (it may have arrived); a blocked bot deactivates the user; a send that
+        certainly did not leave is released for the next run.
 
-    async def _send_one(self, profile: Profile, token: str, now: datetime) -> bool:
-        """Send one claimed summary and confirm it; True if it was sent."""
+        Without ``now``, each batch reads the clock: a long run (a whole time zone due at
+        once) leases every batch from the time it is claimed, not from the run's start.
+        """
+        await self._schedule_new(now if now is not None else self._now())
+        sent = 0
+        while not self._stopping:
+            batch_now = now if now is not None else self._now()
+            claimed, token = await self._claim(batch_now)
+            sent += await self._send_batch(claimed, token, batch_now)
+            if len(claimed) < self.BATCH:
+                break
+        return sent
+
+    def _now(self) -> datetime:
+        if self._clock is None:
+            raise ValueError("send_weekly_summaries needs `now` or a clock")
+        return self._clock.now()
+
+    async def _claim(self, now: datetime) -> tuple[list[tuple[Profile, datetime]], str]:
+        """Lease a batch; users not to be sent (stale, inactive) are moved on at once."""
+        token = uuid.uuid4().hex
+        async with self._uow() as work:
+            claimed = await work.summaries.claim_due(now, now + self.LEASE, token, self.BATCH)
+            for profile, at in claimed:
+                if not _should_send(profile, at, now):
+                    next_at = next_summary_of(profile, now)
+                    await work.summaries.confirm(profile.user_id, token, next_at, None)
+            await work.commit()
+        return claimed, token
+
+    async def _send_batch(
+        self, claimed: list[tuple[Profile, datetime]], token: str, now: datetime
+    ) -> int:
+        sent = 0
+        unsent: list[int] = []
+        deadline = now + self.LEASE - self.SEND_MARGIN
+        for profile, at in claimed:
+            if not _should_send(profile, at, now):
+                continue  # moved on when claimed
+            if self._stopping:
+                unsent.append(profile.user_id)
+                continue
+            delivery = await self._send_one(profile, token, now, min(deadline, at + SUMMARY_GRACE))
+            if delivery is Delivery.SENT:
+                sent += 1
+            elif delivery is Delivery.NOT_SENT:
+                unsent.append(profile.user_id)
+        if unsent:
+            async with self._uow() as work:
+                released = await work.summaries.release(unsent, token)
+                await work.commit()
+            log.info("released %s weekly summaries not sent, for the next run", released)
+        return sent
+
+    async def _send_one(
+        self, profile: Profile, token: str, now: datetime, deadline: datetime
+    ) -> Delivery:
+        """Send one claimed summary and confirm it unless it certainly did not leave."""
         try:
             stats = await self._progress.stats_for(profile, now)
-            delivery = await self._sender.send_weekly_summary(profile, stats)
+            delivery = await self._sender.send_weekly_summary(profile, stats, deadline=deadline)
         except Exception:  # one user's failure must not stop the rest
             log.exception("weekly summary for user %s failed", profile.user_id)
             delivery = Delivery.FAILED
+        if delivery is Delivery.NOT_SENT:
+            return delivery
         sent_at = now if delivery is Delivery.SENT else None
         async with self._uow() as work:
             kept = await work.summaries.confirm(
@@ -129,7 +188,7 @@ class WeeklySummaryService:
             log.warning("weekly summary claim of user %s was lost", profile.user_id)
         if delivery is Delivery.BLOCKED and self._on_blocked is not None:
             await self._on_blocked(profile.user_id)
-        return delivery is Delivery.SENT
+        return delivery
 
     async def _schedule_new(self, now: datetime) -> None:
         """Give newly onboarded users their first summary instant."""

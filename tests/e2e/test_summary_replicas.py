@@ -1,5 +1,6 @@
 """The weekly summary from real bot processes: two replicas on one PostgreSQL database send
-each user's summary once, and a user who blocked the bot is deactivated by it.
+each user's summary once, a deploy in the middle of a burst loses and repeats none, and a user
+who blocked the bot is deactivated by it.
 
 Users are seeded with a summary already due; the bot's weekly job first runs 2 s after start
 (then every minute), and these tests wait for it on the fake Bot API's calls and the database.
@@ -67,9 +68,16 @@ async def summary_rows(database_url: str) -> dict[int, tuple[Any, ...]]:
                     " FROM users"
                 )
             )
-            return {row[0]: tuple(row[1:]) for row in rows}
+            return {row[0]: (_instant(row[1]), row[2], _instant(row[3]), row[4]) for row in rows}
     finally:
         await engine.dispose()
+
+
+def _instant(value: Any) -> Any:
+    """SQLite hands back stored instants as text: read them as the aware UTC they are."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value
 
 
 async def eventually(check: Callable[[], Any], timeout: float, what: Callable[[], Any]) -> None:  # noqa: ASYNC109
@@ -146,3 +154,46 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_by_the_summary(
     refused = fake_api.calls_of("sendPhoto", ok=False)
     assert [call.chat_id for call in refused] == [blocked]
     assert [c.chat_id for c in fake_api.calls_of("sendPhoto", ok=True)] == [other]
+
+
+@pytest.mark.timeout(240)
+async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the_rest(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
+) -> None:
+    users = list(range(800, 880))  # more than one claimed batch (50)
+    url = f"sqlite+aiosqlite:///{db_path}"
+    await seed_due(url, users)
+    for user_id in users:
+        fake_api.user(user_id)
+    bot = bot_factory(extra_env=clock_env(tmp_path))
+    await bot.start()
+    await fake_api.wait_until(
+        lambda: len(fake_api.calls_of("sendPhoto", ok=True)) >= 5 or None, timeout=FIRST_RUN
+    )
+    # Telegram holds sending for 8 s; the deploy's SIGTERM lands inside that pause. Wait for
+    # the injected call itself: the fault hits whichever picture reaches the server next.
+    fake_api.fail_next("sendPhoto", status=429, retry_after=8)
+    await fake_api.wait_for_call(
+        "sendPhoto", lambda call: call.injected and call.status == 429, timeout=30
+    )
+    stopped_at = asyncio.get_running_loop().time()
+    assert await bot.stop(timeout=10) == 0  # exits within 10 s of SIGTERM, cleanly
+    assert asyncio.get_running_loop().time() - stopped_at < 10
+    sent_before = Counter(call.chat_id for call in fake_api.calls_of("sendPhoto", ok=True))
+    assert 5 <= len(sent_before) < len(users), "the SIGTERM must land mid-burst"
+    rows = await summary_rows(url)
+    assert [u for u in users if rows[u][1] is not None] == [], "no claim is left behind"
+    confirmed = {u for u in users if rows[u][2] == NOW}
+    assert confirmed == set(sent_before), "each summary sent is confirmed, no other"
+    assert {rows[u][0] for u in users if u not in confirmed} == {SUNDAY_18}, "the rest stay due"
+
+    # The next process sends the rest at once (not after the 30-minute lease), none twice.
+    await bot.start()
+
+    async def all_sent() -> bool:
+        rows = await summary_rows(url)
+        return all(rows[u][0] == NEXT_WEEK and rows[u][1] is None for u in users)
+
+    await eventually(all_sent, FIRST_RUN, lambda: summary_rows(url))
+    photos = fake_api.calls_of("sendPhoto", ok=True)
+    assert Counter(call.chat_id for call in photos) == Counter(users), "each user got one"

@@ -135,7 +135,9 @@ class FakeSender:
         self.sent: list[tuple[int, progress.StatsView]] = []
         self.failing = failing
 
-    async def send_weekly_summary(self, profile: Profile, stats: progress.StatsView) -> Delivery:
+    async def send_weekly_summary(
+        self, profile: Profile, stats: progress.StatsView, *, deadline: datetime
+    ) -> Delivery:
         if profile.user_id in self.failing:
             raise RuntimeError("the picture could not be drawn")
         self.sent.append((profile.user_id, stats))

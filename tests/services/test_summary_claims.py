@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
 from coach.profile import Profile
+from coach.progress import SUMMARY_GRACE
 from coach.reminder_state import Delivery
 from coach.services.progress import ProgressService, StatsView
 from coach.services.weekly_summary import WeeklySummaryService
@@ -25,17 +26,28 @@ class Crash(BaseException):
 
 class Sender:
     def __init__(
-        self, *, crash_at: int | None = None, answers: dict[int, Delivery] | None = None
+        self,
+        *,
+        crash_at: int | None = None,
+        answers: dict[int, Delivery] | None = None,
+        on_send: Callable[[int], None] | None = None,
     ) -> None:
         self.crash_at = crash_at
         self.answers = answers or {}
+        self.on_send = on_send
         self.sent: list[int] = []
+        self.deadlines: dict[int, datetime] = {}
 
-    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> Delivery:
+    async def send_weekly_summary(
+        self, profile: Profile, stats: StatsView, *, deadline: datetime
+    ) -> Delivery:
         if profile.user_id == self.crash_at:
             self.crash_at = None
             raise Crash
         self.sent.append(profile.user_id)
+        self.deadlines[profile.user_id] = deadline
+        if self.on_send is not None:
+            self.on_send(profile.user_id)
         return self.answers.get(profile.user_id, Delivery.SENT)
 
 
@@ -105,3 +117,78 @@ async def test_a_block_deactivates_and_a_failure_is_not_retried(
     # A failed send may have arrived: it is not tried again this week.
     assert await service.send_weekly_summaries(SUNDAY_18 + timedelta(hours=1)) == 0
     assert sender.sent == [1, 2, 3, 4, 5]
+
+
+async def test_a_stop_mid_batch_releases_the_unsent_for_the_next_process(
+    scheduled: SqlUnitOfWorkFactory,
+) -> None:
+    """A deploy: what was sent is confirmed, the rest is due again at once, not after the lease."""
+    uow = scheduled
+    runs: list[WeeklySummaryService] = []
+    sender = Sender(on_send=lambda user_id: runs[0].stop() if user_id == 2 else None)
+    stopping = WeeklySummaryService(uow, progress(uow), sender)
+    runs.append(stopping)
+    assert await stopping.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=1)) == 2
+    assert sender.sent == [1, 2]
+    assert await stopping.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=2)) == 0
+    next_process = Sender()
+    service = WeeklySummaryService(uow, progress(uow), next_process)
+    assert await service.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=2)) == 3
+    assert next_process.sent == [3, 4, 5]
+
+
+async def test_a_summary_that_certainly_did_not_leave_is_sent_by_the_next_run(
+    scheduled: SqlUnitOfWorkFactory,
+) -> None:
+    uow = scheduled
+    sender = Sender(answers={3: Delivery.NOT_SENT})
+    service = WeeklySummaryService(uow, progress(uow), sender)
+    assert await service.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=1)) == 4
+    sender.answers = {}
+    assert await service.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=2)) == 1
+    assert sender.sent == [1, 2, 3, 4, 5, 3]
+    assert await service.send_weekly_summaries(SUNDAY_18 + timedelta(minutes=3)) == 0
+
+
+async def test_every_summary_send_has_a_deadline_inside_its_lease_and_grace(
+    scheduled: SqlUnitOfWorkFactory,
+) -> None:
+    uow = scheduled
+    sender = Sender()
+    service = WeeklySummaryService(uow, progress(uow), sender)
+    late = SUNDAY_18 + SUMMARY_GRACE - timedelta(minutes=10)  # the bot was down for hours
+    assert await service.send_weekly_summaries(late) == 5
+    lease_end = late + WeeklySummaryService.LEASE - WeeklySummaryService.SEND_MARGIN
+    assert set(sender.deadlines.values()) == {SUNDAY_18 + SUMMARY_GRACE}
+    assert lease_end > SUNDAY_18 + SUMMARY_GRACE
+    sender = Sender()
+    service = WeeklySummaryService(uow, progress(uow), sender)
+    next_week = SUNDAY_18 + timedelta(days=7)
+    assert await service.send_weekly_summaries(next_week) == 5
+    assert set(sender.deadlines.values()) == {
+        next_week + WeeklySummaryService.LEASE - WeeklySummaryService.SEND_MARGIN
+    }
+
+
+async def test_each_batch_of_a_long_run_is_leased_from_the_time_it_is_claimed(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    """A whole time zone due at once takes longer than a lease to send: no batch may be
+    claimed with a lease that has run out already (another replica would send it too)."""
+    users = range(1, WeeklySummaryService.BATCH + 3)
+    await add_berlin_users(uow, users, SUNDAY_18 - timedelta(days=6))
+    clock = FixedClock(SUNDAY_18 - timedelta(hours=1))
+    await WeeklySummaryService(uow, progress(uow), Sender()).send_weekly_summaries(clock.now())
+    clock.set(SUNDAY_18)
+
+    def slow(user_id: int) -> None:  # each send of the first batch takes a minute
+        clock.set(clock.now() + timedelta(minutes=1))
+
+    sender = Sender(on_send=slow)
+    service = WeeklySummaryService(uow, progress(uow), sender, clock=clock)
+    assert await service.send_weekly_summaries() == len(users)
+    first, last = sender.deadlines[users[0]], sender.deadlines[users[-1]]
+    margin = WeeklySummaryService.LEASE - WeeklySummaryService.SEND_MARGIN
+    assert first == SUNDAY_18 + margin
+    second_claim = SUNDAY_18 + timedelta(minutes=WeeklySummaryService.BATCH)
+    assert last == second_claim + margin

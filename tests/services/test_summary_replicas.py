@@ -32,7 +32,9 @@ class RecordingSender:
         self.name = name
         self.sent = sent
 
-    async def send_weekly_summary(self, profile: Profile, stats: StatsView) -> Delivery:
+    async def send_weekly_summary(
+        self, profile: Profile, stats: StatsView, *, deadline: datetime
+    ) -> Delivery:
         self.sent.append((self.name, profile.user_id))
         return Delivery.SENT
 

@@ -108,3 +108,28 @@ async def test_a_reschedule_wins_over_a_claim_in_flight(uow: SqlUnitOfWorkFactor
     async with uow() as work:
         assert await work.summaries.claim_due(moved - timedelta(seconds=1), moved, "a", 9) == []
         assert ids(await work.summaries.claim_due(moved, moved + LEASE, "b", 9)) == [1]
+
+
+async def test_a_release_frees_only_its_own_claims_and_keeps_them_due(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    due = NOW - timedelta(minutes=1)
+    await add_due(uow, range(1, 4), due)
+    async with uow() as work:
+        assert ids(await work.summaries.claim_due(NOW, NOW + LEASE, "stopping", 2)) == [1, 2]
+        assert ids(await work.summaries.claim_due(NOW, NOW + LEASE, "other", 9)) == [3]
+        await work.commit()
+    async with uow() as work:
+        # Only the token's own rows: user 3 stays with the claim that holds it.
+        assert await work.summaries.release([1, 2, 3], "stopping") == 2
+        assert await work.summaries.release([1], "stopping") == 0
+        assert await work.summaries.release([], "stopping") == 0
+        await work.commit()
+    # Released users are due again at once, not after the lease; their instant is kept.
+    async with uow() as work:
+        again = await work.summaries.claim_due(NOW, NOW + LEASE, "next", 9)
+        await work.commit()
+    assert [(profile.user_id, at) for profile, at in again] == [
+        (1, due),
+        (2, due + timedelta(seconds=1)),
+    ]
