@@ -2,8 +2,8 @@
 
 Every wait here is for an event (a call at the fake Bot API, a row in the database, a line
 in the bot's log); timeouts are only a bound for failing, generous so a loaded machine is
-slower but never wrong. The bot runs with the real per-chat pace (SEND_PER_CHAT_SECONDS=1),
-so no test here depends on a lowered limit.
+slower but never wrong. The bot runs with the real per-chat pace (SEND_PER_CHAT_SECONDS=1)
+and the real shortest interval (30 minutes), so no test here depends on a lowered limit.
 """
 
 from __future__ import annotations
@@ -171,7 +171,6 @@ async def start_bot(bot_factory: BotFactory, tmp_path: Path, clock: BotClock, **
     bot = bot_factory(
         extra_env={
             "TEST_CLOCK_FILE": str(clock.path),
-            "REMINDER_MIN_INTERVAL_MINUTES": "1",
             "SEND_PER_CHAT_SECONDS": "1",
             **env,
         }
@@ -180,20 +179,21 @@ async def start_bot(bot_factory: BotFactory, tmp_path: Path, clock: BotClock, **
     return bot
 
 
-async def test_one_minute_reminder_snooze_and_done(
+async def test_reminder_snooze_and_done_at_the_shortest_interval(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
+    """30 minutes: the shortest interval the bot allows (REMINDER_MIN_INTERVAL_MINUTES)."""
     clock = BotClock(tmp_path / "clock.txt", T0)
-    await prepare_database(db_path, [300], interval=1, witness=True)
+    await prepare_database(db_path, [300], interval=30, witness=True)
     user = fake_api.user(300)
     fake_api.user(WITNESS)
     await start_bot(bot_factory, tmp_path, clock)
     first_due = state(db_path, 300)["next_due_at"]  # created at start for the stored user
-    assert first_due is not None and T0 < first_due <= T0 + timedelta(minutes=1)
+    assert first_due is not None and T0 < first_due <= T0 + timedelta(minutes=30)
 
     clock.set(first_due + timedelta(seconds=5))
     reminder = await user.wait_for_text(REMINDER, WAIT)
-    assert "sitting for 1 minute — time for a 2-minute glute break" in reminder.text
+    assert "sitting for 30 minutes — time for a 2-minute glute break" in reminder.text
     assert reminder.labels == ["Start break", "Done", "Snooze 15 min", "In a meeting (1 h)", "Skip"]
 
     snoozed_at = clock.now
@@ -203,7 +203,7 @@ async def test_one_minute_reminder_snooze_and_done(
     until = snoozed_at + timedelta(minutes=15)
     assert "Snoozed" in answer.text and f"{until:%-I:%M}" in answer.text
     assert state(db_path, 300)["next_due_at"] == snoozed_at + timedelta(minutes=15)
-    clock.advance(timedelta(minutes=5))  # the 1-minute series would fire now; the snooze holds
+    clock.advance(timedelta(minutes=14, seconds=50))  # just before the snooze ends
     await assert_quiet(fake_api, db_path, clock, user)
 
     clock.set(snoozed_at + timedelta(minutes=15, seconds=2))
@@ -216,11 +216,11 @@ async def test_one_minute_reminder_snooze_and_done(
     assert "timer starts again" in (await user.next_message(WAIT)).text
     done_at = clock.now
     assert state(db_path, 300)["break"] == done_at
-    assert state(db_path, 300)["next_due_at"] == done_at + timedelta(minutes=1)
+    assert state(db_path, 300)["next_due_at"] == done_at + timedelta(minutes=30)
 
-    clock.set(done_at + timedelta(seconds=50))  # not a full minute since the break
+    clock.set(done_at + timedelta(minutes=29, seconds=50))  # not a full interval since the break
     await assert_quiet(fake_api, db_path, clock, user)
-    clock.set(done_at + timedelta(minutes=1, seconds=1))
+    clock.set(done_at + timedelta(minutes=30, seconds=1))
     await user.wait_for_text(REMINDER, WAIT)
     # A tap can be stored a moment before its reminder is confirmed, so compare as a multiset.
     expected = sorted(["prompted", "snoozed", "prompted", "taken", "prompted"])
@@ -387,7 +387,7 @@ async def test_start_break_then_three_skips_ask_why(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
     clock = BotClock(tmp_path / "clock.txt", T0)
-    await prepare_database(db_path, [320], interval=1)
+    await prepare_database(db_path, [320], interval=30)
     user = fake_api.user(320)
     await start_bot(bot_factory, tmp_path, clock)
     due = state(db_path, 320)["next_due_at"]
@@ -398,7 +398,7 @@ async def test_start_break_then_three_skips_ask_why(
     assert "Stand up" in (await user.next_message(WAIT)).text
 
     for skip in range(3):
-        clock.advance(timedelta(minutes=1, seconds=1))
+        clock.advance(timedelta(minutes=30, seconds=1))
         await user.wait_for_text(REMINDER, WAIT)
         user.press("Skip")
         answer = await user.next_message(WAIT)

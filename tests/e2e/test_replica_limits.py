@@ -80,7 +80,6 @@ async def test_two_replicas_send_at_most_thirty_a_second_together(
     write_clock(clock, T0)
     env = {
         "TEST_CLOCK_FILE": str(clock),
-        "REMINDER_MIN_INTERVAL_MINUTES": "1",
         "SEND_PER_CHAT_SECONDS": "1",
     }
     replicas = [

@@ -34,6 +34,8 @@ _DROPPED = frozenset(
         "PORT",
         "SEND_PER_CHAT_SECONDS",
         "SEND_PER_SECOND",
+        "REMINDER_MIN_INTERVAL_MINUTES",
+        "REMINDER_GRACE_MINUTES",
     }
 )
 
