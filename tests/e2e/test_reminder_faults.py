@@ -71,7 +71,7 @@ async def test_sigterm_mid_burst_confirms_what_was_sent_and_releases_the_rest(
     await prepare(db_path, ids, T0 + timedelta(seconds=30))
     for user_id in ids:
         fake_api.user(user_id)
-    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock), "SEND_PER_CHAT_SECONDS": "1"})
     await bot.start()
     write_clock(clock, T0 + timedelta(minutes=1))  # 200 due at once; 30 a second may leave
     await fake_api.wait_until(lambda: len(fake_api.calls_of("sendMessage", ok=True)) >= 40 or None)

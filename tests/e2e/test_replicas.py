@@ -116,7 +116,7 @@ async def test_a_hold_past_the_lease_on_two_replicas_sends_each_reminder_once(
     await prepare(postgres_url, ids, T0 + timedelta(seconds=30))
     for user_id in ids:
         fake_api.user(user_id)
-    env = {"TEST_CLOCK_FILE": str(clock)}
+    env = {"TEST_CLOCK_FILE": str(clock), "SEND_PER_CHAT_SECONDS": "1"}  # the real pace
     replicas = [
         bot_factory(env, database_url=postgres_url, name="replica-a"),
         bot_factory(env, database_url=postgres_url, name="replica-b"),

@@ -93,7 +93,7 @@ async def eventually(check: Callable[[], Any], timeout: float, what: Callable[[]
 def clock_env(tmp_path: Path) -> dict[str, str]:
     clock = tmp_path / "clock.txt"
     clock.write_text(NOW.isoformat(), encoding="utf-8")
-    return {"TEST_CLOCK_FILE": str(clock)}
+    return {"TEST_CLOCK_FILE": str(clock), "SEND_PER_CHAT_SECONDS": "1"}  # the real pace
 
 
 @pytest.mark.postgres

@@ -1,0 +1,113 @@
+"""Two webhook replicas on one PostgreSQL database handle a redelivered update once.
+
+Telegram re-sends an update it saw no answer to in time, and behind a load balancer the
+second delivery may reach the other replica while the first is still being handled. The
+update id is claimed in the database before any handler runs, so only one replica answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+import pytest
+
+from tests.e2e.test_webhook import SECRET, free_port
+from tests.support.fake_bot_api import FakeBotApi
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+BotFactory = Callable[..., Any]
+USER = 130
+WITNESS = "nothing to undo"
+PATH = f"/telegram/{hashlib.sha256(SECRET.encode()).hexdigest()[:32]}"
+
+
+def message(update_id: int, text: str) -> dict[str, Any]:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 0,
+            "from": {"id": USER, "is_bot": False, "first_name": "Wen"},
+            "chat": {"id": USER, "type": "private"},
+            "text": text,
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}],
+        },
+    }
+
+
+async def listening(port: int, timeout: float = 30.0) -> None:  # noqa: ASYNC109
+    """Until the replica's webhook server accepts connections (it may come up after
+    ``setWebhook``)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            if loop.time() > deadline:
+                raise
+            await asyncio.sleep(0.05)
+        else:
+            writer.close()
+            await writer.wait_closed()
+            return
+
+
+async def post(session: aiohttp.ClientSession, url: str, update: dict[str, Any]) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    async with session.post(f"{url}{PATH}", json=update, headers=headers) as response:
+        return response.status
+
+
+async def test_an_update_delivered_to_both_replicas_is_answered_once(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    urls = []
+    ports = []
+    replicas = []
+    for name in ("a", "b"):
+        port = free_port()
+        ports.append(port)
+        url = f"http://127.0.0.1:{port}"
+        env = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": SECRET, "PORT": str(port)}
+        env["SEND_PER_CHAT_SECONDS"] = "1"  # the real pace
+        replicas.append(bot_factory(env, database_url=postgres_url, name=f"webhook-{name}"))
+        urls.append(url)
+    for replica in replicas:
+        mark = fake_api.mark()
+        await replica.start(wait_for_polling=False)
+        await fake_api.wait_for_call("setWebhook", timeout=30, since=mark)
+    for port in ports:
+        await listening(port)
+    user = fake_api.user(USER, first_name="Wen")
+
+    def answers(part: str) -> int:
+        return sum(part in m.text for m in user.bot_messages)
+
+    async def answered(part: str, count: int) -> None:
+        await fake_api.wait_until(lambda: answers(part) >= count or None, timeout=30)
+
+    async with aiohttp.ClientSession() as session:
+        # The same /start reaches both replicas at once, as a redelivery may.
+        statuses = await asyncio.gather(
+            *(post(session, url, message(9000, "/start")) for url in urls)
+        )
+        assert statuses == [200, 200]
+        # A /help answered by replica a, then delivered again to replica b.
+        assert await post(session, urls[0], message(9001, "/help")) == 200
+        await answered("/workout", 1)
+        assert await post(session, urls[1], message(9001, "/help")) == 200
+        # Each replica handles one person's updates in order, so b's answer to a new update
+        # means it is done with the redelivered ones (answered or dropped); a's answer to
+        # 9001 meant the same for its /start.
+        assert await post(session, urls[1], message(9002, "/undo")) == 200
+        await answered(WITNESS, 1)
+    assert answers("/workout") == 1, "the redelivered /help must be answered once"
+    assert answers("Hi Wen") == 1, "the /start sent to both replicas must be answered once"
+    assert all(replica.running for replica in replicas)
+    for replica in replicas:
+        assert await replica.stop() == 0
