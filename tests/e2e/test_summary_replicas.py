@@ -32,6 +32,7 @@ SUNDAY_18 = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)  # 18:00 in Berlin, the de
 NOW = SUNDAY_18 + timedelta(minutes=1)
 NEXT_WEEK = SUNDAY_18 + timedelta(days=7)
 FIRST_RUN = 60.0  # a failure bound: the weekly job first runs 2 s after start
+ALL_SENT = 300.0  # a failure bound for drawing and sending 80 pictures on a loaded machine
 
 
 async def seed_due(database_url: str, user_ids: Iterable[int]) -> None:
@@ -156,7 +157,7 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_by_the_summary(
     assert [c.chat_id for c in fake_api.calls_of("sendPhoto", ok=True)] == [other]
 
 
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(420)
 async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the_rest(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:
@@ -194,6 +195,7 @@ async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the
         rows = await summary_rows(url)
         return all(rows[u][0] == NEXT_WEEK and rows[u][1] is None for u in users)
 
-    await eventually(all_sent, FIRST_RUN, lambda: summary_rows(url))
+    # A failure bound only: the pictures are drawn one after another, slowly on a busy machine.
+    await eventually(all_sent, ALL_SENT, lambda: summary_rows(url))
     photos = fake_api.calls_of("sendPhoto", ok=True)
     assert Counter(call.chat_id for call in photos) == Counter(users), "each user got one"
