@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.bot_process import BotProcess
+from tests.support.fake_bot_api import FakeBotApi
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
@@ -53,3 +56,19 @@ async def summaries_scheduled(path: Path, timeout: float = 30.0) -> None:  # noq
         if loop.time() > deadline:
             raise AssertionError(f"the weekly job did not schedule summaries within {timeout}s")
         await asyncio.sleep(0.05)
+
+
+async def sigterm_during_a_pause(fake_api: FakeBotApi, bot: BotProcess, method: str) -> None:
+    """Telegram holds every send for 8 s, and a deploy's SIGTERM lands inside that pause.
+
+    The fault hits whichever call of ``method`` reaches the server next, possibly one already
+    in flight: wait for the injected call itself, not for a later one. Then the bot must exit
+    cleanly within 10 s of the signal.
+    """
+    fake_api.fail_next(method, status=429, retry_after=8)
+    await fake_api.wait_for_call(
+        method, lambda call: call.injected and call.status == 429, timeout=30
+    )
+    stopped_at = asyncio.get_running_loop().time()
+    assert await bot.stop(timeout=10) == 0
+    assert asyncio.get_running_loop().time() - stopped_at < 10

@@ -13,7 +13,7 @@ import pytest
 
 from storage.engine import create_engine
 from storage.migrate import upgrade
-from tests.e2e.conftest import query
+from tests.e2e.conftest import query, sigterm_during_a_pause
 from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.e2e
@@ -75,17 +75,7 @@ async def test_sigterm_mid_burst_confirms_what_was_sent_and_releases_the_rest(
     await bot.start()
     write_clock(clock, T0 + timedelta(minutes=1))  # 200 due at once; 30 a second may leave
     await fake_api.wait_until(lambda: len(fake_api.calls_of("sendMessage", ok=True)) >= 40 or None)
-    # Telegram holds every send for 8 s; the deploy's SIGTERM lands inside that pause.
-    # The fault hits whichever send reaches the server next, possibly one that was already
-    # in flight (recorded) before this line: wait for the injected call itself, not for a
-    # call after a mark.
-    fake_api.fail_next("sendMessage", status=429, retry_after=8)
-    await fake_api.wait_for_call(
-        "sendMessage", lambda call: call.injected and call.status == 429, timeout=30
-    )
-    stopped_at = asyncio.get_running_loop().time()
-    assert await bot.stop(timeout=10) == 0  # exits within 10 s of SIGTERM, cleanly
-    assert asyncio.get_running_loop().time() - stopped_at < 10
+    await sigterm_during_a_pause(fake_api, bot, "sendMessage")
     sent_before = len(fake_api.calls_of("sendMessage", ok=True))
     assert 40 <= sent_before < len(ids), "the SIGTERM must land mid-burst"
     leased = query(db_path, "SELECT count(*) FROM reminder_state WHERE lease_until IS NOT NULL")

@@ -8,11 +8,10 @@ hours 09:00-17:00: at 19:00 only the session reminder can be due, never a sit-br
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -24,12 +23,12 @@ from scheduler.jobs import SESSION_EVERY_SECONDS
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.e2e.conftest import query
+from tests.e2e.conftest import query, sigterm_during_a_pause
+from tests.e2e.test_replicas import until
 from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import FakeBotApi
 
 BotFactory = Callable[..., BotProcess]
-T = TypeVar("T")
 
 # Wednesday 25 November 2026. The users' daily session is at 19:00 UTC; they work
 # 09:00-17:00 UTC, Mon-Fri, and their next sit-break is tomorrow morning.
@@ -112,17 +111,6 @@ async def session_rows(url: str) -> dict[int, tuple[Any, ...]]:
         await engine.dispose()
 
 
-async def until(check: Callable[[], Awaitable[T | None]], timeout: float = 30.0) -> T:  # noqa: ASYNC109
-    """Poll (the database the bots write, the chats they send to) until ``check`` has a value."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while (value := await check()) is None:
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s")
-        await asyncio.sleep(0.05)
-    return value
-
-
 @pytest.mark.e2e
 @pytest.mark.postgres
 async def test_two_replicas_send_each_session_reminder_once(
@@ -197,16 +185,7 @@ async def test_sigterm_mid_session_burst_confirms_what_was_sent_and_releases_the
     write_clock(clock, SLOT + timedelta(seconds=30))  # 200 due at once; 30 a second may leave
     burst = await fake_api.wait_until(lambda: sent_ok(fake_api) >= 40 or None, timeout=60)
     assert burst, "the session burst started"
-    # Telegram holds every send for 8 s; the deploy's SIGTERM lands inside that pause.
-    # The fault hits whichever send reaches the server next, possibly one already in
-    # flight before this line: wait for the injected call itself, not for a later call.
-    fake_api.fail_next("sendMessage", status=429, retry_after=8)
-    await fake_api.wait_for_call(
-        "sendMessage", lambda call: call.injected and call.status == 429, timeout=30
-    )
-    stopped_at = asyncio.get_running_loop().time()
-    assert await bot.stop(timeout=10) == 0  # exits within 10 s of SIGTERM, cleanly
-    assert asyncio.get_running_loop().time() - stopped_at < 10
+    await sigterm_during_a_pause(fake_api, bot, "sendMessage")
     sent_before = sent_ok(fake_api)
     assert 40 <= sent_before < len(ids), "the SIGTERM must land mid-burst"
     leased = "SELECT count(*) FROM reminder_state WHERE session_lease_until IS NOT NULL"

@@ -22,7 +22,7 @@ from coach.profile import Profile
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.e2e.conftest import query
+from tests.e2e.conftest import query, sigterm_during_a_pause
 from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.e2e
@@ -171,15 +171,7 @@ async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the
     await fake_api.wait_until(
         lambda: len(fake_api.calls_of("sendPhoto", ok=True)) >= 5 or None, timeout=FIRST_RUN
     )
-    # Telegram holds sending for 8 s; the deploy's SIGTERM lands inside that pause. Wait for
-    # the injected call itself: the fault hits whichever picture reaches the server next.
-    fake_api.fail_next("sendPhoto", status=429, retry_after=8)
-    await fake_api.wait_for_call(
-        "sendPhoto", lambda call: call.injected and call.status == 429, timeout=30
-    )
-    stopped_at = asyncio.get_running_loop().time()
-    assert await bot.stop(timeout=10) == 0  # exits within 10 s of SIGTERM, cleanly
-    assert asyncio.get_running_loop().time() - stopped_at < 10
+    await sigterm_during_a_pause(fake_api, bot, "sendPhoto")
     sent_before = Counter(call.chat_id for call in fake_api.calls_of("sendPhoto", ok=True))
     assert 5 <= len(sent_before) < len(users), "the SIGTERM must land mid-burst"
     rows = await summary_rows(url)

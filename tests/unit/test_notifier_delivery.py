@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -14,34 +14,9 @@ from bot.outbound import OutboundLimiter
 from bot.texts import load_catalogue
 from coach.rate_limit import Priority
 from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
+from tests.support.queued_bot import Answer, QueuedBot
 
 T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-Answer = Callable[[], Coroutine[Any, Any, dict[str, Any]]]
-
-
-class QueuedBot:
-    """Stands in for ExtBot: ``send_message`` goes through the limiter as PTB's does."""
-
-    def __init__(self, limiter: OutboundLimiter, answer: Answer) -> None:
-        self._limiter = limiter
-        self._answer = answer
-        self.calls = 0
-        self.limits: list[dict[str, Any]] = []
-
-    async def send_message(
-        self, chat_id: int, text: str, *, reply_markup: object, rate_limit_args: dict[str, Any]
-    ) -> dict[str, Any]:
-        self.limits.append(rate_limit_args)
-
-        async def call() -> dict[str, Any]:
-            self.calls += 1
-            return await self._answer()
-
-        data = {"chat_id": chat_id, "text": text}
-        result = await self._limiter.process_request(
-            call, (), {}, "sendMessage", data, rate_limit_args
-        )
-        return cast(dict[str, Any], result)
 
 
 @pytest.fixture

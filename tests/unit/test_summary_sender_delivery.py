@@ -6,7 +6,7 @@ must say NOT_SENT, so the summary service releases the user instead of moving th
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
@@ -22,9 +22,9 @@ from coach.rate_limit import Priority
 from coach.reminder_state import Delivery
 from coach.services.progress import StatsView
 from coach.streaks import Goal
+from tests.support.queued_bot import QueuedBot
 
 T0 = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
-Answer = Callable[[], Coroutine[Any, Any, dict[str, Any]]]
 DAYS = tuple(date(2026, 11, 2) + timedelta(days=i) for i in range(28))
 STATS = StatsView(
     language="en",
@@ -37,31 +37,6 @@ STATS = StatsView(
     streak=StreakLine(Goal("day", 1), 3, 5, 0.5),
 )
 PROFILE = Profile(user_id=7, chat_id=7, created_at=T0, timezone="Europe/Berlin", onboarded_at=T0)
-
-
-class QueuedBot:
-    """Stands in for ExtBot: ``send_photo`` goes through the limiter as PTB's does."""
-
-    def __init__(self, limiter: OutboundLimiter, answer: Answer) -> None:
-        self._limiter = limiter
-        self._answer = answer
-        self.calls = 0
-        self.limits: list[dict[str, Any]] = []
-
-    async def send_photo(
-        self, chat_id: int, photo: bytes, *, caption: str, rate_limit_args: dict[str, Any]
-    ) -> dict[str, Any]:
-        self.limits.append(rate_limit_args)
-
-        async def call() -> dict[str, Any]:
-            self.calls += 1
-            return await self._answer()
-
-        data = {"chat_id": chat_id, "caption": caption}
-        result = await self._limiter.process_request(
-            call, (), {}, "sendPhoto", data, rate_limit_args
-        )
-        return cast(dict[str, Any], result)
 
 
 @pytest.fixture
