@@ -231,7 +231,7 @@ async def _post_init(application: CoachApplication) -> None:
         user_settings=SettingsService(
             uow, clock, listeners=[reschedule_summary, reminder_service.on_profile_changed]
         ),
-        safety=SafetyService(uow),
+        safety=SafetyService(uow, clock),
     )
     await _register_commands(application, texts)
     created = await reminder_service.backfill()

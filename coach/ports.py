@@ -14,6 +14,7 @@ from typing import Protocol, Self
 from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.export import TableRows
+from coach.hold import Hold
 from coach.profile import Profile
 from coach.progress import DayMark, FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
@@ -50,6 +51,14 @@ class ScreeningRepository(Protocol):
 
     async def confirm_doctor_clearance(self, user_id: int) -> None:
         """Mark the latest screening as cleared by a doctor."""
+        ...
+
+    async def put_hold(self, user_id: int, hold: Hold) -> bool:
+        """Store `hold` on the latest screening; False when the user has none."""
+        ...
+
+    async def hold_spans(self, user_id: int) -> list[tuple[datetime, datetime | None]]:
+        """Each hold's start and the instant the next screening lifted it (None: in force)."""
         ...
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from coach.hold import Hold
 from coach.reminders import SittingState
 
 
@@ -81,6 +82,8 @@ class SessionReminder:
     language: str
     deadline: datetime | None = None
     """As for ``SitBreakReminder``: not sent at all once this instant has passed."""
+    hold: Hold | None = None
+    """On a safety hold: the reminder says why the session is paused, no exercises."""
 
 
 class Delivery(StrEnum):

@@ -1,25 +1,17 @@
-"""When to re-offer the safety screening after it was passed (PRODUCT.md §1).
+"""What a free-text reply means for safety (PRODUCT.md §1).
 
-Pure decisions: a pain score well above the screening's baseline, or a reply that mentions a
-new symptom, means "stop and re-check" rather than carrying on with exercises or logging reps.
-The detection rules themselves (regexes, the 2-point rise) live in coach.screening.
+A reply that mentions a new symptom means "stop and re-check" rather than carrying on with
+exercises or logging reps. The detection rules themselves (the regexes) live in
+coach.screening; the hold that follows lives in coach.hold.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.screening import mentions_new_symptom, mentions_urgent_symptom, rescreen_on_pain
+from coach.screening import mentions_new_symptom, mentions_urgent_symptom
 
-__all__ = ["PainRise", "SymptomReply", "pain_rise", "symptom_reply"]
-
-
-@dataclass(frozen=True, slots=True)
-class PainRise:
-    """Pain is ≥ 2 points above the last screening's baseline: offer /screen."""
-
-    pain: int
-    baseline: int
+__all__ = ["SymptomReply", "symptom_reply"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +22,6 @@ class SymptomReply:
     """
 
     urgent: bool
-
-
-def pain_rise(baseline: int | None, pain: int) -> PainRise | None:
-    """The re-offer for this pain score, or None (also when there is no baseline)."""
-    if baseline is None or not rescreen_on_pain(baseline, pain):
-        return None
-    return PainRise(pain, baseline)
 
 
 def symptom_reply(text: str) -> SymptomReply | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from coach.data_files import load_toml
+from coach.hold import PAIN_RISE, Hold, HoldReason
 
 __all__ = [
     "RESCREEN_AFTER",
@@ -64,7 +65,7 @@ AnswerValue = bool | int | str
 """yes_no → bool, scale → int, choice → option id."""
 
 RESCREEN_AFTER: Final = timedelta(days=28)
-RESCREEN_PAIN_RISE: Final = 2
+RESCREEN_PAIN_RISE: Final = PAIN_RISE
 
 _ID_RE: Final = re.compile(r"^[a-z0-9_]{1,32}$")
 """Ids travel in callback data (`scr:1:<id>:<value>`, 64 bytes max): short, no separators."""
@@ -107,6 +108,8 @@ class AccessReason(StrEnum):
     URGENT = "urgent"
     SEE_DOCTOR = "see_doctor"
     NEEDS_DOCTOR_CONFIRMATION = "needs_doctor_confirmation"
+    HELD = "held"
+    """A stop was announced since the last screening (see coach.hold)."""
 
 
 class QuestionnaireError(ValueError):
@@ -670,6 +673,8 @@ class ScreeningRecord:
     """An earlier screening said see a doctor / urgent and no doctor clearance followed yet."""
     doctor_cleared: bool = False
     """The user confirmed "a doctor cleared me" after this (cleared) screening."""
+    hold: Hold | None = None
+    """A stop announced after this screening; the next finished screening starts without."""
 
     def __post_init__(self) -> None:
         _require_aware(self.completed_at, "completed_at")
@@ -678,10 +683,14 @@ class ScreeningRecord:
 def next_record(
     previous: ScreeningRecord | None, result: ScreeningResult, completed_at: datetime
 ) -> ScreeningRecord:
-    """The record after a finished screening; a past flag is carried until a doctor clears it."""
+    """The record after a finished screening; a past flag is carried until a doctor clears it.
+
+    A hold for a new symptom counts as a flag: the person was told to seek medical advice.
+    """
     flagged_before = previous is not None and (
         previous.outcome is not Outcome.CLEARED
         or (previous.flagged_before and not previous.doctor_cleared)
+        or (previous.hold is not None and previous.hold.reason.needs_doctor)
     )
     return ScreeningRecord(
         outcome=result.outcome,
@@ -702,20 +711,29 @@ def confirm_doctor_clearance(record: ScreeningRecord) -> ScreeningRecord:
 class Access:
     allowed: bool
     reason: AccessReason
+    hold: Hold | None = None
+    """The hold in force, whatever the reason shown first."""
 
 
 def exercise_access(latest: ScreeningRecord | None, now: datetime) -> Access:
-    """May this user get exercise walkthroughs?
+    """May this user see exercise content or log reps? The one rule every door asks.
 
-    Access does not lapse with time: a due re-screen is offered (see rescreen_due), not forced.
+    Urgent warning signs come first (a hold for an urgent symptom too), then the screening's
+    own outcome, then a hold announced since. Access does not lapse with time: a due re-screen
+    is offered (see rescreen_due), not forced.
     """
     _require_aware(now, "now")
     if latest is None:
         return Access(False, AccessReason.NOT_SCREENED)
+    hold = latest.hold
     if latest.outcome is Outcome.URGENT:
-        return Access(False, AccessReason.URGENT)
+        return Access(False, AccessReason.URGENT, hold)
+    if hold is not None and hold.reason is HoldReason.URGENT:
+        return Access(False, AccessReason.HELD, hold)
     if latest.outcome is Outcome.DOCTOR:
-        return Access(False, AccessReason.SEE_DOCTOR)
+        return Access(False, AccessReason.SEE_DOCTOR, hold)
+    if hold is not None:
+        return Access(False, AccessReason.HELD, hold)
     if latest.flagged_before and not latest.doctor_cleared:
         return Access(False, AccessReason.NEEDS_DOCTOR_CONFIRMATION)
     return Access(True, AccessReason.ALLOWED)

@@ -60,6 +60,7 @@ __all__ = [
     "Walkthrough",
     "WalkthroughError",
     "advance",
+    "halt",
     "prompt",
     "resume",
     "session_outcome",
@@ -667,6 +668,21 @@ def advance(
         return wt, [Invalid(result)]
     new, effects = result
     return replace(new, seq=wt.seq + 1), effects
+
+
+_RECORDS: Final = (RecordReps, RecordPain, RecordFinalPain)
+
+
+def halt(wt: Walkthrough, effects: Sequence[Effect]) -> tuple[Walkthrough, list[Effect]]:
+    """End the session at once because a safety hold was placed.
+
+    What was recorded stays recorded (and a pain answer still shows its light); nothing of
+    what would have come next (an easier exercise, the next step) is shown.
+    """
+    if wt.finished:  # already ended by the stop itself, or the summary after the last pain
+        return wt, list(effects)
+    kept: list[Effect] = [effect for effect in effects if isinstance(effect, _RECORDS)]
+    return replace(wt, phase=Phase.STOPPED, stop_reason=StopReason.PAIN), kept
 
 
 # ---------------------------------------------------------------------------------------------

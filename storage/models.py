@@ -100,6 +100,11 @@ class ScreeningRow(Base):
     flagged_before: Mapped[bool] = mapped_column(Boolean, default=False)
     doctor_cleared: Mapped[bool] = mapped_column(Boolean, default=False)
     completed_at: Mapped[datetime]
+    # The safety hold announced after this screening (coach.hold); the next row has none.
+    hold_reason: Mapped[str | None] = mapped_column(String(16))
+    hold_at: Mapped[datetime | None]
+    hold_pain: Mapped[int | None] = mapped_column(Integer)
+    hold_baseline: Mapped[int | None] = mapped_column(Integer)
 
 
 class RepEntryRow(Base):

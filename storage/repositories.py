@@ -18,6 +18,7 @@ from coach.activity import (
     RepEntry,
 )
 from coach.dialog import Dialog
+from coach.hold import Hold, HoldReason
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
 from coach.progress import DayMark
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
@@ -181,6 +182,7 @@ class SqlScreeningRepository:
             pain_baseline=row.pain_now,
             flagged_before=row.flagged_before,
             doctor_cleared=row.doctor_cleared,
+            hold=_hold(row),
         )
 
     async def add(self, user_id: int, result: ScreeningResult, record: ScreeningRecord) -> None:
@@ -204,6 +206,37 @@ class SqlScreeningRepository:
         if row is not None:
             row.doctor_cleared = True
             await self._session.flush()
+
+    async def put_hold(self, user_id: int, hold: Hold) -> bool:
+        row = await self._latest_row(user_id)
+        if row is None:
+            return False
+        row.hold_reason = hold.reason.value
+        row.hold_at = hold.since
+        row.hold_pain = hold.pain
+        row.hold_baseline = hold.baseline
+        await self._session.flush()
+        return True
+
+    async def hold_spans(self, user_id: int) -> list[tuple[datetime, datetime | None]]:
+        statement = (
+            select(ScreeningRow.hold_at, ScreeningRow.completed_at)
+            .where(ScreeningRow.user_id == user_id)
+            .order_by(ScreeningRow.completed_at, ScreeningRow.id)
+        )
+        rows = (await self._session.execute(statement)).all()
+        spans: list[tuple[datetime, datetime | None]] = []
+        for index, (hold_at, _completed) in enumerate(rows):
+            if hold_at is not None:
+                end = rows[index + 1][1] if index + 1 < len(rows) else None
+                spans.append((hold_at, end))
+        return spans
+
+
+def _hold(row: ScreeningRow) -> Hold | None:
+    if row.hold_reason is None or row.hold_at is None:
+        return None
+    return Hold(HoldReason(row.hold_reason), row.hold_at, row.hold_pain, row.hold_baseline)
 
 
 def _rep_entry(row: RepEntryRow) -> RepEntry:

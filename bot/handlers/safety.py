@@ -7,7 +7,7 @@ from telegram import Update
 from bot import callbacks
 from bot.context import CoachContext
 from bot.handlers import setup
-from bot.handlers.common import language, text_of
+from bot.handlers.common import language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.render import safety as safety_render
 from coach.services import setup as setup_service
@@ -19,7 +19,7 @@ async def symptom_reply(update: Update, context: CoachContext, *, lang: str | No
     False when the text mentions none; then the rep parser may read it.
     """
     text = text_of(update)
-    views = context.services.safety.check_reply(text)
+    views = await context.services.safety.check_reply(user_id_of(update), text)
     if not views:
         return False
     lang = lang or await language(update, context)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from bot import callbacks
 from bot.keyboards import inline
 from bot.render import Outgoing
+from bot.render import safety as safety_render
 from bot.texts import Catalogue
 from coach.activity import RepEntry
 from coach.progress import StreakLine
@@ -93,6 +94,9 @@ def _one(view: progress.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [Outgoing(f"{logged}\n{streak_text(streak, texts, lang)}")]
         case progress.AskExercise():
             return [exercise_question(view, texts, lang)]
+        case progress.HeldReply(access=access):
+            lead = t(lang, "safety-reps-not-logged")
+            return [safety_render.refusal(access, texts, lang, lead=lead)]
         case progress.RefusedReply(reason=reason, detail=detail):
             return [Outgoing(t(lang, f"progress-refused-{reason}", word=detail))]
         case progress.NotReady():

@@ -10,6 +10,7 @@ from babel.dates import format_date
 from bot import callbacks
 from bot.keyboards import inline
 from bot.render import Outgoing
+from bot.render import safety as safety_render
 from bot.render.formatting import clock
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
@@ -32,8 +33,13 @@ def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
 
 
 def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
-    """The daily "your session is still open" nudge."""
-    return Outgoing(texts.text(reminder.language, "session-reminder-text"))
+    """The daily "your session is still open" nudge; on a safety hold, why it is paused."""
+    lang = reminder.language
+    if reminder.hold is not None:
+        paused = texts.text(lang, "safety-session-held")
+        text = f"{paused}\n{safety_render.hold_text(reminder.hold, texts, lang)}"
+        return Outgoing(text, safety_render.screen_button(texts, lang))
+    return Outgoing(texts.text(lang, "session-reminder-text"))
 
 
 def _time(instant: datetime, zone: str, lang: str) -> str:

@@ -49,6 +49,9 @@ def _one(view: setup.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [Outgoing(t(lang, "screening-needs-confirmation"), inline(buttons))]
         case setup.AccessGranted():
             return [Outgoing(t(lang, "setup-access-granted"))]
+        case setup.DoctorNotYet(onboarded=onboarded):
+            key = "safety-doctor-not-yet" if onboarded else "safety-doctor-not-yet-setup"
+            return [Outgoing(t(lang, key))]
         case setup.AskProfile():
             return [profile_question(view, texts, lang)]
         case setup.TimezoneChosen(zone=zone, display=display):

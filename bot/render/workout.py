@@ -15,8 +15,9 @@ from bot.texts import Catalogue as Texts
 from coach import walkthrough as wt
 from coach.catalogue import PAIN_MAX, Catalogue, Exercise
 from coach.progression import LadderReason
-from coach.safety import PainRise, SymptomReply
+from coach.safety import SymptomReply
 from coach.services import workout
+from coach.services.safety import HoldPlaced
 
 AREA = "wo"
 MENU_AREA = "wx"
@@ -61,13 +62,13 @@ def _one(view: workout.View, texts: Texts, lang: str, catalogue: Catalogue) -> l
     t = texts.text
     match view:
         case workout.Refused(access=access):
-            return [Outgoing(t(lang, f"workout-refused-{access.reason.value}"))]
+            return [safety_render.refusal(access, texts, lang)]
         case workout.Expired():
             return []
         case workout.Hint(kind=kind):
             return [Outgoing(t(lang, f"workout-hint-{kind}"))]
-        case workout.BreakWithoutExercises():
-            return [Outgoing(t(lang, "workout-break-plain"))]
+        case workout.BreakWithoutExercises(access=access):
+            return [safety_render.walk_break(access, texts, lang)]
         case workout.ChooseExercise(exercises=ids):
             rows = [
                 [(t(lang, catalogue.exercise(i).name_key), callbacks.encode(MENU_AREA, i))]
@@ -78,7 +79,7 @@ def _one(view: workout.View, texts: Texts, lang: str, catalogue: Catalogue) -> l
             return [Outgoing(_ladder(decision.reason_code, decision.remaining, at_start, t, lang))]
         case workout.Show():
             return _show(view, texts, lang, catalogue)
-        case PainRise() | SymptomReply():
+        case SymptomReply() | HoldPlaced():
             return list(safety_render.render(view, texts, lang))
     raise AssertionError(f"unhandled view {view!r}")
 

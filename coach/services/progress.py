@@ -21,6 +21,7 @@ from coach.catalogue import Catalogue
 from coach.clock import Clock
 from coach.dialog import Dialog
 from coach.export import export_csv, export_zip
+from coach.hold import held_days
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import (
@@ -31,6 +32,7 @@ from coach.progress import (
     streak_line,
     week_of,
 )
+from coach.screening import Access, exercise_access
 from coach.streaks import Goal, local_day
 
 FLOW: Final = "reps"
@@ -69,6 +71,13 @@ class AskExercise:
 class RefusedReply:
     reason: parser.RefusalReason
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """Reps typed while exercises are closed (a hold, or the screening): not logged."""
+
+    access: Access
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,7 @@ class ExportFile:
 
 View = (
     Logged
+    | HeldReply
     | AskExercise
     | RefusedReply
     | NotReady
@@ -219,6 +229,9 @@ class ProgressService:
                 if dialog is not None and dialog.flow == FLOW:
                     return [refused, _question(dialog)]
                 return [refused]
+            held = await self._held(work, user_id, now)
+            if held is not None:
+                return [held]
             if isinstance(result, parser.NeedsExercise):
                 data = {"text": result.text, "choices": result.choices, "q": uuid.uuid4().hex[:8]}
                 dialog = Dialog(FLOW, ASK_EXERCISE, data)
@@ -237,6 +250,11 @@ class ProgressService:
             dialog = await work.dialogs.get(user_id)
             if profile is None or dialog is None or dialog.flow != FLOW:
                 return [Expired()]
+            held = await self._held(work, user_id, now)
+            if held is not None:
+                await work.dialogs.clear(user_id)
+                await work.commit()
+                return [held]
             question = _question(dialog)
             pending = parser.parse_reps(str(dialog.data.get("text", "")))
             if (
@@ -278,6 +296,11 @@ class ProgressService:
         if dialog is None or dialog.flow != FLOW:
             return None
         return _question(dialog, notice="hint")
+
+    async def _held(self, work: UnitOfWork, user_id: int, now: datetime) -> HeldReply | None:
+        """Reps are exercise: logged only while the safety rule allows exercises."""
+        access = exercise_access(await work.screenings.latest(user_id), now)
+        return None if access.allowed else HeldReply(access)
 
     async def _store(
         self, work: UnitOfWork, profile: Profile, parsed: parser.Parsed, now: datetime
@@ -375,11 +398,17 @@ class ProgressService:
         entries = await work.reps.day_marks(profile.user_id)
         since = local_day(profile.created_at, tz_of(profile))
         frozen = await work.frozen_days.between(profile.user_id, since, today)
+        zone = tz_of(profile)
+        held = held_days(
+            await work.screenings.hold_spans(profile.user_id),
+            today,
+            lambda instant: local_day(instant, zone),
+        )
         return streak_line(
             Goal.from_days_per_week(profile.goal_days_per_week),
             entries,
             self._sessions,
-            frozen.keys(),
+            {*frozen.keys(), *held},
             today,
             since,
         )

@@ -32,11 +32,12 @@ from typing import Any, Final
 from coach.activity import BreakEvent, BreakKind
 from coach.catalogue import Catalogue as ExerciseCatalogue
 from coach.clock import Clock
+from coach.hold import Hold
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
 from coach.reminders import is_too_late, local_date
-from coach.screening import exercise_access
+from coach.screening import Access, AccessReason, exercise_access
 from coach.services.reminder_views import DispatchReport
 from coach.session_reminder import goal_met
 
@@ -302,13 +303,15 @@ class Dispatcher:
             return DispatchReport()
         token = _token_of(claimed, session=True)
         sendable: list[tuple[ReminderState, Profile]] = []
+        holds: dict[int, Hold | None] = {}
         outcomes: dict[int, Delivery | None] = {}
         broken: list[int] = []
         for state in claimed:
             profile = profiles.get(state.user_id)
             outcomes[state.user_id] = None
             try:
-                if not await self._session_wanted(state, profile, catalogue, now):
+                wanted = await self._session_wanted(state, profile, catalogue, now)
+                if wanted is None:
                     continue
             except Exception as error:
                 _log_broken(state.user_id, error)
@@ -317,8 +320,12 @@ class Dispatcher:
                 continue
             assert profile is not None
             sendable.append((state, profile))
+            holds[state.user_id] = wanted.hold
         deliveries, early = await self._send_all(
-            [self._send_session(notifier, state, profile, now) for state, profile in sendable],
+            [
+                self._send_session(notifier, state, profile, now, holds[state.user_id])
+                for state, profile in sendable
+            ],
             [state.user_id for state, _ in sendable],
             outcomes,
             self._settler(token, True, outcomes, broken, now, self._plan_session),
@@ -342,28 +349,44 @@ class Dispatcher:
         profile: Profile | None,
         catalogue: ExerciseCatalogue,
         now: datetime,
-    ) -> bool:
+    ) -> Access | None:
+        """The exercise access to remind with, or None when no reminder is wanted.
+
+        A user on a safety hold is reminded with the hold's reason instead of the session;
+        one whose screening itself said "see a doctor" is not reminded at all.
+        """
         if profile is None or profile.timezone is None or not profile.active:
-            return False
+            return None
         today = local_date(profile.timezone, now)  # raises for an unknown zone
         self._config.session_due_for(profile, state.with_changes(last_session_at=now), now)
         if state.session_due_at is not None and is_too_late(
             state.session_due_at, now, self._config.grace
         ):
-            return False
+            return None
         async with self._uow() as work:
             entries = await work.reps.between(profile.user_id, today, today)
             latest = await work.screenings.latest(profile.user_id)
-        return not goal_met(entries, catalogue) and exercise_access(latest, now).allowed
+        access = exercise_access(latest, now)
+        if goal_met(entries, catalogue):
+            return None
+        if access.allowed or access.reason is AccessReason.HELD:
+            return access
+        return None
 
     async def _send_session(
-        self, notifier: Notifier, state: ReminderState, profile: Profile, now: datetime
+        self,
+        notifier: Notifier,
+        state: ReminderState,
+        profile: Profile,
+        now: datetime,
+        hold: Hold | None,
     ) -> Delivery:
         reminder = SessionReminder(
             profile.user_id,
             profile.chat_id,
             profile.language,
             deadline=self._deadline(state.session_due_at, now),
+            hold=hold,
         )
         try:
             return await notifier.send_session_reminder(reminder)

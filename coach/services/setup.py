@@ -23,6 +23,7 @@ from coach.profile_answers import WORK_HOUR_PRESETS as WORK_HOUR_PRESETS
 from coach.profile_answers import Rejected, apply_answer
 from coach.reminders import fits_work_hours
 from coach.screening import Access, Outcome, Question, Questionnaire, ScreeningProgress
+from coach.services.safety import expect_urgent_followup
 
 FLOW: Final = "setup"
 SCREENING: Final = "screening"
@@ -62,6 +63,13 @@ class AskDoctorConfirmation:
 @dataclass(frozen=True)
 class AccessGranted:
     pass
+
+
+@dataclass(frozen=True)
+class DoctorNotYet:
+    """ "Not yet" to the doctor question: what stays open meanwhile, never silence."""
+
+    onboarded: bool
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,7 @@ View = (
     | NotChronicNote
     | AskDoctorConfirmation
     | AccessGranted
+    | DoctorNotYet
     | AskProfile
     | TimezoneChosen
     | ShowSummary
@@ -262,10 +271,12 @@ class SetupService:
             if dialog is None or dialog.flow != FLOW or dialog.step != DOCTOR:
                 return [Expired()]
             views: list[View] = []
+            profile = await self._profile(work, user_id)
             if cleared:
                 await work.screenings.confirm_doctor_clearance(user_id)
                 views.append(AccessGranted())
-            profile = await self._profile(work, user_id)
+            else:
+                views.append(DoctorNotYet(onboarded=profile.onboarded))
             views += await self._after_screening(work, profile)
             await work.commit()
             return views
@@ -401,7 +412,8 @@ class SetupService:
         await work.screenings.add(user_id, result, record)
         views: list[View] = [ScreeningOutcome(result)]
         if result.outcome is Outcome.URGENT:
-            await work.dialogs.clear(user_id)
+            # The advice stands alone; the next message gets a reminder of it.
+            await expect_urgent_followup(work, user_id, self._now)
             return views
         if not result.chronic_nonspecific:
             views.append(NotChronicNote())

@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.safety import UrgentFollowUp, take_urgent_followup
 
 KEEP_PROCESSED_UPDATES = timedelta(days=7)
 
 
-async def claim_update(uow: UnitOfWorkFactory, clock: Clock, update_id: int) -> bool:
-    """True the first time an update id is seen; a redelivered update gets False.
+@dataclass(frozen=True, slots=True)
+class Admission:
+    fresh: bool
+    """False for a redelivered update: it must not be handled again."""
+    followup: UrgentFollowUp | None = None
+    """The reminder of urgent advice this message gets instead of its usual answer."""
+
+
+async def claim_update(
+    uow: UnitOfWorkFactory, clock: Clock, update_id: int, followup_for: int | None = None
+) -> Admission:
+    """Claim an update id: fresh the first time it is seen, not for a redelivered update.
 
     The claim is committed before the update is handled: a crash mid-handling loses that one
-    update rather than applying it twice (Telegram has no idempotency keys of its own).
+    update rather than applying it twice (Telegram has no idempotency keys of its own). For a
+    message of user `followup_for`, the pending reminder of urgent advice is taken in the same
+    transaction, so it is given once.
     """
     async with uow() as work:
         fresh = await work.updates.claim(update_id, clock.now())
+        followup = None
+        if fresh and followup_for is not None:
+            followup = await take_urgent_followup(work, followup_for)
         await work.commit()
-    return fresh
+    return Admission(fresh, followup)
 
 
 async def prune_processed_updates(uow: UnitOfWorkFactory, clock: Clock) -> int:

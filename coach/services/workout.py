@@ -20,9 +20,16 @@ from coach.activity import EntrySource, PainCheckIn, PainContext, RepEntry
 from coach.catalogue import Catalogue
 from coach.clock import Clock
 from coach.dialog import Dialog
+from coach.hold import Hold, HoldReason, hold_for_symptom
 from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.progression import LevelDecision, SessionOutcome, current_level
 from coach.screening import Access
+from coach.services.safety import (
+    HoldPlaced,
+    expect_urgent_followup,
+    hold_for_pain_score,
+    place_hold,
+)
 from coach.walkthrough import Kind, Phase, Walkthrough
 
 FLOW: Final = "walkthrough"
@@ -98,6 +105,8 @@ class Hint:
 class BreakWithoutExercises:
     """The break for a user who is not cleared: stand up and move, no exercises."""
 
+    access: Access
+
 
 View = (
     Refused
@@ -107,8 +116,8 @@ View = (
     | ChooseExercise
     | Hint
     | BreakWithoutExercises
-    | safety.PainRise
     | safety.SymptomReply
+    | HoldPlaced
 )
 
 _SHOWN: Final = (
@@ -157,12 +166,12 @@ class WorkoutService:
         return [Level(decision, at_start=True), *views]
 
     async def exercise_menu(self, user_id: int) -> list[View]:
-        """/exercise: which exercise to practise."""
+        """/exercise: which exercise to practise, of those the ladder has opened."""
         async with self._uow() as work:
             access = await self._access(work, user_id)
-        if not access.allowed:
-            return [Refused(access)]
-        return [ChooseExercise(tuple(self.catalogue.exercises))]
+            if not access.allowed:
+                return [Refused(access)]
+            return [ChooseExercise(self._opened(await self._level(work, user_id)))]
 
     async def start_single(self, user_id: int, exercise_id: str) -> list[View]:
         """Practise one exercise from the /exercise menu; replaces any walkthrough."""
@@ -172,6 +181,8 @@ class WorkoutService:
             access = await self._access(work, user_id)
             if not access.allowed:
                 return [Refused(access)]
+            if exercise_id not in self._opened(await self._level(work, user_id)):
+                return [Expired()]
             wt = walkthrough.start_single(self.catalogue, exercise_id, _new_session_id())
             views = await self._begin(work, user_id, wt)
             await work.commit()
@@ -180,12 +191,13 @@ class WorkoutService:
     async def start_break(self, user_id: int) -> list[View]:
         """The 2-minute mini break after long sitting (the reminder's "Start break").
 
-        A user whose screening does not clear them gets `BreakWithoutExercises` instead.
+        A user whose screening does not clear them (or who is on a hold) gets
+        `BreakWithoutExercises`: stand up and walk, no exercises.
         """
         async with self._uow() as work:
             access = await self._access(work, user_id)
             if not access.allowed:
-                return [BreakWithoutExercises()]
+                return [BreakWithoutExercises(access)]
             wt = walkthrough.start_break(self.catalogue, _new_session_id())
             views = await self._begin(work, user_id, wt)
             await work.commit()
@@ -199,6 +211,9 @@ class WorkoutService:
             wt = await self._stored(work, user_id)
             if wt is None or wt.finished:
                 return [Expired()]
+            refused = await self._refuse_held(work, user_id)
+            if refused is not None:
+                return refused
             if wt.session_id != session_id or wt.seq != seq:
                 return [Expired(), self._show(wt, walkthrough.prompt(self.catalogue, wt))]
             views = await self._advance(work, user_id, wt, event)
@@ -214,9 +229,14 @@ class WorkoutService:
             note = safety.symptom_reply(text)
             if note is not None:
                 # "My leg is numb" typed mid-exercise ends the session like the button does.
-                views = await self._advance(work, user_id, wt, walkthrough.NewSymptom())
+                views = await self._advance(
+                    work, user_id, wt, walkthrough.NewSymptom(), urgent=note.urgent
+                )
                 await work.commit()
-                return [*views, note]
+                return [*(v for v in views if not isinstance(v, HoldPlaced)), note]
+            refused = await self._refuse_held(work, user_id)
+            if refused is not None:
+                return refused
             number = parse_number(text)
             word = _typed_word(text)
             event: walkthrough.Event | None = None
@@ -269,6 +289,24 @@ class WorkoutService:
         latest = await work.screenings.latest(user_id)
         return screening.exercise_access(latest, self._clock.now())
 
+    async def _refuse_held(self, work: UnitOfWork, user_id: int) -> list[View] | None:
+        """A walkthrough left open when access closed ends here, with the reason; else None."""
+        access = await self._access(work, user_id)
+        if access.allowed:
+            return None
+        await work.dialogs.clear(user_id)
+        await work.commit()
+        return [Refused(access)]
+
+    def _opened(self, decision: LevelDecision) -> tuple[str, ...]:
+        """Exercises of the user's level and the levels below it, in catalogue order."""
+        opened: set[str] = set()
+        for level, ids in self.catalogue.levels.items():
+            opened.update(ids)
+            if level == decision.level:
+                break
+        return tuple(e for e in self.catalogue.exercises if e in opened)
+
     async def _stored(self, work: UnitOfWork, user_id: int) -> Walkthrough | None:
         dialog = await work.dialogs.get(user_id)
         if dialog is None or dialog.flow != FLOW:
@@ -303,46 +341,66 @@ class WorkoutService:
         return now.astimezone(zone).date() if zone else now.date()
 
     async def _advance(
-        self, work: UnitOfWork, user_id: int, wt: Walkthrough, event: walkthrough.Event
+        self,
+        work: UnitOfWork,
+        user_id: int,
+        wt: Walkthrough,
+        event: walkthrough.Event,
+        *,
+        urgent: bool = False,
     ) -> list[View]:
         new, effects = walkthrough.advance(self.catalogue, wt, event)
         if any(isinstance(effect, walkthrough.Invalid) for effect in effects):
             return [Expired(), self._current(wt)]
         now = self._clock.now()
+        hold = await self._hold(work, user_id, event, effects, now, urgent=urgent)
+        if hold is not None:
+            new, effects = walkthrough.halt(new, effects)
         today = await self._local_date(work, user_id, now)
         views: list[View] = []
         for effect in effects:
             await self._record(work, user_id, new, effect, today, now)
             if isinstance(effect, _SHOWN):
                 views.append(self._show(new, effect))
-        offer = await self._pain_rise(work, user_id, effects)
+        offer: list[View] = [HoldPlaced(hold)] if hold is not None else []
         if not new.finished:
             await self._save(work, user_id, new)
             return [*views, *offer]
         await work.dialogs.clear(user_id)
+        if hold is not None and hold.reason is HoldReason.URGENT:
+            await expect_urgent_followup(work, user_id, now)
         outcome = walkthrough.session_outcome(new, today)
         if new.kind is not Kind.WORKOUT:
             # Practice and breaks never unlock a level, but their pain still counts.
             outcome = replace(outcome, completed=False)
         await work.workouts.add(user_id, new.session_id, new.kind.value, outcome, now)
-        if new.kind is Kind.WORKOUT or _painful(outcome, self.catalogue):
+        # The ladder is news after a workout, or when pain stepped it down; not while held.
+        painful = _painful(outcome, self.catalogue)
+        if (new.kind is Kind.WORKOUT and hold is None) or painful:
             views.append(Level(await self._level(work, user_id), at_start=False))
         return [*views, *offer]
 
-    async def _pain_rise(
-        self, work: UnitOfWork, user_id: int, effects: list[walkthrough.Effect]
-    ) -> list[View]:
-        """The /screen offer when a pain score given now is ≥ 2 above the screening baseline."""
+    async def _hold(
+        self,
+        work: UnitOfWork,
+        user_id: int,
+        event: walkthrough.Event,
+        effects: list[walkthrough.Effect],
+        now: datetime,
+        *,
+        urgent: bool,
+    ) -> Hold | None:
+        """The hold this step places: a new symptom, pain 6+, or 2+ above the screening."""
+        if isinstance(event, walkthrough.NewSymptom):
+            return await place_hold(work, user_id, hold_for_symptom(urgent, now))
         pains = [
             effect.pain
             for effect in effects
             if isinstance(effect, walkthrough.RecordPain | walkthrough.RecordFinalPain)
         ]
         if not pains:
-            return []
-        latest = await work.screenings.latest(user_id)
-        offer = safety.pain_rise(latest.pain_baseline if latest else None, max(pains))
-        return [offer] if offer else []
+            return None
+        return await hold_for_pain_score(work, user_id, max(pains), now)
 
     async def _record(
         self,

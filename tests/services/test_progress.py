@@ -12,6 +12,7 @@ from coach.ports import UnitOfWork
 from coach.profile import Profile
 from coach.progress import FrozenKind
 from coach.reminder_state import Delivery
+from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from coach.services import progress, weekly_summary
 from coach.services.reminders import ReminderService
 from storage.uow import SqlUnitOfWorkFactory
@@ -31,6 +32,9 @@ async def add_user(uow: SqlUnitOfWorkFactory, user_id: int, *, onboarded: bool =
                 onboarded_at=JOINED if onboarded else None,
             )
         )
+        if onboarded:  # everyone who finished set-up passed the safety screening first
+            result = ScreeningResult(1, Outcome.CLEARED, (), 2, "gt_3m", True, ())
+            await work.screenings.add(user_id, result, ScreeningRecord(Outcome.CLEARED, JOINED, 2))
         await work.commit()
 
 

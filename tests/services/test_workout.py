@@ -9,11 +9,12 @@ import pytest
 from coach import walkthrough as w
 from coach.catalogue import load_catalogue
 from coach.clock import FixedClock
+from coach.hold import Hold, HoldReason
 from coach.progression import LadderReason
-from coach.safety import PainRise
 from coach.screening import AccessReason, load_questionnaire
 from coach.services import setup, workout
 from coach.services.contacts import register_contact
+from coach.services.safety import HoldPlaced
 from storage.uow import SqlUnitOfWorkFactory
 
 USER = 8
@@ -62,7 +63,9 @@ async def test_the_break_is_gate_aware(
     uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
 ) -> None:
     await screened(uow, clock, FLAGGED)
-    assert await service.start_break(USER) == [workout.BreakWithoutExercises()]
+    (plain,) = await service.start_break(USER)
+    assert isinstance(plain, workout.BreakWithoutExercises)
+    assert plain.access.reason is AccessReason.SEE_DOCTOR
     refused = await service.start_workout(USER)
     assert isinstance(refused[0], workout.Refused)
     assert refused[0].access.reason is AccessReason.SEE_DOCTOR
@@ -150,7 +153,8 @@ async def test_three_pain_free_days_unlock_and_a_painful_session_steps_down(
     views = await tap(service, start, w.Hurts())
     views = await tap(service, views, w.Pain(7))
     assert shown(views)[-1] == w.StopSession(w.StopReason.PAIN)
-    assert views[-1] == PainRise(7, 2)  # 7 is 5 above the screening's 2: re-screen offered
+    # Pain 7 stops and holds (6+, and 5 above the screening's 2): the re-screen is offered.
+    assert views[-1] == HoldPlaced(Hold(HoldReason.PAIN, clock.now(), pain=7, baseline=2))
     level = views[-2]
     assert isinstance(level, workout.Level)
     assert level.decision.reason_code is LadderReason.STEPPED_DOWN_AFTER_PAIN
@@ -202,5 +206,5 @@ async def test_bad_typed_pain_gets_a_hint(
     views = await service.typed(USER, typed)
     assert views is not None and views[0] == workout.Hint("pain")
     assert shown(views) == [w.AskPain("clamshell")]
-    views = await service.typed(USER, "5")
+    views = await service.typed(USER, "3")  # below the screening's 2 + 2: no hold
     assert views is not None and shown(views)[-1] == w.OfferSkip("clamshell")

@@ -1,31 +1,10 @@
-"""When the screening is re-offered: pain above the baseline, and replies about new symptoms."""
+"""Which replies mention a new symptom (and which of those are urgent)."""
 
 from __future__ import annotations
 
 import pytest
 
-from coach.safety import PainRise, SymptomReply, pain_rise, symptom_reply
-
-
-@pytest.mark.parametrize(
-    ("baseline", "pain", "expected"),
-    [
-        (2, 4, PainRise(4, 2)),
-        (2, 10, PainRise(10, 2)),
-        (0, 2, PainRise(2, 0)),
-        (2, 3, None),
-        (2, 2, None),
-        (2, 0, None),
-        (9, 10, None),
-        (8, 10, PainRise(10, 8)),
-        (None, 10, None),
-    ],
-)
-def test_pain_two_points_above_the_baseline_offers_the_screening(
-    baseline: int | None, pain: int, expected: PainRise | None
-) -> None:
-    assert pain_rise(baseline, pain) == expected
-
+from coach.safety import SymptomReply, symptom_reply
 
 URGENT = SymptomReply(urgent=True)
 SYMPTOM = SymptomReply(urgent=False)

@@ -11,6 +11,7 @@ from bot import pictures
 from bot.texts import LOCALES, message_ids
 from bot.texts import load_catalogue as load_texts
 from coach.catalogue import load_catalogue
+from coach.hold import HoldReason
 from coach.progression import LadderReason
 from coach.screening import AccessReason
 
@@ -31,6 +32,8 @@ def used_keys() -> set[str]:
     keys |= {f"workout-hint-{kind}" for kind in ("reps", "pain", "steps", "buttons", "unsupported")}
     keys |= {"command-workout", "command-exercise"}
     keys.discard("workout-refused-allowed")
+    keys.discard("workout-refused-held")  # a hold says its own reason (bot/render/safety.py)
+    keys |= {f"safety-held-{reason.value}" for reason in HoldReason}
     return keys
 
 
