@@ -1,5 +1,7 @@
 # Geführte Übungen (/workout, /exercise, die 2-Minuten-Pause) und die Übungen selbst.
 # Alle Übungsangaben stammen nur aus dem Artikel „Starker Po, starker Rücken“.
+# Schmerzampel und Stufenleiter sind unsere eigenen Regeln (nach dem Schmerz-Monitoring-Modell
+# von Silbernagel et al. 2007), und die Texte sagen das: „unsere Regel“.
 
 command-workout = Geführtes Training
 command-exercise = Eine Übung üben
@@ -49,7 +51,7 @@ exercise-bridge-step-1 = Leg dich auf den Rücken, beide Füße am Boden.
 exercise-bridge-step-2 = Drück die Hüfte nach oben, bis dein Körper eine gerade Linie bildet.
 exercise-bridge-step-3 = Senk die Hüfte wieder. Das ist eine Wiederholung.
 exercise-bridge-cue-1 = Drück hoch, bis dein Körper eine gerade Linie bildet.
-exercise-bridge-cue-2 = Sobald das schmerzfrei geht, kommt die einbeinige Brücke.
+exercise-bridge-cue-2 = Unsere Regel: Nach 3 schmerzfreien Einheiten damit ist die einbeinige Brücke dran.
 exercise-bridge-mistake-1 = Aufhören, bevor dein Körper eine gerade Linie bildet.
 exercise-bridge-stop = Die Übung sollte deine Beschwerden nicht verschlimmern. Hör auf, wenn sie es tut.
 picture-bridge-straight_line = Gerade Linie
@@ -79,11 +81,11 @@ workout-button-skip = Übung überspringen
 workout-button-regression = Versuchen: { $name }
 workout-button-new-symptom = Neues Symptom (Beinschmerz, Taubheit…)
 workout-ask-pain = Hör mit der Übung „{ $name }“ erst einmal auf. Wie stark ist der Schmerz gerade, von 0 (keiner) bis 10 (am schlimmsten)? Wenn du etwas Neues bemerkst, etwa Schmerzen im Bein oder Taubheit, tippe auf den Knopf unten.
-workout-light-green = Schmerz { $pain }: Das ist in Ordnung (0–3).
-workout-light-amber = Schmerz { $pain }: vertretbar (4–5), aber mach langsamer, wenn es morgen schlimmer ist.
-workout-light-red = Schmerz { $pain }: Das ist zu viel (6 oder mehr) – hör auf.
-workout-offer-regression = Du kannst stattdessen die leichtere Übung „{ $name }“ versuchen oder diese Übung überspringen.
-workout-offer-skip = Lass uns diese Übung überspringen und weitermachen.
+workout-light-green = Schmerz { $pain }: Das ist in Ordnung (unsere Regel: 0–3).
+workout-light-amber = Schmerz { $pain }: noch in Ordnung (unsere Regel: 4–5), wenn es bis morgen abgeklungen ist – sonst geh es ruhiger an.
+workout-light-red = Schmerz { $pain }: Das ist zu viel (unsere Regel: ab 6 aufhören).
+workout-offer-regression = Du kannst mit der leichteren Variante „{ $name }“ weitermachen oder ohne diese Übung fortfahren.
+workout-offer-skip = Tippe unten, um ohne diese Übung weiterzumachen.
 workout-stop-note = Die Übungen sollten deine Beschwerden nicht verschlimmern. Wenn sich deine Beschwerden deutlich verschlimmern oder neue auftreten, hör auf und lass dich ärztlich beraten.
 workout-stop-screen = Bitte mach den Sicherheitscheck mit /screen noch einmal.
 workout-stop-pain =
@@ -116,10 +118,18 @@ workout-refused-needs_doctor_confirmation = Dein letzter Sicherheitscheck hat ei
 
 ## Die Stufenleiter
 
-ladder-start-base = Heute: Hüftheben, Clamshells und die beidbeinige Brücke. Noch { $remaining } schmerzfreie Einheiten (Schmerz 0–3), dann ist die einbeinige Brücke dran.
+ladder-start-base =
+    Heute: Hüftheben, Clamshells und die beidbeinige Brücke. Unsere Regel: Noch { $remaining ->
+        [one] eine schmerzfreie Einheit
+       *[other] { $remaining } schmerzfreie Einheiten
+    } (Schmerz 0–3), dann ist die einbeinige Brücke dran.
 ladder-start-progressed = Heute: Hüftheben, Clamshells und die einbeinige Brücke.
-ladder-need_n_more_pain_free = Noch { $remaining } schmerzfreie Einheiten (Schmerz 0–3) mit der beidbeinigen Brücke, dann ist die einbeinige Brücke dran.
-ladder-unlocked_single_leg_bridge = Das war deine dritte schmerzfreie Einheit mit der beidbeinigen Brücke: Beim nächsten Training ist die einbeinige Brücke dran!
+ladder-need_n_more_pain_free =
+    Unsere Regel: Noch { $remaining ->
+        [one] eine schmerzfreie Einheit
+       *[other] { $remaining } schmerzfreie Einheiten
+    } (Schmerz 0–3) mit der beidbeinigen Brücke, dann ist die einbeinige Brücke dran.
+ladder-unlocked_single_leg_bridge = Das war deine dritte schmerzfreie Einheit mit der beidbeinigen Brücke: Beim nächsten Training ist die einbeinige Brücke dran! (Unsere Regel: Nach 3 schmerzfreien Einheiten ist sie freigeschaltet.)
 ladder-keep_progressed = Du bleibst bei der einbeinigen Brücke.
-ladder-stepped_down_after_pain = Weil diese Einheit wehgetan hat (Schmerz 6 oder mehr oder ein neues Symptom), gehst du zurück zur beidbeinigen Brücke, bis sie wieder schmerzfrei geht.
-ladder-restarted_after_pain = Weil diese Einheit wehgetan hat (Schmerz 6 oder mehr oder ein neues Symptom), beginnt die Zählung der schmerzfreien Einheiten von vorn: noch { $remaining }.
+ladder-stepped_down_after_pain = Diese Einheit hat wehgetan (Schmerz 6 oder mehr oder ein neues Symptom). Unsere Regel: zurück zur beidbeinigen Brücke, bis du damit wieder 3 Einheiten schmerzfrei geschafft hast.
+ladder-restarted_after_pain = Diese Einheit hat wehgetan (Schmerz 6 oder mehr oder ein neues Symptom). Unsere Regel: Die Zählung der schmerzfreien Einheiten beginnt von vorn – noch { $remaining }.
