@@ -57,7 +57,7 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     user, _bot = await cleared_user(fake_api, bot_factory, db_env)
     user.send("/workout")
     level, intro = await user.next_messages(2)
-    assert "3 more pain-free sessions" in level.text
+    assert "Our rule: 3 more pain-free sessions (pain 0–3) unlock" in level.text
     assert intro.photo is not None and intro.photo.uploaded
     assert intro.photo.data is not None and intro.photo.data.startswith(b"\x89PNG")
     assert "Hip raises" in intro.text and "forearms" in intro.text
@@ -87,7 +87,7 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     assert "Session done" in summary.text and "50 reps in total" in summary.text
     assert "Hip raises: 8 left, 12 right" in summary.text
     ladder = await user.next_message()
-    assert "2 more pain-free sessions" in ladder.text
+    assert "Our rule: 2 more pain-free sessions" in ladder.text
 
     rows = query(
         db_path,
@@ -138,8 +138,9 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
     user.press("4")
     light, offer, rise = await user.next_messages(3)
-    assert "acceptable" in light.text and "worse tomorrow" in light.text
+    assert "acceptable (our rule: 4–5)" in light.text and "settled by tomorrow" in light.text
     assert "last safety check (2)" in rise.text  # 4 is 2 above the screening's pain
+    assert "carry on with the easier Two-legged bridge" in offer.text
     assert offer.labels == ["Try: Two-legged bridge", "Skip this exercise"]
     easier = await press(user, "Try: Two-legged bridge")
     assert easier.photo is not None and "Two-legged bridge" in easier.text
@@ -150,9 +151,9 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     await press(user, "This hurts")
     user.send("7")  # typed, like the number buttons
     light, stop, ladder, _rise = await user.next_messages(4)
-    assert "too much" in light.text
+    assert "too much (our rule: stop at 6 or more)" in light.text
     assert "stop and seek medical advice" in stop.text and "/screen" in stop.text
-    assert "starts again" in ladder.text
+    assert "Our rule: the count of pain-free sessions starts again" in ladder.text
     assert query(db_path, "SELECT pain, context, exercise_id FROM pain_checkins ORDER BY id") == [
         (4, "hurts", "single_leg_bridge"),
         (7, "hurts", "hip_raise"),

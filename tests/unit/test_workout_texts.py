@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 from bot import pictures
+from bot.render import Outgoing
+from bot.render import workout as workout_render
 from bot.texts import LOCALES, message_ids
 from bot.texts import load_catalogue as load_texts
+from coach import walkthrough as w
 from coach.catalogue import load_catalogue
 from coach.hold import HoldReason
 from coach.progression import LadderReason
 from coach.screening import AccessReason
+from coach.services import workout
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +56,83 @@ def test_texts_format_with_their_arguments(language: str) -> None:
     assert "10" in texts.text(language, "workout-reps-left", reps=10)
     assert "/screen" in texts.text(language, "workout-stop-pain")
     assert "2" in texts.text(language, "ladder-need_n_more_pain_free", remaining=2)
+
+
+OUR_RULE = {"en": "our rule", "de": "unsere regel"}
+RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
+    ("ladder-start-base", {"remaining": 3}),
+    ("ladder-need_n_more_pain_free", {"remaining": 2}),
+    ("ladder-unlocked_single_leg_bridge", {}),
+    ("ladder-stepped_down_after_pain", {}),
+    ("ladder-restarted_after_pain", {"remaining": 3}),
+    ("workout-light-green", {"pain": 2}),
+    ("workout-light-amber", {"pain": 4}),
+    ("workout-light-red", {"pain": 7}),
+    ("exercise-bridge-cue-2", {}),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(("key", "args"), RULE_TEXTS)
+def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
+    language: str, key: str, args: dict[str, object]
+) -> None:
+    """PRODUCT.md §7: the 3-session ladder and the pain thresholds are not the article's."""
+    text = load_texts().text(language, key, **args)
+    assert OUR_RULE[language] in text.lower(), text
+    for value in args.values():
+        assert str(value) in text
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [
+        ("en", "one more pain-free session (pain 0–3)", "2 more pain-free sessions (pain 0–3)"),
+        ("de", "Noch eine schmerzfreie Einheit (", "Noch 2 schmerzfreie Einheiten ("),
+    ],
+)
+def test_the_remaining_sessions_are_counted_in_good_grammar(
+    language: str, one: str, many: str
+) -> None:
+    texts = load_texts()
+    for key in ("ladder-start-base", "ladder-need_n_more_pain_free"):
+        assert one in texts.text(language, key, remaining=1)
+        assert many in texts.text(language, key, remaining=2)
+
+
+def _after_low_pain(exercise: str, language: str) -> list[Outgoing]:
+    """What the chat shows after "This hurts" on the first step and pain 2 (green)."""
+    catalogue = load_catalogue()
+    wt = w.start_single(catalogue, exercise, "s1")
+    for event in (w.Next(), w.Hurts(), w.Pain(2)):
+        wt, effects = w.advance(catalogue, wt, event)
+    views: list[workout.View] = [workout.Show(effect, "s1", wt.seq, wt.kind) for effect in effects]
+    messages = workout_render.render(views, load_texts(), language, catalogue)
+    assert all(isinstance(message, Outgoing) for message in messages)
+    return [message for message in messages if isinstance(message, Outgoing)]
+
+
+def _labels(message: Outgoing) -> list[str]:
+    assert message.markup is not None
+    return [button.text for row in message.markup.inline_keyboard for button in row]
+
+
+def test_a_green_light_is_not_followed_by_advice_to_skip() -> None:
+    """Pain 0-3 is fine: the choice that follows reads as carrying on, matching its buttons."""
+    light, offer = _after_low_pain("single_leg_bridge", "en")
+    assert light.text == "Pain 2: that's fine (our rule: 0–3)."
+    assert offer.text.startswith("You can carry on with the easier Two-legged bridge")
+    assert "skip" not in offer.text.lower()
+    assert _labels(offer) == ["Try: Two-legged bridge", "Skip this exercise"]
+
+    light, offer = _after_low_pain("hip_raise", "en")
+    assert "fine" in light.text
+    assert "skip" not in offer.text.lower() and "go on" in offer.text
+    assert _labels(offer) == ["Skip this exercise"]
+
+    light, offer = _after_low_pain("single_leg_bridge", "de")
+    assert "in Ordnung" in light.text
+    assert "weitermachen" in offer.text and "überspringen" not in offer.text
 
 
 def test_every_picture_has_a_pose_and_anchors_for_its_labels() -> None:

@@ -1,5 +1,7 @@
 # Guided exercise walkthroughs (/workout, /exercise, the 2-minute break) and the exercises.
 # Exercise facts come from the article "Strong bum, strong back" only.
+# The pain traffic light and the progression ladder are our own rules (after the pain-monitoring
+# model of Silbernagel et al. 2007), and the texts say so: "our rule".
 
 command-workout = Guided workout
 command-exercise = Practise one exercise
@@ -49,7 +51,7 @@ exercise-bridge-step-1 = Lie on your back with both feet on the floor.
 exercise-bridge-step-2 = Push your hips upwards until your body forms a straight line.
 exercise-bridge-step-3 = Lower your hips again. That's one rep.
 exercise-bridge-cue-1 = Push up until your body forms a straight line.
-exercise-bridge-cue-2 = Once this is pain-free, the single-leg bridge is next.
+exercise-bridge-cue-2 = Our rule: after 3 pain-free sessions with it, the single-leg bridge is next.
 exercise-bridge-mistake-1 = Stopping before your body forms a straight line.
 exercise-bridge-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
 picture-bridge-straight_line = Straight line
@@ -79,11 +81,11 @@ workout-button-skip = Skip this exercise
 workout-button-regression = Try: { $name }
 workout-button-new-symptom = New symptom (leg pain, numbness…)
 workout-ask-pain = Stop { $name } for now. How strong is the pain right now, from 0 (none) to 10 (worst)? If you notice something new, like pain in your leg or numbness, tap the button below.
-workout-light-green = Pain { $pain }: that's fine (0–3).
-workout-light-amber = Pain { $pain }: acceptable (4–5), but ease off if it's worse tomorrow.
-workout-light-red = Pain { $pain }: that's too much (6 or more) — stop.
-workout-offer-regression = You can try the easier { $name } instead, or skip this exercise.
-workout-offer-skip = Let's skip this exercise and go on.
+workout-light-green = Pain { $pain }: that's fine (our rule: 0–3).
+workout-light-amber = Pain { $pain }: acceptable (our rule: 4–5) if it has settled by tomorrow; if not, ease off.
+workout-light-red = Pain { $pain }: that's too much (our rule: stop at 6 or more).
+workout-offer-regression = You can carry on with the easier { $name }, or go on without this exercise.
+workout-offer-skip = Tap below to go on without this exercise.
 workout-stop-note = The exercises shouldn't worsen symptoms. If your symptoms worsen significantly or you experience new symptoms, stop and seek medical advice.
 workout-stop-screen = Please redo the safety check with /screen.
 workout-stop-pain =
@@ -116,10 +118,18 @@ workout-refused-needs_doctor_confirmation = Your last safety check showed a warn
 
 ## The progression ladder
 
-ladder-start-base = Today: hip raises, clamshells and the two-legged bridge. { $remaining } more pain-free sessions (pain 0–3) unlock the single-leg bridge.
+ladder-start-base =
+    Today: hip raises, clamshells and the two-legged bridge. Our rule: { $remaining ->
+        [one] one more pain-free session (pain 0–3) unlocks
+       *[other] { $remaining } more pain-free sessions (pain 0–3) unlock
+    } the single-leg bridge.
 ladder-start-progressed = Today: hip raises, clamshells and single-leg bridges.
-ladder-need_n_more_pain_free = { $remaining } more pain-free sessions (pain 0–3) with the two-legged bridge unlock the single-leg bridge.
-ladder-unlocked_single_leg_bridge = That was your third pain-free session with the two-legged bridge: the single-leg bridge is unlocked for your next workout!
+ladder-need_n_more_pain_free =
+    Our rule: { $remaining ->
+        [one] one more pain-free session (pain 0–3) with the two-legged bridge unlocks
+       *[other] { $remaining } more pain-free sessions (pain 0–3) with the two-legged bridge unlock
+    } the single-leg bridge.
+ladder-unlocked_single_leg_bridge = That was your third pain-free session with the two-legged bridge: the single-leg bridge is unlocked for your next workout! (Our rule: 3 pain-free sessions unlock it.)
 ladder-keep_progressed = You stay with the single-leg bridge.
-ladder-stepped_down_after_pain = Because this session hurt (pain 6 or more, or a new symptom), you go back to the two-legged bridge until it is pain-free again.
-ladder-restarted_after_pain = Because this session hurt (pain 6 or more, or a new symptom), the count of pain-free sessions starts again: { $remaining } to go.
+ladder-stepped_down_after_pain = This session hurt (pain 6 or more, or a new symptom). Our rule: back to the two-legged bridge until 3 sessions with it are pain-free again.
+ladder-restarted_after_pain = This session hurt (pain 6 or more, or a new symptom). Our rule: the count of pain-free sessions starts again – { $remaining } to go.
