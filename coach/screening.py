@@ -802,9 +802,10 @@ def mentions_new_symptom(text: str) -> bool:
 
     A leg alone is not enough ("10 per leg" is a rep count), so leg words only count together
     with pain or weakness words in the same sentence; "weak glutes" alone does not count.
+    Everything mentions_urgent_symptom finds counts as well.
     """
     lowered = text.casefold()
-    if _SYMPTOM_RE.search(lowered):
+    if _SYMPTOM_RE.search(lowered) or mentions_urgent_symptom(text):
         return True
     for sentence in re.split(r"[.!?;\n]+", lowered):
         if _LEG_RE.search(sentence) and _TROUBLE_RE.search(sentence):
@@ -816,11 +817,43 @@ _URGENT_RE: Final = re.compile(
     r"bladder|bowel|incontinen|can'?t (?:pee|urinate)|cannot (?:pee|urinate)|saddle|"
     r"(?:numb|tingl)[^.!?;\n]*\bgroin|\bgroin[^.!?;\n]*(?:numb|tingl)|"
     r"\b(?:harn)?blase\b|blasenschw|\bdarm(?!stadt)|stuhlgang|inkontinen|reithose|"
-    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)"
+    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)|"
+    # New sexual dysfunction (cauda equina warning sign).
+    r"erectile|erection|impoten|ejacul|sexual dysfunction|"
+    r"(?:problems?|trouble) (?:with|having) sex\b|"
+    r"(?:numb|tingl|no feeling)[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*(?:numb|tingl)|"
+    r"erekti|potenzproblem|potenzstörung|ejakul|samenerguss|sexuelle funktionsstörung|"
+    r"probleme (?:beim|mit dem) sex\b|"
+    r"\btaub[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*\btaub"
 )
-"""Bladder, bowel or saddle-area trouble: the flags that mean urgent care today (PRODUCT.md §1)."""
+"""Bladder, bowel, saddle-area or new sexual trouble: urgent care today (PRODUCT.md §7)."""
+
+_BOTH_LEGS_RE: Final = re.compile(
+    r"\bboth (?:of )?(?:my |the )?(?:legs|feet|thighs|calves)\b|"
+    r"\bbeide(?:n)? (?:beine?n?|f(?:ü|ue)(?:ß|ss)en?|oberschenkeln?|waden)\b"
+)
+_LEG_TROUBLE_RE: Final = re.compile(
+    r"numb|tingl|pins and needles|\bweak|sciatica|radiat|shoot|give way|gives way|giving way|"
+    r"\bhurt|\bach(?:e|es|ing)\b|\bpain(?!\s*[:=]?\s*\d)|"
+    r"\btaub|kribbel|eingeschlafen|ameisenlaufen|schwach|schwäche|kraftlos|keine kraft|"
+    r"ischias|lähm|gelähmt|ausstrahl|strahl|\bweh\b|schmerz(?!\w*\s*[:=]?\s*\d)"
+)
+"""Leg trouble words; a pain word directly before a number is a pain score, not a symptom.
+
+Texts are casefolded first, so "ß" arrives as "ss"."""
 
 
 def mentions_urgent_symptom(text: str) -> bool:
-    """Does a reply mention bladder/bowel trouble or numbness in the saddle area?"""
-    return _URGENT_RE.search(text.casefold().replace("\u2019", "'")) is not None
+    """Does a reply mention an urgent sign (cauda equina warning signs)?
+
+    Bladder/bowel trouble, numbness in the saddle area, new sexual dysfunction, or leg
+    symptoms in both legs — the last only with a symptom word in the same sentence, so
+    "both legs 10" stays a rep count.
+    """
+    lowered = text.casefold().replace("\u2019", "'")
+    if _URGENT_RE.search(lowered):
+        return True
+    return any(
+        _BOTH_LEGS_RE.search(sentence) and _LEG_TROUBLE_RE.search(sentence)
+        for sentence in re.split(r"[.!?;\n]+", lowered)
+    )

@@ -39,6 +39,7 @@ from coach.screening import (
     exercise_access,
     load_questionnaire,
     mentions_new_symptom,
+    mentions_urgent_symptom,
     next_record,
     parse_answer,
     parse_duration,
@@ -861,7 +862,59 @@ def test_naive_datetimes_are_refused() -> None:
         ("beinahe geschafft", False),
         ("meeting in Darmstadt", False),
         ("", False),
+        ("both legs are numb", True),
+        ("beide Beine kribbeln", True),
+        ("erection problems since Monday", True),
+        ("10 each leg", False),
+        ("both legs 10", False),
+        ("hip raises 10 both sides", False),
+        ("beide Beine 10", False),
     ],
 )
 def test_mentions_new_symptom(text: str, expected: bool) -> None:
     assert mentions_new_symptom(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bladder, bowel, saddle area (as before).
+        ("trouble with my bladder", True),
+        ("numbness in the groin", True),
+        ("Taubheit im Reithosenbereich", True),
+        # Leg symptoms in both legs.
+        ("both legs are numb", True),
+        ("numbness in both legs", True),
+        ("tingling in both my feet", True),
+        ("both of my legs feel weak", True),
+        ("pain in both legs since yesterday", True),
+        ("sciatica in both legs", True),
+        ("beide Beine kribbeln", True),
+        ("in beiden Beinen taub", True),
+        ("Schmerzen in beiden Beinen", True),
+        ("beide Füße eingeschlafen", True),
+        # New sexual dysfunction.
+        ("erection problems since Monday", True),
+        ("can't get an erection", True),
+        ("my genitals feel numb", True),
+        ("problems with sex lately", True),
+        ("Erektionsstörungen seit gestern", True),
+        ("Probleme beim Sex", True),
+        ("Genitalbereich ist taub", True),
+        # One leg, or rep reports with legs in them: not urgent.
+        ("my left leg is numb", False),
+        ("Mein Bein kribbelt", False),
+        ("10 per leg", False),
+        ("10 each leg", False),
+        ("both legs 10", False),
+        ("both legs 10, pain 2", False),
+        ("hip raises 10 both sides", False),
+        ("10 pro Bein", False),
+        ("beide Beine 10", False),
+        ("beide Beine 10, Schmerz 2", False),
+        ("two-legged bridge 10", False),
+        ("", False),
+    ],
+)
+def test_mentions_urgent_symptom(text: str, expected: bool) -> None:
+    assert mentions_urgent_symptom(text) is expected
