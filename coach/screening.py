@@ -132,6 +132,8 @@ class Question:
     options: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    ask_if: tuple[str, ...] = ()
+    """Ask only when one of these earlier flags was answered yes; empty → always ask."""
 
     @property
     def is_flag(self) -> bool:
@@ -160,9 +162,14 @@ class Questionnaire:
     def flags(self) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.is_flag)
 
+    @staticmethod
+    def is_asked(question: Question, answers: Mapping[str, AnswerValue]) -> bool:
+        """Is `question` asked after these earlier answers? Only `ask_if` can skip it."""
+        return not question.ask_if or any(answers.get(qid) is True for qid in question.ask_if)
+
 
 _KEYS_BY_KIND: Final[Mapping[QuestionKind, frozenset[str]]] = {
-    QuestionKind.YES_NO: frozenset({"id", "kind", "severity"}),
+    QuestionKind.YES_NO: frozenset({"id", "kind", "severity", "ask_if"}),
     QuestionKind.SCALE: frozenset({"id", "kind", "min", "max"}),
     QuestionKind.CHOICE: frozenset({"id", "kind", "options"}),
 }
@@ -196,7 +203,15 @@ def _parse_question(index: int, raw: object) -> Question:
             raise QuestionnaireError(
                 f"{where}: bad severity {severity_raw!r} (expected one of: {_choices(Severity)})"
             )
-        return Question(id=qid, kind=kind, severity=Severity(str(severity_raw)))
+        ask_if: tuple[str, ...] = ()
+        if "ask_if" in raw:
+            ask_if_raw = raw["ask_if"]
+            if not isinstance(ask_if_raw, list) or not ask_if_raw:
+                raise QuestionnaireError(f"{where}: ask_if must be a non-empty list of ids")
+            if not all(isinstance(x, str) for x in ask_if_raw):
+                raise QuestionnaireError(f"{where}: ask_if must be a non-empty list of ids")
+            ask_if = tuple(ask_if_raw)
+        return Question(id=qid, kind=kind, severity=Severity(str(severity_raw)), ask_if=ask_if)
 
     if kind is QuestionKind.SCALE:
         low, high = raw.get("min"), raw.get("max")
@@ -219,6 +234,23 @@ def _parse_question(index: int, raw: object) -> Question:
     return Question(id=qid, kind=kind, options=tuple(options))
 
 
+def _check_ask_if(index: int, question: Question, earlier: Mapping[str, Question]) -> None:
+    """`ask_if` may name only earlier yes/no questions that do not end the screening."""
+    where = f"question #{index + 1} ({question.id!r})"
+    if len(set(question.ask_if)) != len(question.ask_if):
+        raise QuestionnaireError(f"{where}: duplicate ids in ask_if {list(question.ask_if)}")
+    for qid in question.ask_if:
+        condition = earlier.get(qid)
+        if condition is None or not condition.is_flag:
+            raise QuestionnaireError(
+                f"{where}: ask_if names {qid!r}, which is not an earlier yes_no question"
+            )
+        if condition.severity is Severity.URGENT:
+            raise QuestionnaireError(
+                f"{where}: ask_if names {qid!r}, an urgent flag whose yes ends the screening"
+            )
+
+
 def parse_questionnaire(data: Mapping[str, object]) -> Questionnaire:
     """Validate raw questionnaire data; every problem is a QuestionnaireError naming the spot."""
     unknown = sorted(set(data) - {"version", "questions"})
@@ -231,11 +263,12 @@ def parse_questionnaire(data: Mapping[str, object]) -> Questionnaire:
     if not isinstance(raw_questions, list) or not raw_questions:
         raise QuestionnaireError("questions must be a non-empty list")
     questions = tuple(_parse_question(i, raw) for i, raw in enumerate(raw_questions))
-    seen: set[str] = set()
-    for question in questions:
+    seen: dict[str, Question] = {}
+    for index, question in enumerate(questions):
         if question.id in seen:
             raise QuestionnaireError(f"duplicate question id {question.id!r}")
-        seen.add(question.id)
+        _check_ask_if(index, question, seen)
+        seen[question.id] = question
     by_id = {q.id: q for q in questions}
     for qid, kind in _REQUIRED:
         found = by_id.get(qid)
@@ -357,21 +390,27 @@ def _is_urgent_yes(question: Question, value: AnswerValue) -> bool:
 def _walk(
     questionnaire: Questionnaire, progress: ScreeningProgress
 ) -> tuple[bool, Question | None]:
-    """(compatible, current question) — answers must follow the questionnaire in order."""
+    """(compatible, current question) — answers must follow the questionnaire in order.
+
+    A question whose `ask_if` is not met is skipped and has no answer; an answer to it (or
+    a missing answer to one that is asked) makes the progress incompatible.
+    """
     if progress.version != questionnaire.version:
         return False, None
-    questions = questionnaire.questions
-    if len(progress.answers) > len(questions):
-        return False, None
-    for i, (qid, value) in enumerate(progress.answers):
-        question = questions[i]
+    answers = progress.answers
+    given: dict[str, AnswerValue] = {}
+    for question in questionnaire.questions:
+        if not Questionnaire.is_asked(question, given):
+            continue
+        if len(given) == len(answers):
+            return True, question
+        qid, value = answers[len(given)]
         if question.id != qid or not _value_fits(question, value):
             return False, None
+        given[qid] = value
         if _is_urgent_yes(question, value):
-            return i == len(progress.answers) - 1, None
-    if len(progress.answers) == len(questions):
-        return True, None
-    return True, questions[len(progress.answers)]
+            return len(given) == len(answers), None
+    return len(given) == len(answers), None
 
 
 def current_question(questionnaire: Questionnaire, progress: ScreeningProgress) -> Question | None:
@@ -781,9 +820,10 @@ def mentions_new_symptom(text: str) -> bool:
 
     A leg alone is not enough ("10 per leg" is a rep count), so leg words only count together
     with pain or weakness words in the same sentence; "weak glutes" alone does not count.
+    Everything mentions_urgent_symptom finds counts as well.
     """
     lowered = text.casefold()
-    if _SYMPTOM_RE.search(lowered):
+    if _SYMPTOM_RE.search(lowered) or mentions_urgent_symptom(text):
         return True
     for sentence in re.split(r"[.!?;\n]+", lowered):
         if _LEG_RE.search(sentence) and _TROUBLE_RE.search(sentence):
@@ -795,11 +835,43 @@ _URGENT_RE: Final = re.compile(
     r"bladder|bowel|incontinen|can'?t (?:pee|urinate)|cannot (?:pee|urinate)|saddle|"
     r"(?:numb|tingl)[^.!?;\n]*\bgroin|\bgroin[^.!?;\n]*(?:numb|tingl)|"
     r"\b(?:harn)?blase\b|blasenschw|\bdarm(?!stadt)|stuhlgang|inkontinen|reithose|"
-    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)"
+    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)|"
+    # New sexual dysfunction (cauda equina warning sign).
+    r"erectile|erection|impoten|ejacul|sexual dysfunction|"
+    r"(?:problems?|trouble) (?:with|having) sex\b|"
+    r"(?:numb|tingl|no feeling)[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*(?:numb|tingl)|"
+    r"erekti|potenzproblem|potenzstörung|ejakul|samenerguss|sexuelle funktionsstörung|"
+    r"probleme (?:beim|mit dem) sex\b|"
+    r"\btaub[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*\btaub"
 )
-"""Bladder, bowel or saddle-area trouble: the flags that mean urgent care today (PRODUCT.md §1)."""
+"""Bladder, bowel, saddle-area or new sexual trouble: urgent care today (PRODUCT.md §7)."""
+
+_BOTH_LEGS_RE: Final = re.compile(
+    r"\bboth (?:of )?(?:my |the )?(?:legs|feet|thighs|calves)\b|"
+    r"\bbeide(?:n)? (?:beine?n?|f(?:ü|ue)(?:ß|ss)en?|oberschenkeln?|waden)\b"
+)
+_LEG_TROUBLE_RE: Final = re.compile(
+    r"numb|tingl|pins and needles|\bweak|sciatica|radiat|shoot|give way|gives way|giving way|"
+    r"\bhurt|\bach(?:e|es|ing)\b|\bpain(?!\s*[:=]?\s*\d)|"
+    r"\btaub|kribbel|eingeschlafen|ameisenlaufen|schwach|schwäche|kraftlos|keine kraft|"
+    r"ischias|lähm|gelähmt|ausstrahl|strahl|\bweh\b|schmerz(?!\w*\s*[:=]?\s*\d)"
+)
+"""Leg trouble words; a pain word directly before a number is a pain score, not a symptom.
+
+Texts are casefolded first, so "ß" arrives as "ss"."""
 
 
 def mentions_urgent_symptom(text: str) -> bool:
-    """Does a reply mention bladder/bowel trouble or numbness in the saddle area?"""
-    return _URGENT_RE.search(text.casefold().replace("\u2019", "'")) is not None
+    """Does a reply mention an urgent sign (cauda equina warning signs)?
+
+    Bladder/bowel trouble, numbness in the saddle area, new sexual dysfunction, or leg
+    symptoms in both legs — the last only with a symptom word in the same sentence, so
+    "both legs 10" stays a rep count.
+    """
+    lowered = text.casefold().replace("\u2019", "'")
+    if _URGENT_RE.search(lowered):
+        return True
+    return any(
+        _BOTH_LEGS_RE.search(sentence) and _LEG_TROUBLE_RE.search(sentence)
+        for sentence in re.split(r"[.!?;\n]+", lowered)
+    )

@@ -10,10 +10,10 @@ from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
+from tests.support.screening import FLAGS, flags_asked
 from tests.support.user import FakeUser
 
 FIRST_QUESTION = "spread from your back down into a leg"
-FLAGS = ("radiating", "numbness", "saddle", "weakness", "bladder_bowel", "systemic")
 
 
 async def onboard(user: FakeUser, *, flag: str | None = None) -> None:
@@ -23,7 +23,7 @@ async def onboard(user: FakeUser, *, flag: str | None = None) -> None:
     user.press("Let's begin")
     _intro, question = await user.next_messages(2)
     assert FIRST_QUESTION in question.text
-    for name in FLAGS:
+    for name in flags_asked(flag) if flag else FLAGS:
         user.press("Yes" if name == flag else "No")
         await user.next_message()
     assert "0 (none) to 10" in user.last.text

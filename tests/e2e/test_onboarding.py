@@ -8,22 +8,22 @@ from typing import Any
 
 import pytest
 
+from bot.texts import load_catalogue
 from tests.e2e.conftest import query
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.screening import FLAGS, URGENT_FLAGS, flags_asked
 from tests.support.user import FakeUser
 
 pytestmark = pytest.mark.e2e
 BotFactory = Callable[..., Any]
 
 FIRST_QUESTION = "spread from your back down into a leg"
-FLAG_QUESTIONS = {
-    "radiating": "spread from your back down into a leg",
-    "numbness": "numbness or tingling in a leg or buttock",
-    "saddle": "“saddle” area",
-    "weakness": "lost strength in a leg or foot",
-    "bladder_bowel": "controlling or passing urine or stool",
-    "systemic": "fever, unexplained weight loss",
-}
+TEXTS = load_catalogue()
+
+
+def question_text(flag: str) -> str:
+    """The English question as the person sees it."""
+    return TEXTS.text("en", f"screening-q-{flag}")
 
 
 async def begin(fake_api: FakeBotApi, bot_factory: BotFactory, env: dict[str, str]) -> FakeUser:
@@ -59,12 +59,12 @@ async def finish_profile(user: FakeUser) -> None:
     await user.next_message()
 
 
-async def answer_flags(user: FakeUser, yes: str | None) -> None:
-    """Answer the flag questions in order; stop after an urgent yes."""
-    for flag, fragment in FLAG_QUESTIONS.items():
-        assert fragment in user.last.text, (flag, user.last.text)
-        user.press("Yes" if flag == yes else "No")
-        if flag == yes and flag in ("saddle", "bladder_bowel"):
+async def answer_flags(user: FakeUser, *yes: str) -> None:
+    """Answer the flag questions as they come, yes only to `yes`; stop after an urgent yes."""
+    for flag in flags_asked(*yes):
+        assert user.last.text == question_text(flag), (flag, user.last.text)
+        user.press("Yes" if flag in yes else "No")
+        if flag in yes and flag in URGENT_FLAGS:
             return
         await user.next_message()
 
@@ -73,7 +73,7 @@ async def test_clean_pass_to_summary_and_stored_profile(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
 ) -> None:
     user = await begin(fake_api, bot_factory, db_env)
-    await answer_flags(user, yes=None)
+    await answer_flags(user)
     assert "0 (none) to 10" in user.last.text
     assert user.last.labels == [str(n) for n in range(11)]
     user.press("3")
@@ -109,7 +109,7 @@ async def test_clean_pass_to_summary_and_stored_profile(
     assert screening == ("cleared", 3, "gt_3m")
 
 
-@pytest.mark.parametrize("flag", list(FLAG_QUESTIONS))
+@pytest.mark.parametrize("flag", FLAGS)
 async def test_each_flag_leads_to_its_outcome(
     flag: str,
     fake_api: FakeBotApi,
@@ -118,8 +118,8 @@ async def test_each_flag_leads_to_its_outcome(
     db_path: Path,
 ) -> None:
     user = await begin(fake_api, bot_factory, db_env)
-    await answer_flags(user, yes=flag)
-    if flag in ("saddle", "bladder_bowel"):
+    await answer_flags(user, flag)
+    if flag in URGENT_FLAGS:
         urgent = await user.next_message()
         assert urgent.text == "Please seek urgent medical care today."
         assert urgent.labels == []
@@ -137,11 +137,54 @@ async def test_each_flag_leads_to_its_outcome(
     assert row == (expected,)
 
 
+async def test_leg_symptoms_in_both_legs_need_urgent_care(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    user.press("Yes")  # pain spreads into a leg
+    for flag in ("numbness", "saddle", "weakness"):
+        assert (await user.next_message()).text == question_text(flag)
+        user.press("No")
+    both = await user.next_message()
+    assert both.text == "Are these leg symptoms in both legs?"
+    assert both.labels == ["Yes", "No"]
+    user.press("Yes")
+    urgent = await user.next_message()
+    assert urgent.text == "Please seek urgent medical care today."
+    assert urgent.labels == []
+    assert query(db_path, "SELECT outcome FROM screenings WHERE user_id = 200") == [("urgent",)]
+
+
+async def test_night_pain_means_see_a_doctor_first(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    user = await begin(fake_api, bot_factory, db_env)
+    asked: list[str] = []
+    while "worse at night" not in user.last.text:
+        asked.append(user.last.text)
+        user.press("No")
+        await user.next_message()
+    assert question_text("both_legs") not in asked, "no leg symptoms: not asked"
+    assert "pain between your shoulder blades" in user.last.text
+    user.send("yes")
+    assert (await user.next_message()).text == question_text("age_onset")
+    user.press("No")
+    await user.next_message()
+    user.press("4")
+    await user.next_message()
+    user.press("> 3 months")
+    outcome, ask_city = await user.next_messages(2)
+    assert "Please see a doctor before doing the exercises" in outcome.text
+    assert "Which city" in ask_city.text
+    (row,) = query(db_path, "SELECT outcome FROM screenings WHERE user_id = 200")
+    assert row == ("doctor",)
+
+
 async def test_short_pain_gets_the_not_chronic_note(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
 ) -> None:
     user = await begin(fake_api, bot_factory, db_env)
-    await answer_flags(user, yes=None)
+    await answer_flags(user)
     user.send("2")
     await user.next_message()
     user.send("2 weeks")
@@ -165,7 +208,7 @@ async def test_restart_mid_screening_resumes_at_the_same_question(
     restarted = bot_factory(extra_env=db_env)
     await restarted.start()
     user.send("no")
-    assert FLAG_QUESTIONS["weakness"] in (await user.next_message()).text
+    assert (await user.next_message()).text == question_text("weakness")
 
 
 async def test_bad_input_at_a_button_step_repeats_the_question(
@@ -187,7 +230,7 @@ async def test_bad_input_at_a_button_step_repeats_the_question(
     user.send_photo()
     hint, again = await user.next_messages(2)
     assert FIRST_QUESTION in again.text
-    await answer_flags(user, yes=None)
+    await answer_flags(user)
     user.send("11")
     again = await user.next_message()
     assert "from 0 to 10" in again.text and "0 (none) to 10" in again.text
@@ -206,7 +249,7 @@ async def test_forged_and_stale_screening_buttons(
     user.mark_read()
     user.press_data(first, first.data_for("Yes"))  # the old question's button
     assert (await user.next_callback_answer()).text == "This button has expired."
-    assert FLAG_QUESTIONS["numbness"] in (await user.next_message()).text
+    assert (await user.next_message()).text == question_text("numbness")
     user.press_data(user.last, "v1:scr:numbness:banana")
     assert (await user.next_callback_answer()).text == "This button has expired."
 
@@ -217,7 +260,7 @@ async def test_a_returning_user_is_offered_the_screening_again_after_four_weeks(
     clock = tmp_path / "clock.txt"
     clock.write_text("2026-11-02T08:00:00+00:00")
     user = await begin(fake_api, bot_factory, {**db_env, "TEST_CLOCK_FILE": str(clock)})
-    await answer_flags(user, yes=None)
+    await answer_flags(user)
     user.press("2")
     await user.next_message()
     user.press("> 3 months")

@@ -20,6 +20,7 @@ import pytest
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from tests.e2e.conftest import query
+from tests.e2e.people import FLAGS
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.models import BotMessage
 from tests.support.user import FakeUser
@@ -444,7 +445,7 @@ async def onboard_with_short_hours(user: FakeUser) -> BotMessage:
     await user.next_messages(2, WAIT)
     user.press("Let's begin")
     await user.next_messages(2, WAIT)
-    for _flag in range(6):
+    for _flag in FLAGS:
         user.press("No")
         await user.next_message(WAIT)
     user.press("2")

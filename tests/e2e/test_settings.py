@@ -12,6 +12,7 @@ import pytest
 from bot.commands import MENU_COMMANDS
 from bot.texts import Catalogue, load_catalogue
 from tests.e2e.conftest import query
+from tests.e2e.people import FLAGS
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.models import BotMessage
 from tests.support.user import FakeUser
@@ -22,7 +23,8 @@ PROFILE = (
     "SELECT timezone, work_days, work_start_min, work_end_min, sit_interval_min,"
     " exercise_time_min, goal_days_per_week, language FROM users WHERE id = ?"
 )
-CLEAN_FLAGS = 6
+CLEAN_FLAGS = len(FLAGS)
+"""The flag questions asked to someone who answers no to everything."""
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 """A Wednesday; 09:00 in Paris and Berlin."""
 SUMMARY = "SELECT summary_weekday, summary_time_min, summary_next_at FROM users WHERE id = ?"

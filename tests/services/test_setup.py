@@ -11,10 +11,11 @@ from coach.screening import AccessReason, load_questionnaire
 from coach.services import setup
 from coach.services.contacts import register_contact
 from storage.uow import SqlUnitOfWorkFactory
+from tests.support.screening import ALL_FLAGS, FLAGS, URGENT_FLAGS, flags_asked, yes_to
 
 USER = 7
-CLEAN = [False, False, False, False, False, False, 3, "gt_3m"]
-FLAGS = ["radiating", "numbness", "saddle", "weakness", "bladder_bowel", "systemic"]
+CLEAN = [*[False] * len(FLAGS), 3, "gt_3m"]
+"""No to every flag asked, pain 3, more than 3 months."""
 
 
 @pytest.fixture
@@ -65,20 +66,18 @@ async def test_clean_screening_then_profile_then_confirm(service: setup.SetupSer
     assert (await service.exercise_access(USER)).allowed
 
 
-@pytest.mark.parametrize("flag", FLAGS)
+@pytest.mark.parametrize("flag", ALL_FLAGS)
 async def test_each_flag_leads_to_its_outcome(service: setup.SetupService, flag: str) -> None:
     await service.begin(USER)
-    answers: list[object] = []
-    for index, name in enumerate(FLAGS):
-        answers.append(name == flag)
-        if name == flag and flag in ("saddle", "bladder_bowel"):
-            break
-        if index == len(FLAGS) - 1:
-            answers += [4, "gt_3m"]
+    yes = yes_to(flag)
+    urgent = flag in URGENT_FLAGS
+    answers: list[object] = [name in yes for name in flags_asked(*yes)]
+    if not urgent:
+        answers += [4, "gt_3m"]
     views = await answer_all(service, answers)
     outcome = views[0]
     assert isinstance(outcome, setup.ScreeningOutcome)
-    urgent = flag in ("saddle", "bladder_bowel")
+    assert flag in outcome.result.flags
     assert outcome.result.outcome.value == ("urgent" if urgent else "doctor")
     if urgent:
         assert views == [outcome], "urgent: nothing else offered"
@@ -102,7 +101,7 @@ async def test_stale_button_and_bad_typed_input(service: setup.SetupService) -> 
 
 async def test_out_of_range_pain_is_not_stored(service: setup.SetupService) -> None:
     await service.begin(USER)
-    await answer_all(service, CLEAN[:6])
+    await answer_all(service, CLEAN[: len(FLAGS)])
     views = await service.answer_screening(USER, None, "11", typed=True)
     assert isinstance(views[0], setup.AskScreening) and views[0].notice == "hint"
     assert views[0].question.id == "pain_now"
@@ -110,7 +109,7 @@ async def test_out_of_range_pain_is_not_stored(service: setup.SetupService) -> N
 
 async def test_not_chronic_gets_the_note(service: setup.SetupService) -> None:
     await service.begin(USER)
-    views = await answer_all(service, [*CLEAN[:7], "lt_6w"])
+    views = await answer_all(service, [*CLEAN[:-1], "lt_6w"])
     assert setup.NotChronicNote() in views
 
 
@@ -118,7 +117,9 @@ async def test_flagged_user_needs_doctor_confirmation_after_clear_rescreen(
     service: setup.SetupService, clock: FixedClock
 ) -> None:
     await service.begin(USER)
-    await answer_all(service, [True, False, False, False, False, False, 2, "gt_3m"])
+    await answer_all(
+        service, [name == "radiating" for name in flags_asked("radiating")] + [2, "gt_3m"]
+    )
     await service.answer_profile(USER, None, "Berlin", typed=True)
     clock.set(clock.now() + timedelta(days=3))
     await service.rescreen(USER)

@@ -39,7 +39,9 @@ from coach.screening import (
     exercise_access,
     load_questionnaire,
     mentions_new_symptom,
+    mentions_urgent_symptom,
     next_record,
+    parse_answer,
     parse_duration,
     parse_questionnaire,
     parse_scale,
@@ -51,12 +53,17 @@ from coach.screening import (
 
 LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
-FLAGS = ("radiating", "numbness", "saddle", "weakness", "bladder_bowel", "systemic")
-URGENT_FLAGS = ("saddle", "bladder_bowel")
-DOCTOR_FLAGS = tuple(f for f in FLAGS if f not in URGENT_FLAGS)
-
 
 SHIPPED = load_questionnaire()
+FLAGS = tuple(x.id for x in SHIPPED.flags)
+ALWAYS = tuple(x.id for x in SHIPPED.flags if not x.ask_if)
+"""The flags asked to someone who answers no to everything."""
+CONDITIONAL = {x.id: x.ask_if for x in SHIPPED.flags if x.ask_if}
+URGENT_FLAGS = tuple(x.id for x in SHIPPED.flags if x.severity is Severity.URGENT)
+DOCTOR_FLAGS = tuple(f for f in FLAGS if f not in URGENT_FLAGS)
+N = len(ALWAYS)
+"""Answers before pain_now in a clean pass."""
+V = SHIPPED.version
 
 
 @pytest.fixture
@@ -82,11 +89,28 @@ def progress_after(q: Questionnaire, answered: int) -> ScreeningProgress:
 
 
 def all_no(**overrides: Any) -> list[tuple[str, Any]]:
-    """Answers for the whole questionnaire: every flag no unless overridden."""
+    """Answers for the whole questionnaire: every flag no unless overridden.
+
+    Only the questions that are asked get an answer: a conditional question is left out
+    unless one of its `ask_if` flags was answered yes.
+    """
     values: dict[str, Any] = dict.fromkeys(FLAGS, "no")
     values |= {"pain_now": "3", "duration": "gt_3m"}
     values |= overrides
-    return list(values.items())
+    given: dict[str, Any] = {}
+    answers: list[tuple[str, Any]] = []
+    for question in SHIPPED.questions:
+        if not SHIPPED.is_asked(question, given):
+            continue
+        answers.append((question.id, values[question.id]))
+        given[question.id] = parse_answer(question, values[question.id])
+    return answers
+
+
+def yes_to(flag: str, word: Any = "yes") -> dict[str, Any]:
+    """Overrides that say yes to `flag` alone, plus the first flag it is asked after."""
+    triggers = CONDITIONAL.get(flag, ())
+    return {flag: word} | ({triggers[0]: word} if triggers else {})
 
 
 def ftl_keys(lang: str) -> set[str]:
@@ -98,11 +122,26 @@ def ftl_keys(lang: str) -> set[str]:
 
 
 def test_shipped_questionnaire_has_the_expected_questions(q: Questionnaire) -> None:
-    assert q.version == 1
-    assert [x.id for x in q.questions] == [*FLAGS, "pain_now", "duration"]
+    """The red flags of PRODUCT.md §7, in the order they are asked (docs/SAFETY.md)."""
+    assert q.version == 2
+    urgent = {"saddle", "both_legs", "bladder_bowel"}
+    expected = [
+        "radiating",
+        "numbness",
+        "saddle",
+        "weakness",
+        "both_legs",
+        "bladder_bowel",
+        "systemic",
+        "medical_history",
+        "pain_pattern",
+        "age_onset",
+    ]
+    assert [x.id for x in q.questions] == [*expected, "pain_now", "duration"]
     assert {x.id: x.severity for x in q.flags} == {
-        f: Severity.URGENT if f in URGENT_FLAGS else Severity.DOCTOR for f in FLAGS
+        f: Severity.URGENT if f in urgent else Severity.DOCTOR for f in expected
     }
+    assert CONDITIONAL == {"both_legs": ("radiating", "numbness", "weakness")}
     pain = q.get("pain_now")
     assert pain is not None and (pain.kind, pain.min, pain.max) == (QuestionKind.SCALE, 0, 10)
     duration = q.get("duration")
@@ -140,44 +179,98 @@ def test_both_languages_have_the_same_keys_and_parse_cleanly() -> None:
 
 def test_clean_pass_is_cleared_and_chronic(q: Questionnaire) -> None:
     steps = run(q, all_no())
-    assert [type(s) for s in steps] == [Ask] * 7 + [Done]
+    assert [type(s) for s in steps] == [Ask] * (N + 1) + [Done]
     assert [s.question.id for s in steps if isinstance(s, Ask)] == [
-        *FLAGS[1:],
+        *ALWAYS[1:],
         "pain_now",
         "duration",
     ]
     done = steps[-1]
     assert isinstance(done, Done)
     assert done.result == ScreeningResult(
-        version=1,
+        version=q.version,
         outcome=Outcome.CLEARED,
         flags=(),
         pain_now=3,
         duration="gt_3m",
         chronic_nonspecific=True,
-        answers=(*((f, False) for f in FLAGS), ("pain_now", 3), ("duration", "gt_3m")),
+        answers=(*((f, False) for f in ALWAYS), ("pain_now", 3), ("duration", "gt_3m")),
     )
+
+
+@pytest.mark.parametrize("word", ["yes", "ja"])
+@pytest.mark.parametrize("flag", FLAGS)
+def test_each_flag_alone_gives_its_outcome(q: Questionnaire, flag: str, word: str) -> None:
+    """Yes to one flag (and to the flag a conditional one follows), no to every other."""
+    question = q.get(flag)
+    assert question is not None and question.severity is not None
+    overrides = yes_to(flag, word)
+    answers = all_no(**overrides)
+    urgent = question.severity is Severity.URGENT
+    if urgent:  # the screening ends at the urgent flag
+        answers = answers[: [qid for qid, _ in answers].index(flag) + 1]
+    steps = run(q, answers)
+    done = steps[-1]
+    assert all(isinstance(step, Ask) for step in steps[:-1]) and isinstance(done, Done)
+    assert done.result.outcome is Outcome(question.severity.value)
+    assert done.result.flags == tuple(qid for qid, _ in answers if qid in overrides)
+    assert [qid for qid, _ in done.result.answers] == [qid for qid, _ in answers]
+    assert flag in [qid for qid, _ in done.result.answers]
+    if urgent:
+        assert (done.result.pain_now, done.result.duration) == (None, None)
+    else:
+        assert (done.result.pain_now, done.result.duration) == (3, "gt_3m")
+
+
+@pytest.mark.parametrize(
+    ("conditional", "trigger"),
+    [(flag, trigger) for flag, triggers in CONDITIONAL.items() for trigger in triggers],
+)
+def test_a_conditional_question_is_asked_after_any_of_its_flags(
+    q: Questionnaire, conditional: str, trigger: str
+) -> None:
+    asked = [qid for qid, _ in all_no(**{trigger: "yes"})]
+    assert conditional in asked
+    question = q.get(conditional)
+    assert question is not None
+    step = run(q, all_no(**{trigger: "yes"})[: asked.index(conditional)])[-1]
+    assert step == Ask(question, step.progress)
+    assert current_question(q, step.progress) == question
+    assert resume(q, step.progress) == step
+
+
+@pytest.mark.parametrize("conditional", list(CONDITIONAL))
+def test_a_conditional_question_is_skipped_without_its_flags(
+    q: Questionnaire, conditional: str
+) -> None:
+    steps = run(q, all_no())
+    assert conditional not in [s.question.id for s in steps if isinstance(s, Ask)]
+    done = steps[-1]
+    assert isinstance(done, Done)
+    assert conditional not in [qid for qid, _ in done.result.answers]
 
 
 @pytest.mark.parametrize("flag", DOCTOR_FLAGS)
 def test_doctor_flag_keeps_asking_and_ends_with_doctor(q: Questionnaire, flag: str) -> None:
-    steps = run(q, all_no(**{flag: "yes"}))
+    answers = all_no(**{flag: "yes"})
+    steps = run(q, answers)
     done = steps[-1]
-    assert len(steps) == 8 and isinstance(done, Done)
+    assert len(steps) == len(answers) and isinstance(done, Done)
     assert done.result.outcome is Outcome.DOCTOR
     assert done.result.flags == (flag,)
-    assert [qid for qid, _ in done.result.answers] == [*FLAGS, "pain_now", "duration"]
+    assert [qid for qid, _ in done.result.answers] == [qid for qid, _ in answers]
 
 
 @pytest.mark.parametrize("flag", URGENT_FLAGS)
 def test_urgent_flag_stops_at_once(q: Questionnaire, flag: str) -> None:
-    answers = all_no(**{flag: "yes"})
+    overrides = yes_to(flag)
+    answers = all_no(**overrides)
     stop = [qid for qid, _ in answers].index(flag) + 1
     steps = run(q, answers[:stop])
     done = steps[-1]
     assert isinstance(done, Done)
     assert done.result.outcome is Outcome.URGENT
-    assert done.result.flags == (flag,)
+    assert done.result.flags == tuple(qid for qid, _ in answers if qid in overrides)
     assert (done.result.pain_now, done.result.duration) == (None, None)
     assert done.result.chronic_nonspecific is False
     assert current_question(q, done.progress) is None
@@ -194,6 +287,17 @@ def test_urgent_flag_stops_at_once(q: Questionnaire, flag: str) -> None:
             ("radiating", "bladder_bowel"),
         ),
         ({"systemic": True}, Outcome.DOCTOR, ("systemic",)),
+        ({"weakness": "ja", "both_legs": "ja"}, Outcome.URGENT, ("weakness", "both_legs")),
+        (
+            {"radiating": "yes", "numbness": "yes", "both_legs": "no", "age_onset": "yes"},
+            Outcome.DOCTOR,
+            ("radiating", "numbness", "age_onset"),
+        ),
+        (
+            {"medical_history": "y", "pain_pattern": "ja"},
+            Outcome.DOCTOR,
+            ("medical_history", "pain_pattern"),
+        ),
     ],
 )
 def test_combined_flags(
@@ -225,16 +329,17 @@ def test_chronic_only_after_three_months(q: Questionnaire, duration: str, chroni
         (1, "nonsense", "yes", "numbness", InvalidReason.STALE),  # forged id
         (0, "radiating", "maybe", "radiating", InvalidReason.UNPARSEABLE),
         (0, "radiating", 1, "radiating", InvalidReason.UNPARSEABLE),
-        (6, "pain_now", "11", "pain_now", InvalidReason.OUT_OF_RANGE),
-        (6, "pain_now", 11, "pain_now", InvalidReason.OUT_OF_RANGE),
-        (6, "pain_now", "-1", "pain_now", InvalidReason.OUT_OF_RANGE),
-        (6, "pain_now", "abc", "pain_now", InvalidReason.UNPARSEABLE),
-        (6, "pain_now", "3.5", "pain_now", InvalidReason.UNPARSEABLE),
-        (6, "pain_now", "3/5", "pain_now", InvalidReason.UNPARSEABLE),
-        (6, "pain_now", True, "pain_now", InvalidReason.UNPARSEABLE),
-        (7, "duration", "xyz", "duration", InvalidReason.UNPARSEABLE),
-        (7, "duration", "months", "duration", InvalidReason.UNPARSEABLE),
-        (7, "duration", 3, "duration", InvalidReason.UNPARSEABLE),
+        (4, "both_legs", "yes", "bladder_bowel", InvalidReason.STALE),  # skipped question
+        (N, "pain_now", "11", "pain_now", InvalidReason.OUT_OF_RANGE),
+        (N, "pain_now", 11, "pain_now", InvalidReason.OUT_OF_RANGE),
+        (N, "pain_now", "-1", "pain_now", InvalidReason.OUT_OF_RANGE),
+        (N, "pain_now", "abc", "pain_now", InvalidReason.UNPARSEABLE),
+        (N, "pain_now", "3.5", "pain_now", InvalidReason.UNPARSEABLE),
+        (N, "pain_now", "3/5", "pain_now", InvalidReason.UNPARSEABLE),
+        (N, "pain_now", True, "pain_now", InvalidReason.UNPARSEABLE),
+        (N + 1, "duration", "xyz", "duration", InvalidReason.UNPARSEABLE),
+        (N + 1, "duration", "months", "duration", InvalidReason.UNPARSEABLE),
+        (N + 1, "duration", 3, "duration", InvalidReason.UNPARSEABLE),
     ],
 )
 def test_answers_that_do_not_fit_leave_progress_unchanged(
@@ -263,11 +368,12 @@ def test_answer_after_finish_is_stale_without_a_question(q: Questionnaire) -> No
     "progress",
     [
         ScreeningProgress(version=99),
-        ScreeningProgress(version=1, answers=(("numbness", False),)),  # skipped radiating
-        ScreeningProgress(version=1, answers=(("radiating", "maybe"),)),  # wrong value type
-        ScreeningProgress(version=1, answers=(("saddle", True), ("weakness", False))),
+        ScreeningProgress(version=1, answers=(("radiating", False),)),  # the first questions
+        ScreeningProgress(version=V, answers=(("numbness", False),)),  # skipped radiating
+        ScreeningProgress(version=V, answers=(("radiating", "maybe"),)),  # wrong value type
+        ScreeningProgress(version=V, answers=(("saddle", True), ("weakness", False))),
         ScreeningProgress(
-            version=1,
+            version=V,
             answers=(
                 ("radiating", False),
                 ("numbness", False),
@@ -275,6 +381,37 @@ def test_answer_after_finish_is_stale_without_a_question(q: Questionnaire) -> No
                 ("weakness", False),
             ),
         ),  # answers after an urgent stop
+        ScreeningProgress(
+            version=V,
+            answers=(
+                ("radiating", False),
+                ("numbness", False),
+                ("saddle", False),
+                ("weakness", False),
+                ("both_legs", False),
+            ),
+        ),  # an answer to a question that is skipped
+        ScreeningProgress(
+            version=V,
+            answers=(
+                ("radiating", True),
+                ("numbness", False),
+                ("saddle", False),
+                ("weakness", False),
+                ("bladder_bowel", False),
+            ),
+        ),  # a question that is asked was left out
+        ScreeningProgress(
+            version=V,
+            answers=(
+                ("radiating", True),
+                ("numbness", False),
+                ("saddle", False),
+                ("weakness", False),
+                ("both_legs", True),
+                ("bladder_bowel", False),
+            ),
+        ),  # answers after an urgent stop on the conditional question
     ],
 )
 def test_outdated_or_inconsistent_progress_restarts(
@@ -288,7 +425,8 @@ def test_outdated_or_inconsistent_progress_restarts(
 
 
 @pytest.mark.parametrize(
-    ("answered", "expected"), [(0, "radiating"), (3, "weakness"), (7, "duration"), (8, None)]
+    ("answered", "expected"),
+    [(0, "radiating"), (3, "weakness"), (4, "bladder_bowel"), (N + 1, "duration"), (N + 2, None)],
 )
 def test_current_question_and_resume(q: Questionnaire, answered: int, expected: str | None) -> None:
     progress = progress_after(q, answered)
@@ -307,7 +445,7 @@ def test_resume_without_progress_starts_fresh(q: Questionnaire) -> None:
 
 @given(st.sampled_from([*FLAGS, "pain_now", "duration", "x"]), st.text(max_size=30))
 def test_any_typed_text_gives_a_step_never_an_exception(question_id: str, text: str) -> None:
-    for answered in (0, 6, 7):
+    for answered in (0, N, N + 1):
         progress = progress_after(SHIPPED, answered)
         assert isinstance(answer(SHIPPED, progress, question_id, text), Ask | Invalid | Done)
 
@@ -430,9 +568,13 @@ def test_parse_duration(text: str, expected: str | None) -> None:
 # --- progress storage ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answered", [0, 1, 6, 7, 8])
-def test_progress_round_trips_through_json(q: Questionnaire, answered: int) -> None:
-    progress = progress_after(q, answered)
+@pytest.mark.parametrize("answered", [0, 1, N, N + 1, N + 2])
+@pytest.mark.parametrize("overrides", [{}, {"numbness": "yes"}])
+def test_progress_round_trips_through_json(
+    q: Questionnaire, answered: int, overrides: dict[str, str]
+) -> None:
+    steps = run(q, all_no(**overrides)[:answered])
+    progress = steps[-1].progress if steps else ScreeningProgress.start(q)
     stored = json.loads(json.dumps(progress.to_dict()))
     assert ScreeningProgress.from_dict(stored) == progress
     assert list(stored["answers"]) == [qid for qid, _ in progress.answers]
@@ -459,6 +601,8 @@ def test_malformed_progress_is_a_progress_error(data: dict[str, Any]) -> None:
 PAIN = {"id": "pain_now", "kind": "scale", "min": 0, "max": 10}
 DURATION = {"id": "duration", "kind": "choice", "options": ["lt_6w", "6_12w", "gt_3m"]}
 FLAG = {"id": "radiating", "kind": "yes_no", "severity": "doctor"}
+URGENT = {"id": "saddle", "kind": "yes_no", "severity": "urgent"}
+BOTH = {"id": "both_legs", "kind": "yes_no", "severity": "urgent", "ask_if": ["radiating"]}
 
 
 def data_with(*questions: dict[str, Any], version: Any = 1) -> dict[str, Any]:
@@ -488,6 +632,34 @@ def data_with(*questions: dict[str, Any], version: Any = 1) -> dict[str, Any]:
         ({"version": 1, "questions": []}, "questions must be a non-empty list"),
         ({"version": 1, "questions": ["radiating"]}, "question #1: expected a table"),
         ({**data_with(FLAG, PAIN, DURATION), "extra": 1}, "unexpected top-level key(s)"),
+        (data_with(BOTH, FLAG, PAIN, DURATION), "'radiating', which is not an earlier yes_no"),
+        (
+            data_with(FLAG, {**BOTH, "ask_if": ["radiatng"]}, PAIN, DURATION),
+            "'radiatng', which is not an earlier yes_no",
+        ),
+        (
+            data_with(FLAG, PAIN, {**BOTH, "ask_if": ["pain_now"]}, DURATION),
+            "'pain_now', which is not an earlier yes_no",
+        ),
+        (
+            data_with(FLAG, {**BOTH, "ask_if": ["both_legs"]}, PAIN, DURATION),
+            "'both_legs', which is not an earlier yes_no",
+        ),
+        (
+            data_with(URGENT, {**BOTH, "ask_if": ["saddle"]}, PAIN, DURATION),
+            "'saddle', an urgent flag whose yes ends the screening",
+        ),
+        (
+            data_with(FLAG, {**BOTH, "ask_if": ["radiating", "radiating"]}, PAIN, DURATION),
+            "duplicate ids in ask_if",
+        ),
+        (data_with(FLAG, {**BOTH, "ask_if": []}, PAIN, DURATION), "non-empty list of ids"),
+        (data_with(FLAG, {**BOTH, "ask_if": "radiating"}, PAIN, DURATION), "list of ids"),
+        (data_with(FLAG, {**BOTH, "ask_if": [1]}, PAIN, DURATION), "list of ids"),
+        (
+            data_with(FLAG, {**PAIN, "ask_if": ["radiating"]}, DURATION),
+            "unexpected key(s) for kind scale: ['ask_if']",
+        ),
     ],
 )
 def test_questionnaire_validation_errors_are_clear(data: dict[str, Any], message: str) -> None:
@@ -508,6 +680,24 @@ def test_minimal_valid_questionnaire(tmp_path: Path) -> None:
         2,
         ["radiating", "pain_now", "duration"],
     )
+
+
+def test_the_loader_reads_ask_if_and_rejects_a_bad_one(tmp_path: Path) -> None:
+    flags = (
+        'version = 3\n[[questions]]\nid = "radiating"\nkind = "yes_no"\nseverity = "doctor"\n'
+        '[[questions]]\nid = "both_legs"\nkind = "yes_no"\nseverity = "urgent"\n'
+    )
+    rest = (
+        '[[questions]]\nid = "pain_now"\nkind = "scale"\nmin = 0\nmax = 10\n'
+        '[[questions]]\nid = "duration"\nkind = "choice"\noptions = ["gt_3m"]\n'
+    )
+    path = tmp_path / "screening.toml"
+    path.write_text(f'{flags}ask_if = ["radiating"]\n{rest}')
+    loaded = load_questionnaire(path)
+    assert [x.ask_if for x in loaded.questions] == [(), ("radiating",), (), ()]
+    path.write_text(f'{flags}ask_if = ["duration"]\n{rest}')
+    with pytest.raises(QuestionnaireError, match="'duration', which is not an earlier yes_no"):
+        load_questionnaire(path)
 
 
 @pytest.mark.parametrize(
@@ -672,7 +862,59 @@ def test_naive_datetimes_are_refused() -> None:
         ("beinahe geschafft", False),
         ("meeting in Darmstadt", False),
         ("", False),
+        ("both legs are numb", True),
+        ("beide Beine kribbeln", True),
+        ("erection problems since Monday", True),
+        ("10 each leg", False),
+        ("both legs 10", False),
+        ("hip raises 10 both sides", False),
+        ("beide Beine 10", False),
     ],
 )
 def test_mentions_new_symptom(text: str, expected: bool) -> None:
     assert mentions_new_symptom(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bladder, bowel, saddle area (as before).
+        ("trouble with my bladder", True),
+        ("numbness in the groin", True),
+        ("Taubheit im Reithosenbereich", True),
+        # Leg symptoms in both legs.
+        ("both legs are numb", True),
+        ("numbness in both legs", True),
+        ("tingling in both my feet", True),
+        ("both of my legs feel weak", True),
+        ("pain in both legs since yesterday", True),
+        ("sciatica in both legs", True),
+        ("beide Beine kribbeln", True),
+        ("in beiden Beinen taub", True),
+        ("Schmerzen in beiden Beinen", True),
+        ("beide Füße eingeschlafen", True),
+        # New sexual dysfunction.
+        ("erection problems since Monday", True),
+        ("can't get an erection", True),
+        ("my genitals feel numb", True),
+        ("problems with sex lately", True),
+        ("Erektionsstörungen seit gestern", True),
+        ("Probleme beim Sex", True),
+        ("Genitalbereich ist taub", True),
+        # One leg, or rep reports with legs in them: not urgent.
+        ("my left leg is numb", False),
+        ("Mein Bein kribbelt", False),
+        ("10 per leg", False),
+        ("10 each leg", False),
+        ("both legs 10", False),
+        ("both legs 10, pain 2", False),
+        ("hip raises 10 both sides", False),
+        ("10 pro Bein", False),
+        ("beide Beine 10", False),
+        ("beide Beine 10, Schmerz 2", False),
+        ("two-legged bridge 10", False),
+        ("", False),
+    ],
+)
+def test_mentions_urgent_symptom(text: str, expected: bool) -> None:
+    assert mentions_urgent_symptom(text) is expected

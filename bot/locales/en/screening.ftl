@@ -7,8 +7,12 @@ screening-q-radiating = Does pain spread from your back down into a leg?
 screening-q-numbness = Do you have numbness or tingling in a leg or buttock?
 screening-q-saddle = Is there any numbness around your groin — the “saddle” area you would sit on?
 screening-q-weakness = Have you lost strength in a leg or foot?
-screening-q-bladder_bowel = Do you have new trouble controlling or passing urine or stool?
+screening-q-both_legs = Are these leg symptoms in both legs?
+screening-q-bladder_bowel = Do you have new trouble controlling or passing urine or stool — or new problems with sex, such as numbness or erection problems?
 screening-q-systemic = Does any of these apply: fever, unexplained weight loss, a history of cancer, or a recent fall or accident?
+screening-q-medical_history = Does any of these apply: steroid tablets (cortisone) taken for a long time, osteoporosis, a weakened immune system (e.g. from medication or illness), or ever having injected drugs?
+screening-q-pain_pattern = Is your back pain worse at night or not eased by rest — or do you have pain between your shoulder blades?
+screening-q-age_onset = Did you first get back pain before the age of 20 or after 55?
 screening-q-pain_now = How strong is your back pain right now, from 0 (none) to 10 (worst imaginable)?
 screening-q-duration = How long have you had this back pain?
 
