@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Final
 
 from coach.data_files import load_toml
-from coach.hold import PAIN_RISE, Hold, HoldReason
+from coach.hold import Hold, HoldReason
 
 __all__ = [
     "RESCREEN_AFTER",
-    "RESCREEN_PAIN_RISE",
     "Access",
     "AccessReason",
     "AnswerValue",
@@ -57,7 +56,6 @@ __all__ = [
     "parse_scale",
     "parse_yes_no",
     "rescreen_due",
-    "rescreen_on_pain",
     "resume",
 ]
 
@@ -65,7 +63,6 @@ AnswerValue = bool | int | str
 """yes_no → bool, scale → int, choice → option id."""
 
 RESCREEN_AFTER: Final = timedelta(days=28)
-RESCREEN_PAIN_RISE: Final = PAIN_RISE
 
 _ID_RE: Final = re.compile(r"^[a-z0-9_]{1,32}$")
 """Ids travel in callback data (`scr:1:<id>:<value>`, 64 bytes max): short, no separators."""
@@ -789,11 +786,6 @@ def rescreen_due(latest: ScreeningRecord | None, now: datetime) -> bool:
     if latest is None:
         return True
     return now - latest.completed_at >= RESCREEN_AFTER
-
-
-def rescreen_on_pain(baseline: int | None, pain: int) -> bool:
-    """Pain 2 or more points above the screening baseline → offer screening again."""
-    return baseline is not None and pain >= baseline + RESCREEN_PAIN_RISE
 
 
 _SYMPTOM_RE: Final = re.compile(

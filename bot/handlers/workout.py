@@ -11,7 +11,7 @@ from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
-from bot.render.workout import Message, Photo, render
+from bot.render.workout import Message, Photo, render_each
 from coach import walkthrough
 from coach.services import workout
 
@@ -116,15 +116,14 @@ async def show(update: Update, context: CoachContext, views: list[workout.View])
     ):
         await services.reminders.movement(user_id_of(update))  # a finished session resets sitting
     catalogue = services.workout.catalogue
-    for view in views:
+    for view, message in render_each(views, services.texts, lang, catalogue):
+        message_id = await _send(update, context, message, lang)
         about = _about(view)
-        for message in render([view], services.texts, lang, catalogue):
-            message_id = await _send(update, context, message, lang)
-            if about is not None:
-                exercise_id, side = about
-                await services.progress.remember_message_exercise(
-                    user_id_of(update), message_id, exercise_id, side=side
-                )
+        if about is not None:
+            exercise_id, side = about
+            await services.progress.remember_message_exercise(
+                user_id_of(update), message_id, exercise_id, side=side
+            )
 
 
 def _about(view: workout.View) -> tuple[str, str | None] | None:

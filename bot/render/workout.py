@@ -52,10 +52,37 @@ class _ButtonFn(Protocol):
 def render(
     views: list[workout.View], texts: Texts, lang: str, catalogue: Catalogue
 ) -> list[Message]:
-    out: list[Message] = []
+    return [message for _view, message in render_each(views, texts, lang, catalogue)]
+
+
+def render_each(
+    views: list[workout.View], texts: Texts, lang: str, catalogue: Catalogue
+) -> list[tuple[workout.View, Message]]:
+    """Each message for `views`, with the view it shows.
+
+    A hold placed by a stop that was just shown (pain 6+, a new symptom, red pain after the
+    session) puts its "Redo safety check" button on that stop message instead of repeating
+    the reason in one more.
+    """
+    out: list[tuple[workout.View, Message]] = []
+    stop: int | None = None
     for view in views:
-        out.extend(_one(view, texts, lang, catalogue))
+        if isinstance(view, HoldPlaced) and stop is not None:
+            shown, message = out[stop]
+            assert isinstance(message, Outgoing)
+            out[stop] = (shown, Outgoing(message.text, safety_render.screen_button(texts, lang)))
+            continue
+        out.extend((view, message) for message in _one(view, texts, lang, catalogue))
+        if isinstance(view, workout.Show) and _is_stop(view.effect):
+            stop = len(out) - 1
     return out
+
+
+def _is_stop(effect: wt.Effect) -> bool:
+    """A message that already says "stop and redo the safety check"."""
+    if isinstance(effect, wt.StopSession):
+        return True
+    return isinstance(effect, wt.Summary) and effect.final_light == "red"
 
 
 def _one(view: workout.View, texts: Texts, lang: str, catalogue: Catalogue) -> list[Message]:

@@ -86,8 +86,11 @@ async def test_a_reply_about_new_symptoms_is_not_logged_and_offers_the_screening
     assert follow.labels == ["Redo safety check"]
     assert query(db_path, "SELECT count(*) FROM rep_entries") == [(0,)]
 
-    user.send("10 bridges")  # an ordinary report is still logged
-    assert "Logged" in (await user.next_message()).text
+    user.send("10 bridges")  # the next message: a reminder of the urgent advice
+    assert "urgent medical care" in (await user.next_message()).text
+    user.send("10 bridges")  # on hold: not logged, and said so
+    assert "I haven't logged these reps" in (await user.next_message()).text
+    assert query(db_path, "SELECT count(*) FROM rep_entries") == [(0,)]
     user.press("Redo safety check")
     _intro, question = await user.next_messages(2)
     assert FIRST_QUESTION in question.text

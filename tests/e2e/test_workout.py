@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from coach.progression import SessionOutcome
+from storage.engine import create_engine
+from storage.uow import SqlUnitOfWorkFactory
 from tests.e2e.conftest import query
 from tests.e2e.people import onboard
 from tests.support.fake_bot_api import FakeBotApi
@@ -28,6 +32,19 @@ async def cleared_user(
     await onboard(user, flag=flag)
     user.mark_read()
     return user, bot
+
+
+async def pain_free_sessions(db_path: Path, user_id: int, count: int) -> None:
+    """`count` earlier pain-free workouts with the two-legged bridge, as the ladder counts them."""
+    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    async with SqlUnitOfWorkFactory(engine)() as work:
+        for days_ago in range(count, 0, -1):
+            finished = datetime.now(UTC) - timedelta(days=days_ago)
+            pains: dict[str, int | None] = {"hip_raise": None, "clamshell": None, "bridge": None}
+            outcome = SessionOutcome(finished.date(), pains, max_pain=1, completed=True)
+            await work.workouts.add(user_id, f"earlier{days_ago}", "workout", outcome, finished)
+        await work.commit()
+    await engine.dispose()
 
 
 async def press(user: FakeUser, label: str) -> BotMessage:
@@ -111,12 +128,7 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     # The same picture again: sent by Telegram's file_id, not uploaded a second time.
     user.send("/exercise")
     menu = await user.next_message()
-    assert menu.labels == [
-        "Hip raises",
-        "Clamshells",
-        "Single-leg bridges",
-        "Two-legged bridge",
-    ]
+    assert menu.labels == ["Hip raises", "Clamshells", "Two-legged bridge"]  # the ladder's
     again = await press(user, "Hip raises")
     assert again.photo is not None and not again.photo.uploaded
     assert again.photo.file_id == uploads[0].file_id
@@ -129,6 +141,9 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
 ) -> None:
     user, _bot = await cleared_user(fake_api, bot_factory, db_env)
+    user.send("/exercise")  # the ladder has not opened the single-leg bridge yet
+    assert "Single-leg bridges" not in (await user.next_message()).labels
+    await pain_free_sessions(db_path, 300, 3)
     user.send("/exercise")
     await user.next_message()
     intro = await press(user, "Single-leg bridges")
@@ -136,10 +151,9 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     await press(user, "Next")
     ask = await press(user, "This hurts")
     assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
-    user.press("4")
-    light, offer, rise = await user.next_messages(3)
-    assert "acceptable (our rule: 4–5)" in light.text and "settled by tomorrow" in light.text
-    assert "last safety check (2)" in rise.text  # 4 is 2 above the screening's pain
+    user.press("3")  # one above the screening's 2: no stop
+    light, offer = await user.next_messages(2)
+    assert "that's fine (our rule: 0–3)" in light.text
     assert "carry on with the easier Two-legged bridge" in offer.text
     assert offer.labels == ["Try: Two-legged bridge", "Skip this exercise"]
     easier = await press(user, "Try: Two-legged bridge")
@@ -150,17 +164,20 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     await press(user, "Next")
     await press(user, "This hurts")
     user.send("7")  # typed, like the number buttons
-    light, stop, ladder, _rise = await user.next_messages(4)
+    light, stop, ladder = await user.next_messages(3)
     assert "too much (our rule: stop at 6 or more)" in light.text
     assert "stop and seek medical advice" in stop.text and "/screen" in stop.text
-    assert "Our rule: the count of pain-free sessions starts again" in ladder.text
+    assert stop.labels == ["Redo safety check"]  # the stop holds: the button that lifts it
+    assert "back to the two-legged bridge" in ladder.text
     assert query(db_path, "SELECT pain, context, exercise_id FROM pain_checkins ORDER BY id") == [
-        (4, "hurts", "single_leg_bridge"),
+        (3, "hurts", "single_leg_bridge"),
         (7, "hurts", "hip_raise"),
     ]
     assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
     (outcome,) = query(
-        db_path, "SELECT completed, max_pain FROM workout_sessions WHERE kind = 'workout'"
+        db_path,
+        "SELECT completed, max_pain FROM workout_sessions"
+        " WHERE kind = 'workout' AND session_id NOT LIKE 'earlier%'",
     )
     assert outcome == (0, 7)
     assert await stale_press(user, stop, ask.data_for("3")) == EXPIRED
@@ -174,7 +191,7 @@ async def test_a_flagged_user_is_refused(
         user.send(command)
         refusal = await user.next_message()
         assert "see a doctor" in refusal.text and "/screen" in refusal.text
-        assert refusal.photo is None and refusal.labels == []
+        assert refusal.photo is None and refusal.labels == ["Redo safety check"]
     user.press_data(user.last, "v1:wx:hip_raise")  # a forged menu button
     assert "see a doctor" in (await user.next_message()).text
     assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]

@@ -17,7 +17,7 @@ from coach.services import progress, setup, workout
 from coach.services.safety import HoldPlaced, SafetyService
 from coach.services.updates import claim_update
 from storage.uow import SqlUnitOfWorkFactory
-from tests.services.test_workout import CLEAN, USER, full_workout, screened, shown, tap
+from tests.services.test_workout import CLEAN, FLAGGED, USER, full_workout, screened, shown, tap
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ async def test_a_typed_urgent_symptom_holds_and_the_next_message_gets_the_follow
 async def test_not_yet_to_the_doctor_question_gets_an_answer(
     uow: SqlUnitOfWorkFactory, clock: FixedClock
 ) -> None:
-    await screened(uow, clock, [True, *CLEAN[1:]])  # flagged: see a doctor
+    await screened(uow, clock, FLAGGED)  # see a doctor first
     clock.set(clock.now() + timedelta(days=1))
     views = await rescreened(uow, clock, CLEAN)
     assert isinstance(views[-1], setup.AskDoctorConfirmation)

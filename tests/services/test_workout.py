@@ -16,10 +16,12 @@ from coach.services import setup, workout
 from coach.services.contacts import register_contact
 from coach.services.safety import HoldPlaced
 from storage.uow import SqlUnitOfWorkFactory
+from tests.support.screening import FLAGS, flags_asked
 
 USER = 8
-CLEAN = [False, False, False, False, False, False, 2, "gt_3m"]
-FLAGGED = [True, False, False, False, False, False, 2, "gt_3m"]
+CLEAN: list[object] = [*[False] * len(FLAGS), 2, "gt_3m"]
+FLAGGED: list[object] = [flag == "radiating" for flag in flags_asked("radiating")] + [2, "gt_3m"]
+"""Pain radiating into a leg (in one leg only): see a doctor first."""
 
 
 async def screened(uow: SqlUnitOfWorkFactory, clock: FixedClock, answers: list[object]) -> None:

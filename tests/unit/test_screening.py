@@ -47,7 +47,6 @@ from coach.screening import (
     parse_scale,
     parse_yes_no,
     rescreen_due,
-    rescreen_on_pain,
     resume,
 )
 
@@ -804,23 +803,6 @@ def test_break_reminders_need_a_finished_screening() -> None:
 def test_rescreen_due_after_28_days(days_ago: float | None, due: bool) -> None:
     latest = None if days_ago is None else ScreeningRecord(C, NOW - timedelta(days=days_ago))
     assert rescreen_due(latest, NOW) is due
-
-
-@pytest.mark.parametrize(
-    ("baseline", "pain", "due"),
-    [
-        (3, 3, False),
-        (3, 4, False),
-        (3, 5, True),
-        (3, 9, True),
-        (0, 2, True),
-        (8, 10, True),
-        (None, 10, False),
-        (5, 1, False),
-    ],
-)
-def test_rescreen_on_pain_rise_of_two(baseline: int | None, pain: int, due: bool) -> None:
-    assert rescreen_on_pain(baseline, pain) is due
 
 
 def test_naive_datetimes_are_refused() -> None:

@@ -110,7 +110,6 @@ workout-hint-pain = Bitte tippe auf eine Zahl oder schreib eine von 0 bis 10, z.
 workout-hint-steps = Bitte tippe unten auf einen Button oder schreib „weiter“.
 workout-hint-buttons = Bitte tippe unten auf einen Button, z. B. „Weiter ▶“.
 workout-hint-unsupported = Hier verstehe ich nur Text und Buttons.
-workout-break-plain = Zeit, aufzustehen! Geh zwei Minuten herum und spann zwischendurch ein paar Mal den Po an.
 workout-refused-not_screened = Vor den Übungen kommt ein kurzer Sicherheitscheck. Schick /screen, um ihn zu starten.
 workout-refused-urgent = Dein Sicherheitscheck hat ein Warnzeichen ergeben, das dringend ärztlich abgeklärt werden muss. Deshalb gebe ich dir keine Übungen. Sobald dich eine Ärztin oder ein Arzt freigegeben hat, schick /screen.
 workout-refused-see_doctor = Dein Sicherheitscheck hat ein Warnzeichen ergeben: Bitte geh zu einer Ärztin oder einem Arzt, bevor du die Übungen machst. Sobald du freigegeben bist, schick /screen.

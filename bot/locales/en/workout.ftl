@@ -110,7 +110,6 @@ workout-hint-pain = Please tap a number, or type one from 0 to 10, e.g. 3.
 workout-hint-steps = Please tap a button below, or type “next” to go on.
 workout-hint-buttons = Please tap a button below, e.g. “Next ▶”.
 workout-hint-unsupported = I can only read text and button taps here.
-workout-break-plain = Time to get up! Stand up, walk around for two minutes and squeeze your glutes a few times.
 workout-refused-not_screened = The exercises come after a short safety check. Send /screen to start it.
 workout-refused-urgent = Your safety check showed a sign that needs urgent medical care, so I can't give you exercises. Once a doctor has cleared you, send /screen.
 workout-refused-see_doctor = Your safety check showed a warning sign: please see a doctor before doing the exercises. Once a doctor has cleared you, send /screen.
