@@ -86,6 +86,10 @@ def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
                 for reason in rem.WHY_REASONS
             ]
             return [Outgoing(t(lang, "reminder-ask-why"), inline(rows))]
+        case rem.WhyAnswered(reason=reason, paused_until=until, timezone=zone, exercises=False) if (
+            reason in ("busy", "other")
+        ):
+            return [Outgoing(t(lang, "safety-why-walk"))]  # no glute squeeze while held
         case rem.WhyAnswered(reason=reason, paused_until=until, timezone=zone):
             moment = _time(until, zone, lang) if until else ""
             return [Outgoing(t(lang, f"reminder-why-thanks-{reason}", time=moment))]

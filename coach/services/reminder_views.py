@@ -39,6 +39,8 @@ class WhyAnswered:
     reason: str
     paused_until: datetime | None
     timezone: str
+    exercises: bool = True
+    """False while exercises are closed (a hold, or the screening): suggest walking only."""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from coach.reminders import (
     spread_window,
     work_window,
 )
+from coach.screening import exercise_access
 from coach.services.reminder_dispatch import DispatchConfig, Dispatcher
 from coach.services.reminder_spread import SpreadCounts, spread_of
 from coach.services.reminder_views import (
@@ -478,8 +479,9 @@ class ReminderService:
                 until = pause_for(now, MEETING)
             if until is not None:
                 await self._store(work, profile, state.with_changes(paused_until=until), now=now)
+            access = exercise_access(await work.screenings.latest(user_id), now)
             await work.commit()
-            return [WhyAnswered(reason, until, schedule.timezone)]
+            return [WhyAnswered(reason, until, schedule.timezone, exercises=access.allowed)]
 
     # ---- commands ----------------------------------------------------------------------
 

@@ -106,6 +106,9 @@ async def every_door_is_closed(
         user.send(command)
         assert_refused(await user.next_message(WAIT), lang, reason)
         await nothing_more(user, lang)
+    user.press_data(user.last, "v1:wx:hip_raise")  # an /exercise menu button, forged or old
+    assert_refused(await user.next_message(WAIT), lang, reason)
+    await nothing_more(user, lang)
 
     logged = rows(db_path, "SELECT count(*) FROM rep_entries")
     user.send("10 bridges" if lang == "en" else "10 Brücken")

@@ -14,6 +14,8 @@ from coach.hold import Hold, HoldReason
 from coach.safety import SymptomReply
 from coach.screening import AccessReason, load_questionnaire
 from coach.services import progress, setup, workout
+from coach.services.reminder_views import WhyAnswered
+from coach.services.reminders import ReminderService
 from coach.services.safety import HoldPlaced, SafetyService
 from coach.services.updates import claim_update
 from storage.uow import SqlUnitOfWorkFactory
@@ -194,3 +196,16 @@ async def test_days_on_hold_freeze_the_streak_instead_of_breaking_it(
     await full_workout(service, final_pain=2)  # day 6, after a clearing re-screen
     stats = await reps.stats(USER)
     assert stats is not None and stats.streak.current == 3  # days 3-5 frozen, not missed
+
+
+async def test_the_answer_to_three_skips_suggests_walking_only_while_held(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock
+) -> None:
+    await screened(uow, clock, CLEAN)
+    await finish_setup(uow, clock)
+    reminders = ReminderService(uow, clock, grace=timedelta(minutes=10))
+    (before,) = await reminders.answer_why(USER, "busy")
+    assert isinstance(before, WhyAnswered) and before.exercises
+    await SafetyService(uow, clock).check_pain(USER, 8)
+    (held,) = await reminders.answer_why(USER, "busy")
+    assert isinstance(held, WhyAnswered) and not held.exercises

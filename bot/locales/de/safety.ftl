@@ -20,3 +20,4 @@ safety-urgent-followup = Du hast mir vorhin ein Warnzeichen genannt, das dringen
 safety-urgent-followup-setup = Was ich weiterhin tun kann: dich nach langem Sitzen ans Aufstehen und Bewegen erinnern.
 safety-urgent-followup-onboarded = Die Erinnerungen ans Aufstehen und Bewegen laufen weiter. Sobald dich eine Ärztin oder ein Arzt freigegeben hat, mach den Sicherheitscheck noch einmal.
 safety-button-reminders = Erinnerungen einrichten
+safety-why-walk = Verstehe. Schon 30 Sekunden zählen: Steh auf und geh ein paar Schritte.

@@ -20,3 +20,4 @@ safety-urgent-followup = Earlier you told me about a sign that needs urgent medi
 safety-urgent-followup-setup = What I can still do: remind you to stand up and move after long sitting.
 safety-urgent-followup-onboarded = Your reminders to stand up and move carry on. Once a doctor has cleared you, redo the safety check.
 safety-button-reminders = Set up sit-break reminders
+safety-why-walk = Understood. Even 30 seconds count: stand up and walk a few steps.
