@@ -104,6 +104,8 @@ class SafetyService:
             return []
         now = self._clock.now()
         async with self._uow() as work:
+            if await work.users.get(user_id) is None:
+                return [note]  # someone who never sent /start: nothing to hold or follow up
             await place_hold(work, user_id, hold_for_symptom(note.urgent, now))
             if note.urgent:
                 await expect_urgent_followup(work, user_id, now)

@@ -209,3 +209,13 @@ async def test_the_answer_to_three_skips_suggests_walking_only_while_held(
     await SafetyService(uow, clock).check_pain(USER, 8)
     (held,) = await reminders.answer_why(USER, "busy")
     assert isinstance(held, WhyAnswered) and not held.exercises
+
+
+async def test_a_stranger_typing_an_urgent_symptom_gets_the_advice_and_nothing_is_stored(
+    uow: SqlUnitOfWorkFactory, clock: FixedClock
+) -> None:
+    safety = SafetyService(uow, clock)
+    assert await safety.check_reply(USER, "I can't control my bladder") == [SymptomReply(True)]
+    async with uow() as work:
+        assert await work.dialogs.get(USER) is None
+        assert await work.screenings.latest(USER) is None
