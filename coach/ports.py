@@ -6,7 +6,7 @@ Use cases depend only on these, so they run the same against SQLite, PostgreSQL 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -18,7 +18,14 @@ from coach.hold import Hold
 from coach.profile import Profile
 from coach.progress import DayMark, FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
-from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
+from coach.reminder_state import (
+    Delivery,
+    Lease,
+    ReminderState,
+    SessionReminder,
+    Settle,
+    SitBreakReminder,
+)
 from coach.screening import ScreeningRecord, ScreeningResult
 
 
@@ -218,12 +225,11 @@ class ReminderRepository(Protocol):
         *,
         lock: bool = False,
         token: str | None = None,
-        session: bool = False,
+        lease: Lease = Lease.SIT_BREAK,
     ) -> dict[int, ReminderState]:
         """Several rows in one query (a tick's batch), keyed by user id.
 
-        With ``token``, only the rows whose lease (the session lease with ``session``) that
-        claim still holds.
+        With ``token``, only the rows whose ``lease`` that claim still holds.
         """
         ...
 
@@ -241,13 +247,14 @@ class ReminderRepository(Protocol):
         lease_until: datetime,
         limit: int,
         *,
-        session: bool = False,
+        lease: Lease = Lease.SIT_BREAK,
         since: datetime | None = None,
     ) -> list[ReminderState]:
         """Lease at most ``limit`` rows due in ``[since, now]``, not leased, not parked;
         oldest due first. All get one fresh token (``lease_token``).
 
-        ``session`` claims by the daily session reminder's due time and lease instead.
+        ``Lease.SESSION`` claims by the daily session reminder's due time and lease instead
+        (its token is ``session_lease_token``).
         """
         ...
 
@@ -257,18 +264,15 @@ class ReminderRepository(Protocol):
         """Lease at most ``limit`` sit-break rows due before ``before`` (too late to send)."""
         ...
 
-    async def write_claimed(
-        self,
-        changes: Sequence[tuple[int, Mapping[str, object]]],
-        token: str,
-        *,
-        session: bool = False,
+    async def settle_claimed(
+        self, settles: Sequence[tuple[int, Settle]], token: str, *, lease: Lease
     ) -> None:
-        """Compare-and-set: write each row's changes only while ``token`` holds its lease."""
+        """Compare-and-set: release each row's ``lease`` and write its settle, only while
+        ``token`` still holds that lease."""
         ...
 
     async def fail_claimed(
-        self, user_id: int, token: str, retry_at: datetime, *, session: bool = False
+        self, user_id: int, token: str, retry_at: datetime, *, lease: Lease = Lease.SIT_BREAK
     ) -> int | None:
         """Count a failed dispatch, hold the row until ``retry_at``; the new count (None:
         the claim no longer holds the row)."""

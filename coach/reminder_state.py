@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
+from typing import Final
 
 from coach.hold import Hold
 from coach.reminders import SittingState
@@ -97,3 +98,40 @@ class Delivery(StrEnum):
     NOT_SENT = "not_sent"
     """Certainly not sent (held past its deadline, stopped, or still rate limited after the
     last retry): released for another try while on time, else counted as missed."""
+
+
+class Lease(StrEnum):
+    """Which of a row's two leases a claim takes; storage knows where each is kept."""
+
+    SIT_BREAK = "sit_break"
+    SESSION = "session"
+
+
+class Keep(Enum):
+    """A settle field left as the row has it."""
+
+    KEEP = "keep"
+
+
+KEEP: Final = Keep.KEEP
+
+
+@dataclass(frozen=True, slots=True)
+class Settle:
+    """How one claimed row is settled: the claim's lease is always released, and each field
+    not left at ``KEEP`` is written (only while the claim's token still holds the lease)."""
+
+    next_due_at: datetime | Keep | None = KEEP
+    session_due_at: datetime | Keep | None = KEEP
+    last_reminder_at: datetime | Keep = KEEP
+    last_session_at: datetime | Keep = KEEP
+    reset_attempts: bool = False
+    """Set the row's count of failed dispatches back to 0."""
+
+    @property
+    def releases_only(self) -> bool:
+        """Nothing but the lease changes: the row is offered again at its due time."""
+        return self == RELEASE
+
+
+RELEASE: Final = Settle()

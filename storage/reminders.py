@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from coach.profile import Profile
-from coach.reminder_state import ReminderState
+from coach.reminder_state import KEEP, Lease, ReminderState, Settle
 from storage.models import ReminderStateRow, UserRow
 from storage.progress_repositories import _insert
 from storage.repositories import _profile
@@ -57,11 +57,28 @@ def new_token() -> str:
     return uuid.uuid4().hex
 
 
-def _lease(session: bool) -> tuple[InstrumentedAttribute[Any], InstrumentedAttribute[Any]]:
+def _lease(lease: Lease) -> tuple[InstrumentedAttribute[Any], InstrumentedAttribute[Any]]:
+    """The columns that hold ``lease``: (until, token)."""
     table = ReminderStateRow
-    if session:
+    if lease is Lease.SESSION:
         return table.session_lease_until, table.session_lease_token
     return table.lease_until, table.lease_token
+
+
+_SETTLED = ("next_due_at", "session_due_at", "last_reminder_at", "last_session_at")
+"""The ``Settle`` fields, each written to the column of the same name unless ``KEEP``."""
+
+
+def _settle_values(settle: Settle, lease: Lease) -> dict[str, object]:
+    until, token = _lease(lease)
+    values: dict[str, object] = {until.key: None, token.key: None}
+    for name in _SETTLED:
+        value = getattr(settle, name)
+        if value is not KEEP:
+            values[name] = value
+    if settle.reset_attempts:
+        values["attempts"] = 0
+    return values
 
 
 class SqlReminderRepository:
@@ -86,14 +103,14 @@ class SqlReminderRepository:
         *,
         lock: bool = False,
         token: str | None = None,
-        session: bool = False,
+        lease: Lease = Lease.SIT_BREAK,
     ) -> dict[int, ReminderState]:
         """The rows of ``user_ids``; with ``token`` only those that claim still holds."""
         if not user_ids:
             return {}
         statement = select(ReminderStateRow).where(ReminderStateRow.user_id.in_(user_ids))
         if token is not None:
-            statement = statement.where(_lease(session)[1] == token)
+            statement = statement.where(_lease(lease)[1] == token)
         if lock:
             statement = statement.with_for_update()
         rows = await self._session.scalars(statement.execution_options(populate_existing=True))
@@ -125,15 +142,16 @@ class SqlReminderRepository:
         lease_until: datetime,
         limit: int,
         *,
-        session: bool = False,
+        lease: Lease = Lease.SIT_BREAK,
         since: datetime | None = None,
     ) -> list[ReminderState]:
         """Lease up to ``limit`` rows due in ``[since, now]``, oldest first, with one new token."""
+        session = lease is Lease.SESSION
         column = ReminderStateRow.session_due_at if session else ReminderStateRow.next_due_at
         window = [column.is_not(None), column <= now]
         if since is not None:
             window.append(column >= since)
-        return await self._claim(and_(*window), column, now, lease_until, limit, session)
+        return await self._claim(and_(*window), column, now, lease_until, limit, lease)
 
     async def claim_expired(
         self, before: datetime, now: datetime, lease_until: datetime, limit: int
@@ -141,7 +159,7 @@ class SqlReminderRepository:
         """Lease up to ``limit`` sit-break rows due before ``before`` (too late to send)."""
         column = ReminderStateRow.next_due_at
         condition = and_(column.is_not(None), column < before)
-        return await self._claim(condition, column, now, lease_until, limit, False)
+        return await self._claim(condition, column, now, lease_until, limit, Lease.SIT_BREAK)
 
     async def _claim(
         self,
@@ -150,12 +168,12 @@ class SqlReminderRepository:
         now: datetime,
         lease_until: datetime,
         limit: int,
-        session: bool,
+        kind: Lease,
     ) -> list[ReminderState]:
         if limit <= 0:
             return []
         table = ReminderStateRow
-        lease, token_column = _lease(session)
+        lease, token_column = _lease(kind)
         due = (
             select(table.user_id)
             .where(
@@ -180,18 +198,25 @@ class SqlReminderRepository:
         claimed = [_state(row) for row in rows]
         claimed.sort(
             key=lambda state: (
-                (state.session_due_at if session else state.next_due_at) or now,
+                (state.session_due_at if kind is Lease.SESSION else state.next_due_at) or now,
                 state.user_id,
             )
         )
         return claimed
+
+    async def settle_claimed(
+        self, settles: Sequence[tuple[int, Settle]], token: str, *, lease: Lease
+    ) -> None:
+        """Release ``lease`` and write each row's settle, only while ``token`` holds it."""
+        changes = [(user_id, _settle_values(settle, lease)) for user_id, settle in settles]
+        await self.write_claimed(changes, token, lease=lease)
 
     async def write_claimed(
         self,
         changes: Sequence[tuple[int, Mapping[str, object]]],
         token: str,
         *,
-        session: bool = False,
+        lease: Lease = Lease.SIT_BREAK,
     ) -> None:
         """Compare-and-set: write each row's ``changes`` only while ``token`` holds its lease.
 
@@ -200,7 +225,7 @@ class SqlReminderRepository:
         # The Core table, not the ORM entity: a plain executemany with the token in WHERE
         # (an ORM bulk UPDATE would match by primary key only).
         table = cast(Table, ReminderStateRow.__table__)
-        token_column = table.c[_lease(session)[1].key]
+        token_column = table.c[_lease(lease)[1].key]
         groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
         for user_id, values in changes:
             keys = tuple(sorted(values))
@@ -219,18 +244,18 @@ class SqlReminderRepository:
             await self._session.execute(statement, rows)
 
     async def fail_claimed(
-        self, user_id: int, token: str, retry_at: datetime, *, session: bool = False
+        self, user_id: int, token: str, retry_at: datetime, *, lease: Lease = Lease.SIT_BREAK
     ) -> int | None:
         """Count one failed dispatch and hold the row until ``retry_at``; the new count.
 
         None when the claim no longer holds the row (nothing changed).
         """
-        lease, token_column = _lease(session)
+        until, token_column = _lease(lease)
         table = ReminderStateRow
         statement = (
             update(table)
             .where(table.user_id == user_id, token_column == token)
-            .values({"attempts": table.attempts + 1, lease.key: retry_at, token_column.key: None})
+            .values({"attempts": table.attempts + 1, until.key: retry_at, token_column.key: None})
             .returning(table.attempts)
             .execution_options(synchronize_session=False)
         )

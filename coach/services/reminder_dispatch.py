@@ -1,5 +1,9 @@
 """The dispatcher of sit-break and session reminders: claim, send, settle, safely.
 
+One pipeline for every kind of reminder; what differs is a small ``ReminderKind`` strategy
+(how rows are claimed, whether and with which message a row is reminded, how it is settled,
+which lease it holds). The settle is a typed ``Settle``; storage maps it to its columns.
+
 Safe under restarts, faults and replicas:
 
 * **Fenced leases.** A claim leases its rows with a fresh token; every write that settles
@@ -15,7 +19,9 @@ Safe under restarts, faults and replicas:
 * **Per-row isolation.** Each row's new state is computed on its own; a row that raises is
   never sent, the rest of its batch settles, and the bad row is retried with backoff, then
   parked (``parked_at``) and logged with its user id. A failed batch write is retried row by
-  row; whatever still fails keeps a lease that expires, never one that holds forever.
+  row; a row whose failure cannot be recorded either (the database is away) keeps what is
+  known about its send, and the settle is tried again with backoff while the lease holds,
+  so a database blip between send and confirm sends nothing twice.
 * **Settle reads the present.** Profile and row are read again when settling, so a settings
   change or a button tap during the send is kept.
 """
@@ -24,30 +30,43 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 from coach.activity import BreakEvent, BreakKind
 from coach.catalogue import Catalogue as ExerciseCatalogue
 from coach.clock import Clock
-from coach.hold import Hold
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
-from coach.reminder_state import Delivery, ReminderState, SessionReminder, SitBreakReminder
+from coach.reminder_state import (
+    RELEASE,
+    Delivery,
+    Lease,
+    ReminderState,
+    SessionReminder,
+    Settle,
+    SitBreakReminder,
+)
 from coach.reminders import is_too_late, local_date
-from coach.screening import Access, AccessReason, exercise_access
+from coach.screening import AccessReason, exercise_access
 from coach.services.reminder_views import DispatchReport
 from coach.session_reminder import goal_met
 
 log = logging.getLogger(__name__)
+
 
 SETTLE_MARGIN: Final = timedelta(seconds=30)
 """Lease time kept free after a send's deadline: the HTTP call (PTB's timeouts are 5 s each)
 and the settle transaction fit in it, so a settle normally finds its lease still its own."""
 CONFIRM_EVERY: Final = timedelta(seconds=5)
 """While a batch is held, its finished sends are confirmed this often (far inside a lease)."""
+CONFIRM_RETRY_FIRST: Final = timedelta(milliseconds=500)
+CONFIRM_RETRY_MAX: Final = timedelta(seconds=10)
+"""A settle the database did not take is tried again after 0.5 s, 1 s, 2 s … up to 10 s
+apart, while the claim's lease holds."""
 SKIP_BATCH: Final = 500
 """Expired rows skipped per tick, before and outside the send budget."""
 MAX_ATTEMPTS: Final = 5
@@ -55,13 +74,10 @@ MAX_ATTEMPTS: Final = 5
 BACKOFF_BASE: Final = timedelta(minutes=1)
 BACKOFF_MAX: Final = timedelta(hours=1)
 
-_CLEAR_SIT = {"lease_until": None, "lease_token": None}
-_CLEAR_SESSION = {"session_lease_until": None, "session_lease_token": None}
-
-Values = dict[str, object]
 DueFor = Callable[[Profile, ReminderState, datetime], datetime | None]
 Prepare = Callable[[UnitOfWork, Iterable[Profile], datetime], Awaitable[None]]
 """Reads what ``due_for`` needs from the database (the spread counts) before it runs."""
+M = TypeVar("M")
 
 
 async def _nothing_to_prepare(work: UnitOfWork, profiles: Iterable[Profile], now: datetime) -> None:
@@ -80,11 +96,11 @@ def require_zone(profile: Profile, now: datetime) -> None:
         local_date(profile.timezone, now)
 
 
-@dataclass
-class _Plan:
+@dataclass(frozen=True)
+class Plan:
     """One row's settle, computed before anything is written."""
 
-    values: Values
+    settle: Settle
     event: BreakEvent | None = None
     deactivate: Profile | None = None
 
@@ -97,10 +113,8 @@ class _Tally:
     released: int = 0
     lost: int = 0
     events: list[BreakEvent] = field(default_factory=list)
-
-
-RowPlanner = Callable[[ReminderState, Profile | None, "Delivery | None", datetime, datetime], _Plan]
-"""(row, profile, delivery, claimed at, settling at) -> the row's settle."""
+    unsettled: set[int] = field(default_factory=set)
+    """Rows whose settle the database never took: they keep their lease, which expires."""
 
 
 @dataclass(frozen=True)
@@ -114,95 +128,312 @@ class DispatchConfig:
     prepare: Prepare = _nothing_to_prepare
 
 
+class ReminderKind(ABC, Generic[M]):
+    """What one kind of reminder adds to the shared pipeline; ``M`` is its message."""
+
+    lease: Lease
+    """The row's lease this kind claims with (storage knows where it is kept)."""
+    name: str
+    """For logs: "sit-break", "session"."""
+
+    def __init__(self, config: DispatchConfig) -> None:
+        self.config = config
+
+    @abstractmethod
+    def due(self, state: ReminderState) -> datetime | None:
+        """The due time the claimed row was claimed for."""
+
+    @abstractmethod
+    async def claim(self, work: UnitOfWork, now: datetime, limit: int) -> list[ReminderState]:
+        """Lease at most ``limit`` due rows (inside the caller's transaction)."""
+
+    async def claim_expired(self, work: UnitOfWork, now: datetime) -> list[ReminderState]:
+        """Lease rows already too late to send, settled as missed before the claim."""
+        return []
+
+    async def prepare(self, work: UnitOfWork, profiles: Iterable[Profile], now: datetime) -> None:
+        """Read what ``message`` and ``plan`` need from the database, once a batch."""
+        await self.config.prepare(work, profiles, now)
+
+    @abstractmethod
+    async def message(
+        self, state: ReminderState, profile: Profile | None, now: datetime, deadline: datetime
+    ) -> M | None:
+        """The message for a claimed row, or None when no reminder is wanted (dropped).
+
+        Raises for a row that cannot be dispatched: it is never sent, and counted as failed.
+        """
+
+    @abstractmethod
+    async def send(self, notifier: Notifier, message: M) -> Delivery: ...
+
+    @abstractmethod
+    def plan(
+        self,
+        state: ReminderState,
+        profile: Profile | None,
+        delivery: Delivery | None,
+        claimed_at: datetime,
+        now: datetime,
+    ) -> Plan:
+        """The settle of one claimed row (``delivery`` None: not sent, dropped or skipped),
+        from the row and profile as they are at settle time."""
+
+    def token(self, state: ReminderState) -> str | None:
+        return state.session_lease_token if self.lease is Lease.SESSION else state.lease_token
+
+    def on_time(self, state: ReminderState, now: datetime) -> bool:
+        due = self.due(state)
+        return due is not None and not is_too_late(due, now, self.config.grace)
+
+
+class SitBreaks(ReminderKind[SitBreakReminder]):
+    lease = Lease.SIT_BREAK
+    name = "sit-break"
+
+    def due(self, state: ReminderState) -> datetime | None:
+        return state.next_due_at
+
+    async def claim(self, work: UnitOfWork, now: datetime, limit: int) -> list[ReminderState]:
+        grace, lease = self.config.grace, self.config.lease
+        return await work.reminders.claim_due(now, now + lease, limit, since=now - grace)
+
+    async def claim_expired(self, work: UnitOfWork, now: datetime) -> list[ReminderState]:
+        grace, lease = self.config.grace, self.config.lease
+        return await work.reminders.claim_expired(now - grace, now, now + lease, SKIP_BATCH)
+
+    async def message(
+        self, state: ReminderState, profile: Profile | None, now: datetime, deadline: datetime
+    ) -> SitBreakReminder | None:
+        if profile is None:
+            return None
+        require_zone(profile, now)
+        # The state this row will have once sent: computed now, so a row that cannot be
+        # settled is never sent.
+        if self.config.due_for(profile, state.with_changes(last_reminder_at=now), now) is None:
+            return None
+        return SitBreakReminder(
+            user_id=profile.user_id,
+            chat_id=profile.chat_id,
+            language=profile.language,
+            minutes=self.config.minutes(profile),
+            stamp=int(now.timestamp()),
+            deadline=deadline,
+        )
+
+    async def send(self, notifier: Notifier, message: SitBreakReminder) -> Delivery:
+        return await notifier.send_reminder(message)
+
+    def plan(
+        self,
+        state: ReminderState,
+        profile: Profile | None,
+        delivery: Delivery | None,
+        claimed_at: datetime,
+        now: datetime,
+    ) -> Plan:
+        if profile is None:
+            return Plan(Settle(next_due_at=None))
+        if delivery is Delivery.BLOCKED:
+            return Plan(Settle(next_due_at=None, session_due_at=None), deactivate=profile)
+        if delivery is Delivery.NOT_SENT and self.on_time(state, now):
+            return Plan(RELEASE)  # the next tick offers it again
+        require_zone(profile, claimed_at)
+        if delivery in (Delivery.SENT, Delivery.FAILED):
+            # Sent, or maybe sent (timed out): never resend this one.
+            sent = state.with_changes(last_reminder_at=claimed_at)
+            due = self.config.due_for(profile, sent, claimed_at)
+            event = None
+            if delivery is Delivery.SENT and profile.timezone:
+                day = local_date(profile.timezone, claimed_at)
+                event = BreakEvent(profile.user_id, BreakKind.PROMPTED, day, claimed_at)
+            settle = Settle(last_reminder_at=claimed_at, next_due_at=due, reset_attempts=True)
+            return Plan(settle, event)
+        # Too late (claimed late, or held back past the grace), or no longer deliverable.
+        # The series goes on one interval after the missed slot, so a backlog keeps its
+        # spacing instead of falling due all at once (or after now, for a long outage).
+        due = None
+        for missed_at in (state.next_due_at, claimed_at):
+            if missed_at is not None:
+                due = self.config.due_for(
+                    profile, state.with_changes(last_reminder_at=missed_at), claimed_at
+                )
+                if due is None or due > claimed_at:
+                    break
+        event = None
+        if due is not None and profile.timezone and profile.active:
+            day = local_date(profile.timezone, claimed_at)
+            event = BreakEvent(profile.user_id, BreakKind.MISSED, day, claimed_at)
+        return Plan(Settle(next_due_at=due, reset_attempts=True), event)
+
+
+class Sessions(ReminderKind[SessionReminder]):
+    """The daily "today's session is still open" reminder."""
+
+    lease = Lease.SESSION
+    name = "session"
+
+    def __init__(
+        self, config: DispatchConfig, uow: UnitOfWorkFactory, catalogue: ExerciseCatalogue
+    ) -> None:
+        super().__init__(config)
+        self._uow = uow
+        self._catalogue = catalogue
+
+    def due(self, state: ReminderState) -> datetime | None:
+        return state.session_due_at
+
+    async def claim(self, work: UnitOfWork, now: datetime, limit: int) -> list[ReminderState]:
+        return await work.reminders.claim_due(
+            now, now + self.config.lease, limit, lease=Lease.SESSION
+        )
+
+    async def prepare(self, work: UnitOfWork, profiles: Iterable[Profile], now: datetime) -> None:
+        return None  # the claim needs no spread counts
+
+    async def message(
+        self, state: ReminderState, profile: Profile | None, now: datetime, deadline: datetime
+    ) -> SessionReminder | None:
+        """None when no reminder is wanted.
+
+        A user on a safety hold is reminded with the hold's reason instead of the session;
+        one whose screening itself said "see a doctor" is not reminded at all.
+        """
+        if profile is None or profile.timezone is None or not profile.active:
+            return None
+        today = local_date(profile.timezone, now)  # raises for an unknown zone
+        self.config.session_due_for(profile, state.with_changes(last_session_at=now), now)
+        if not self.on_time(state, now) and state.session_due_at is not None:
+            return None
+        async with self._uow() as work:
+            entries = await work.reps.between(profile.user_id, today, today)
+            latest = await work.screenings.latest(profile.user_id)
+        access = exercise_access(latest, now)
+        if goal_met(entries, self._catalogue):
+            return None
+        if not (access.allowed or access.reason is AccessReason.HELD):
+            return None
+        return SessionReminder(
+            profile.user_id, profile.chat_id, profile.language, deadline=deadline, hold=access.hold
+        )
+
+    async def send(self, notifier: Notifier, message: SessionReminder) -> Delivery:
+        return await notifier.send_session_reminder(message)
+
+    def plan(
+        self,
+        state: ReminderState,
+        profile: Profile | None,
+        delivery: Delivery | None,
+        claimed_at: datetime,
+        now: datetime,
+    ) -> Plan:
+        if profile is None or delivery is Delivery.BLOCKED:
+            return Plan(Settle(next_due_at=None, session_due_at=None), deactivate=profile)
+        if delivery is Delivery.NOT_SENT and self.on_time(state, now):
+            return Plan(RELEASE)
+        # Only the session slot moves on; the sit-break schedule is left as it is.
+        handled = state.with_changes(last_session_at=claimed_at)
+        session = self.config.session_due_for(profile, handled, claimed_at)
+        return Plan(Settle(last_session_at=claimed_at, session_due_at=session))
+
+
 class Dispatcher:
-    """Runs one tick of either kind; holds no per-user memory between ticks."""
+    """Runs one tick of a kind of reminder; holds no per-user memory between ticks."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, config: DispatchConfig) -> None:
         self._uow = uow
         self._clock = clock
         self._config = config
 
-    # ---- sit-break reminders -----------------------------------------------------------
-
     async def dispatch_due(self, notifier: Notifier, limit: int) -> DispatchReport:
+        return await self.dispatch(SitBreaks(self._config), notifier, limit)
+
+    async def dispatch_sessions(
+        self, notifier: Notifier, catalogue: ExerciseCatalogue, limit: int
+    ) -> DispatchReport:
+        return await self.dispatch(Sessions(self._config, self._uow, catalogue), notifier, limit)
+
+    async def dispatch(
+        self, kind: ReminderKind[M], notifier: Notifier, limit: int
+    ) -> DispatchReport:
+        """Skip what is too late, claim what is due, send it, settle every claimed row."""
         now = self._clock.now()
-        grace, lease = self._config.grace, self._config.lease
-        skipped = await self.skip_expired(now)
+        skipped = await self._skip_expired(kind, now)
         async with self._uow() as work:
-            claimed = await work.reminders.claim_due(now, now + lease, limit, since=now - grace)
+            claimed = await kind.claim(work, now, limit)
             profiles = await work.reminders.profiles([state.user_id for state in claimed])
-            await self._config.prepare(work, profiles.values(), now)
+            await kind.prepare(work, profiles.values(), now)
             await work.commit()
         if not claimed:
             return skipped
-        token = _token_of(claimed, session=False)
-        sendable: list[tuple[ReminderState, Profile]] = []
+        token = _token_of(kind, claimed)
+        messages: list[tuple[int, M]] = []
         outcomes: dict[int, Delivery | None] = {}
         broken: list[int] = []
-        dropped = 0
         for state in claimed:
-            profile = profiles.get(state.user_id)
+            deadline = self._deadline(kind.due(state), now)
             try:
-                if profile is not None:
-                    require_zone(profile, now)
-                    # The state this row will have once sent: computed now, so a row that
-                    # cannot be settled is never sent.
-                    after = self._config.due_for(
-                        profile, state.with_changes(last_reminder_at=now), now
-                    )
-                else:
-                    after = None
+                message = await kind.message(state, profiles.get(state.user_id), now, deadline)
             except Exception as error:  # one broken row must not stop its batch
                 _log_broken(state.user_id, error)
                 broken.append(state.user_id)
                 continue
-            if profile is None or after is None:
-                dropped += 1
-                outcomes[state.user_id] = None
+            if message is None:
+                outcomes[state.user_id] = None  # dropped: settled without a send
             else:
-                sendable.append((state, profile))
+                messages.append((state.user_id, message))
+        user_ids = [user_id for user_id, _ in messages]
         deliveries, early = await self._send_all(
-            [
-                self._send_reminder(notifier, state, profile, now, token)
-                for state, profile in sendable
-            ],
-            [state.user_id for state, _ in sendable],
+            [self._send(kind, notifier, user_id, message) for user_id, message in messages],
+            user_ids,
             outcomes,
-            self._settler(token, False, outcomes, broken, now, self._plan_sit),
+            self._settler(kind, token, outcomes, broken, now),
         )
-        tally = await self._settle(token, False, outcomes, broken, now, self._plan_sit)
+        tally = await self._settle(kind, token, outcomes, broken, now)
         _merge(tally, early)
+        # Count what was confirmed: a send whose row could not be settled is reported as
+        # unconfirmed (its lease expires and it may be sent again), not as sent.
+        confirmed = [
+            delivery
+            for user_id, delivery in zip(user_ids, deliveries, strict=True)
+            if user_id not in tally.unsettled
+        ]
         return DispatchReport(
             claimed=len(claimed) + skipped.claimed,
-            sent=deliveries.count(Delivery.SENT),
+            sent=confirmed.count(Delivery.SENT),
             missed=tally.missed + skipped.missed,
-            blocked=deliveries.count(Delivery.BLOCKED),
-            failed=deliveries.count(Delivery.FAILED),
-            dropped=dropped,
-            not_sent=deliveries.count(Delivery.NOT_SENT),
+            blocked=confirmed.count(Delivery.BLOCKED),
+            failed=confirmed.count(Delivery.FAILED),
+            dropped=len(claimed) - len(messages) - len(broken),
+            not_sent=confirmed.count(Delivery.NOT_SENT),
             errors=tally.errors + skipped.errors,
             parked=tally.parked + skipped.parked,
+            unconfirmed=len(tally.unsettled) + skipped.unconfirmed,
         )
 
-    async def skip_expired(self, now: datetime) -> DispatchReport:
+    async def _skip_expired(self, kind: ReminderKind[M], now: datetime) -> DispatchReport:
         """Move rows already past the grace window to their next due time, as MISSED.
 
         Bounded (``SKIP_BATCH`` a tick) and outside the send budget: a backlog after an
         outage is worked off alongside the on-time reminders instead of in front of them.
         """
-        grace, lease = self._config.grace, self._config.lease
         async with self._uow() as work:
-            claimed = await work.reminders.claim_expired(now - grace, now, now + lease, SKIP_BATCH)
+            claimed = await kind.claim_expired(work, now)
             await work.commit()
         if not claimed:
             return DispatchReport()
-        token = _token_of(claimed, session=False)
+        token = _token_of(kind, claimed)
         outcomes: dict[int, Delivery | None] = {state.user_id: None for state in claimed}
-        tally = await self._settle(token, False, outcomes, [], now, self._plan_sit)
+        tally = await self._settle(kind, token, outcomes, [], now)
         if tally.missed:
-            log.info("skipped %s sit-break reminders that were already too late", tally.missed)
+            log.info("skipped %s %s reminders that were already too late", tally.missed, kind.name)
         return DispatchReport(
-            claimed=len(claimed), missed=tally.missed, errors=tally.errors, parked=tally.parked
+            claimed=len(claimed),
+            missed=tally.missed,
+            errors=tally.errors,
+            parked=tally.parked,
+            unconfirmed=len(tally.unsettled),
         )
 
     def _deadline(self, due: datetime | None, now: datetime) -> datetime:
@@ -212,219 +443,22 @@ class Dispatcher:
             return lease_end
         return min(due + self._config.grace, lease_end)
 
-    async def _send_reminder(
-        self,
-        notifier: Notifier,
-        state: ReminderState,
-        profile: Profile,
-        now: datetime,
-        token: str,
+    async def _send(
+        self, kind: ReminderKind[M], notifier: Notifier, user_id: int, message: M
     ) -> Delivery:
-        reminder = SitBreakReminder(
-            user_id=profile.user_id,
-            chat_id=profile.chat_id,
-            language=profile.language,
-            minutes=self._config.minutes(profile),
-            stamp=int(now.timestamp()),
-            deadline=self._deadline(state.next_due_at, now),
-        )
         try:
-            return await notifier.send_reminder(reminder)
+            return await kind.send(notifier, message)
         except Exception:  # one broken send must not stop the others
-            log.exception("sending the reminder to user %s failed", profile.user_id)
+            log.exception("sending the %s reminder to user %s failed", kind.name, user_id)
             return Delivery.FAILED
-
-    def _plan_sit(
-        self,
-        state: ReminderState,
-        profile: Profile | None,
-        delivery: Delivery | None,
-        claimed_at: datetime,
-        now: datetime,
-    ) -> _Plan:
-        """The settle of one claimed sit-break row, from the row and profile as they are now."""
-        if profile is None:
-            return _Plan({**_CLEAR_SIT, "next_due_at": None})
-        if delivery is Delivery.BLOCKED:
-            return _Plan(
-                {**_CLEAR_SIT, "next_due_at": None, "session_due_at": None},
-                deactivate=profile,
-            )
-        if delivery is Delivery.NOT_SENT and (
-            state.next_due_at is not None
-            and not is_too_late(state.next_due_at, now, self._config.grace)
-        ):
-            return _Plan(dict(_CLEAR_SIT))  # released: the next tick offers it again
-        require_zone(profile, claimed_at)
-        if delivery in (Delivery.SENT, Delivery.FAILED):
-            # Sent, or maybe sent (timed out): never resend this one.
-            sent = state.with_changes(last_reminder_at=claimed_at)
-            due = self._config.due_for(profile, sent, claimed_at)
-            event = None
-            if delivery is Delivery.SENT and profile.timezone:
-                day = local_date(profile.timezone, claimed_at)
-                event = BreakEvent(profile.user_id, BreakKind.PROMPTED, day, claimed_at)
-            values: Values = {
-                **_CLEAR_SIT,
-                "last_reminder_at": claimed_at,
-                "next_due_at": due,
-                "attempts": 0,
-            }
-            return _Plan(values, event)
-        # Too late (claimed late, or held back past the grace), or no longer deliverable.
-        # The series goes on one interval after the missed slot, so a backlog keeps its
-        # spacing instead of falling due all at once (or after now, for a long outage).
-        due = None
-        for missed_at in (state.next_due_at, claimed_at):
-            if missed_at is not None:
-                due = self._config.due_for(
-                    profile, state.with_changes(last_reminder_at=missed_at), claimed_at
-                )
-                if due is None or due > claimed_at:
-                    break
-        event = None
-        if due is not None and profile.timezone and profile.active:
-            day = local_date(profile.timezone, claimed_at)
-            event = BreakEvent(profile.user_id, BreakKind.MISSED, day, claimed_at)
-        return _Plan({**_CLEAR_SIT, "next_due_at": due, "attempts": 0}, event)
-
-    # ---- session reminders -------------------------------------------------------------
-
-    async def dispatch_sessions(
-        self, notifier: Notifier, catalogue: ExerciseCatalogue, limit: int
-    ) -> DispatchReport:
-        now = self._clock.now()
-        lease = self._config.lease
-        async with self._uow() as work:
-            claimed = await work.reminders.claim_due(now, now + lease, limit, session=True)
-            profiles = await work.reminders.profiles([state.user_id for state in claimed])
-            await work.commit()
-        if not claimed:
-            return DispatchReport()
-        token = _token_of(claimed, session=True)
-        sendable: list[tuple[ReminderState, Profile]] = []
-        holds: dict[int, Hold | None] = {}
-        outcomes: dict[int, Delivery | None] = {}
-        broken: list[int] = []
-        for state in claimed:
-            profile = profiles.get(state.user_id)
-            outcomes[state.user_id] = None
-            try:
-                wanted = await self._session_wanted(state, profile, catalogue, now)
-                if wanted is None:
-                    continue
-            except Exception as error:
-                _log_broken(state.user_id, error)
-                del outcomes[state.user_id]
-                broken.append(state.user_id)
-                continue
-            assert profile is not None
-            sendable.append((state, profile))
-            holds[state.user_id] = wanted.hold
-        deliveries, early = await self._send_all(
-            [
-                self._send_session(notifier, state, profile, now, holds[state.user_id])
-                for state, profile in sendable
-            ],
-            [state.user_id for state, _ in sendable],
-            outcomes,
-            self._settler(token, True, outcomes, broken, now, self._plan_session),
-        )
-        tally = await self._settle(token, True, outcomes, broken, now, self._plan_session)
-        _merge(tally, early)
-        return DispatchReport(
-            claimed=len(claimed),
-            sent=deliveries.count(Delivery.SENT),
-            blocked=deliveries.count(Delivery.BLOCKED),
-            failed=deliveries.count(Delivery.FAILED),
-            dropped=len(claimed) - len(sendable) - len(broken),
-            not_sent=deliveries.count(Delivery.NOT_SENT),
-            errors=tally.errors,
-            parked=tally.parked,
-        )
-
-    async def _session_wanted(
-        self,
-        state: ReminderState,
-        profile: Profile | None,
-        catalogue: ExerciseCatalogue,
-        now: datetime,
-    ) -> Access | None:
-        """The exercise access to remind with, or None when no reminder is wanted.
-
-        A user on a safety hold is reminded with the hold's reason instead of the session;
-        one whose screening itself said "see a doctor" is not reminded at all.
-        """
-        if profile is None or profile.timezone is None or not profile.active:
-            return None
-        today = local_date(profile.timezone, now)  # raises for an unknown zone
-        self._config.session_due_for(profile, state.with_changes(last_session_at=now), now)
-        if state.session_due_at is not None and is_too_late(
-            state.session_due_at, now, self._config.grace
-        ):
-            return None
-        async with self._uow() as work:
-            entries = await work.reps.between(profile.user_id, today, today)
-            latest = await work.screenings.latest(profile.user_id)
-        access = exercise_access(latest, now)
-        if goal_met(entries, catalogue):
-            return None
-        if access.allowed or access.reason is AccessReason.HELD:
-            return access
-        return None
-
-    async def _send_session(
-        self,
-        notifier: Notifier,
-        state: ReminderState,
-        profile: Profile,
-        now: datetime,
-        hold: Hold | None,
-    ) -> Delivery:
-        reminder = SessionReminder(
-            profile.user_id,
-            profile.chat_id,
-            profile.language,
-            deadline=self._deadline(state.session_due_at, now),
-            hold=hold,
-        )
-        try:
-            return await notifier.send_session_reminder(reminder)
-        except Exception:
-            log.exception("sending the session reminder to user %s failed", profile.user_id)
-            return Delivery.FAILED
-
-    def _plan_session(
-        self,
-        state: ReminderState,
-        profile: Profile | None,
-        delivery: Delivery | None,
-        claimed_at: datetime,
-        now: datetime,
-    ) -> _Plan:
-        if profile is None or delivery is Delivery.BLOCKED:
-            values: Values = {**_CLEAR_SESSION, "next_due_at": None, "session_due_at": None}
-            return _Plan(values, deactivate=profile)
-        if delivery is Delivery.NOT_SENT and (
-            state.session_due_at is not None
-            and not is_too_late(state.session_due_at, now, self._config.grace)
-        ):
-            return _Plan(dict(_CLEAR_SESSION))
-        # Only the session slot moves on; the sit-break schedule is left as it is.
-        handled = state.with_changes(last_session_at=claimed_at)
-        session = self._config.session_due_for(profile, handled, claimed_at)
-        return _Plan({**_CLEAR_SESSION, "last_session_at": claimed_at, "session_due_at": session})
-
-    # ---- shared: sending and settling --------------------------------------------------
 
     def _settler(
         self,
+        kind: ReminderKind[M],
         token: str,
-        session: bool,
         outcomes: dict[int, Delivery | None],
         broken: list[int],
         claimed_at: datetime,
-        planner: RowPlanner,
     ) -> Callable[[], Awaitable[_Tally]]:
         """Settle what is known so far and take it out of ``outcomes`` and ``broken``, so
         the final settle of the tick only handles the rest."""
@@ -434,7 +468,7 @@ class Dispatcher:
             for user_id in known:  # before awaiting: sends finishing meanwhile stay
                 del outcomes[user_id]
             broken.clear()
-            return await self._settle(token, session, known, failed, claimed_at, planner)
+            return await self._settle(kind, token, known, failed, claimed_at)
 
         return settle_known
 
@@ -478,55 +512,111 @@ class Dispatcher:
 
     async def _settle(
         self,
+        kind: ReminderKind[M],
         token: str,
-        session: bool,
         outcomes: dict[int, Delivery | None],
         broken: list[int],
         claimed_at: datetime,
-        planner: RowPlanner,
     ) -> _Tally:
-        """Confirm, release or fail every row of one claim; a failed write goes row by row."""
+        """Confirm, release or fail every row of one claim.
+
+        What the database does not take (it is restarting: not even a row's failure could
+        be recorded) is tried again with backoff while the claim's lease holds: the process
+        knows what it sent, and a row left leased would be sent again once the lease ends.
+        """
+        items, failed = list(outcomes.items()), list(broken)
+        tally = _Tally()
+        lease_end = claimed_at + self._config.lease
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + self._config.lease.total_seconds()  # if the clock stands
+        delay = CONFIRM_RETRY_FIRST.total_seconds()
+        while True:
+            one, items, failed = await self._settle_pass(kind, token, items, failed, claimed_at)
+            _merge(tally, one)
+            left = [user_id for user_id, _ in items] + failed
+            if not left:
+                return tally
+            if self._clock.now() + timedelta(seconds=delay) >= lease_end or (
+                loop.time() + delay >= give_up_at
+            ):
+                tally.unsettled.update(left)
+                log.error(
+                    "the settle of %s %s reminder rows was never written; they stay leased"
+                    " until their lease ends and may be sent again",
+                    len(left),
+                    kind.name,
+                )
+                return tally
+            log.warning(
+                "the database did not take the settle of %s %s reminder rows; trying again"
+                " in %.1f s",
+                len(left),
+                kind.name,
+                delay,
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, CONFIRM_RETRY_MAX.total_seconds())
+
+    async def _settle_pass(
+        self,
+        kind: ReminderKind[M],
+        token: str,
+        items: list[tuple[int, Delivery | None]],
+        broken: list[int],
+        claimed_at: datetime,
+    ) -> tuple[_Tally, list[tuple[int, Delivery | None]], list[int]]:
+        """One try at settling: the batch in one transaction, else row by row; a row that
+        fails on its own has its failure recorded. Returns what could not be written at all
+        (items with their delivery, broken rows), to be tried again."""
         times = (claimed_at, self._clock.now())
-        items = list(outcomes.items())
         try:
-            return await self._settle_in_one(token, session, items, broken, planner, times)
+            return await self._settle_in_one(kind, token, items, broken, times), [], []
         except Exception:
             log.exception("settling a reminder batch failed; settling its rows one by one")
         tally = _Tally()
+        failing: list[tuple[int, Delivery | None]] = []
         for item in items:
             try:
-                one = await self._settle_in_one(token, session, [item], [], planner, times)
+                one = await self._settle_in_one(kind, token, [item], [], times)
             except Exception as error:
                 _log_broken(item[0], error)
-                broken = [*broken, item[0]]
+                failing.append(item)
                 continue
             _merge(tally, one)
-        for user_id in broken:
+        left_items: list[tuple[int, Delivery | None]] = []
+        left_broken: list[int] = []
+        failures: list[tuple[int, tuple[int, Delivery | None] | None]]
+        failures = [(user_id, (user_id, delivery)) for user_id, delivery in failing]
+        failures += [(user_id, None) for user_id in broken]
+        for user_id, known in failures:
             try:
-                one = await self._settle_in_one(token, session, [], [user_id], planner, times)
-            except Exception:  # the lease expires; the row is offered again later
+                one = await self._settle_in_one(kind, token, [], [user_id], times)
+            except Exception:  # the database is away: try the whole settle again later
                 log.exception("recording the failure of user %s's reminder failed", user_id)
+                if known is None:
+                    left_broken.append(user_id)
+                else:
+                    left_items.append(known)
                 continue
             _merge(tally, one)
-        return tally
+        return tally, left_items, left_broken
 
     async def _settle_in_one(
         self,
+        kind: ReminderKind[M],
         token: str,
-        session: bool,
         items: list[tuple[int, Delivery | None]],
         broken: list[int],
-        planner: RowPlanner,
         times: tuple[datetime, datetime],
     ) -> _Tally:
         tally = _Tally()
         claimed_at, now = times
         ids = [user_id for user_id, _ in items] + broken
         async with self._uow() as work:
-            states = await work.reminders.get_many(ids, lock=True, token=token, session=session)
+            states = await work.reminders.get_many(ids, lock=True, token=token, lease=kind.lease)
             profiles = await work.reminders.profiles(ids)
             await self._config.prepare(work, profiles.values(), now)
-            changes: list[tuple[int, Values]] = []
+            settles: list[tuple[int, Settle]] = []
             failed = list(broken)
             for user_id, delivery in items:
                 state = states.get(user_id)
@@ -534,27 +624,29 @@ class Dispatcher:
                     tally.lost += 1  # another claim holds the row now: change nothing
                     continue
                 try:
-                    plan = planner(state, profiles.get(user_id), delivery, claimed_at, now)
+                    plan = kind.plan(state, profiles.get(user_id), delivery, claimed_at, now)
                 except Exception as error:
                     _log_broken(user_id, error)
                     failed.append(user_id)
                     continue
-                changes.append((user_id, plan.values))
+                settles.append((user_id, plan.settle))
                 if plan.event is not None:
                     tally.events.append(plan.event)
                     tally.missed += plan.event.kind is BreakKind.MISSED
                 if plan.deactivate is not None:
                     await _deactivate(work, plan.deactivate, now)
-                if plan.values.keys() <= (_CLEAR_SIT.keys() | _CLEAR_SESSION.keys()):
+                if plan.settle.releases_only:
                     tally.released += 1
-            await work.reminders.write_claimed(changes, token, session=session)
+            await work.reminders.settle_claimed(settles, token, lease=kind.lease)
             for user_id in failed:
                 if user_id not in states:
                     continue
                 tally.errors += 1
                 attempts = states[user_id].attempts + 1
                 retry_at = now + backoff(attempts)
-                count = await work.reminders.fail_claimed(user_id, token, retry_at, session=session)
+                count = await work.reminders.fail_claimed(
+                    user_id, token, retry_at, lease=kind.lease
+                )
                 if count is not None and count >= MAX_ATTEMPTS:
                     await work.reminders.park(user_id, now)
                     tally.parked += 1
@@ -577,10 +669,11 @@ def _merge(into: _Tally, one: _Tally) -> None:
     into.released += one.released
     into.lost += one.lost
     into.events.extend(one.events)
+    into.unsettled |= one.unsettled
 
 
-def _token_of(claimed: list[ReminderState], *, session: bool) -> str:
-    token = claimed[0].session_lease_token if session else claimed[0].lease_token
+def _token_of(kind: ReminderKind[M], claimed: list[ReminderState]) -> str:
+    token = kind.token(claimed[0])
     if token is None:
         raise RuntimeError("a claim returned rows without its token")
     return token

@@ -116,3 +116,6 @@ class DispatchReport:
     errors: int = 0
     """Rows that raised while being dispatched; retried with backoff, then parked."""
     parked: int = 0
+    unconfirmed: int = 0
+    """Rows whose settle the database never took (sent or not, they are not counted above):
+    they keep their lease, and once it ends they are offered again."""

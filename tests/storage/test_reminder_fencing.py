@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from coach.activity import BreakKind
 from coach.clock import FixedClock
 from coach.profile import Profile
-from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
+from coach.reminder_state import Delivery, Lease, ReminderState, SitBreakReminder
 from coach.services.reminders import DEFAULT_LEASE, ReminderService
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -104,7 +104,9 @@ async def test_sit_break_and_session_claims_never_block_each_other(
         await work.commit()
     async with uow() as work:
         sit = await work.reminders.claim_due(START, START + DEFAULT_LEASE, 30)
-        session = await work.reminders.claim_due(START, START + DEFAULT_LEASE, 30, session=True)
+        session = await work.reminders.claim_due(
+            START, START + DEFAULT_LEASE, 30, lease=Lease.SESSION
+        )
         await work.commit()
     assert [s.user_id for s in sit] == [1] and [s.user_id for s in session] == [1]
     sit_token, session_token = sit[0].lease_token, session[0].session_lease_token
