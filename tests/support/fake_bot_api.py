@@ -492,6 +492,9 @@ class FakeBotApi:
         self.profile: dict[tuple[str, str], Any] = {}
         self.webhook: dict[str, Any] | None = None
         self._faults: list[_Fault] = []
+        self._holds: dict[str, asyncio.Event] = {}
+        self.held: list[RecordedCall] = []
+        """Calls waiting at a ``hold`` right now."""
         self._pending: list[_Pending] = []
         self._last_batch: list[int] = []
         self._updates: dict[int, dict[str, Any]] = {}
@@ -678,6 +681,17 @@ class FakeBotApi:
         self._faults.append(
             _Fault(method.lower(), status, retry_after, description, chat_id, times, after)
         )
+
+    def hold(self, method: str) -> None:
+        """Keep every call of ``method`` waiting (before it is answered) until ``release``;
+        the waiting calls are in ``held``, so a test can act while they are in flight."""
+        self._holds.setdefault(method.lower(), asyncio.Event())
+
+    def release(self, method: str) -> None:
+        """Let the held calls of ``method``, and all later ones, through."""
+        gate = self._holds.pop(method.lower(), None)
+        if gate is not None:
+            gate.set()
 
     def clear_faults(self) -> None:
         self._faults.clear()
@@ -980,6 +994,14 @@ class FakeBotApi:
 
     async def _dispatch(self, call: RecordedCall) -> Any:
         name = call.method.lower()
+        gate = self._holds.get(name)
+        if gate is not None:
+            self.held.append(call)
+            self._signal.notify()
+            try:
+                await gate.wait()
+            finally:
+                self.held.remove(call)
         for fault in self._faults:
             if fault.remaining > 0 and fault.matches(name, call.chat_id):
                 if fault.let_through > 0:
