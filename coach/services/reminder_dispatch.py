@@ -530,8 +530,12 @@ class Dispatcher:
         loop = asyncio.get_running_loop()
         give_up_at = loop.time() + self._config.lease.total_seconds()  # if the clock stands
         delay = CONFIRM_RETRY_FIRST.total_seconds()
+        first = True
         while True:
-            one, items, failed = await self._settle_pass(kind, token, items, failed, claimed_at)
+            one, items, failed = await self._settle_pass(
+                kind, token, items, failed, claimed_at, first=first
+            )
+            first = False
             _merge(tally, one)
             left = [user_id for user_id, _ in items] + failed
             if not left:
@@ -564,42 +568,51 @@ class Dispatcher:
         items: list[tuple[int, Delivery | None]],
         broken: list[int],
         claimed_at: datetime,
+        *,
+        first: bool,
     ) -> tuple[_Tally, list[tuple[int, Delivery | None]], list[int]]:
-        """One try at settling: the batch in one transaction, else row by row; a row that
-        fails on its own has its failure recorded. Returns what could not be written at all
-        (items with their delivery, broken rows), to be tried again."""
+        """One try at settling: the batch in one transaction, else row by row, where a row
+        that fails on its own has its failure recorded. Once not even that can be written,
+        the database is away: that row and the rest are returned (items with their
+        delivery, broken rows), to be tried again."""
         times = (claimed_at, self._clock.now())
         try:
             return await self._settle_in_one(kind, token, items, broken, times), [], []
-        except Exception:
-            log.exception("settling a reminder batch failed; settling its rows one by one")
+        except Exception as error:
+            if first:
+                log.exception("settling a reminder batch failed; settling its rows one by one")
+            else:
+                log.warning("settling a reminder batch failed again (%s)", type(error).__name__)
         tally = _Tally()
-        failing: list[tuple[int, Delivery | None]] = []
-        for item in items:
+        for index, item in enumerate(items):
             try:
-                one = await self._settle_in_one(kind, token, [item], [], times)
+                _merge(tally, await self._settle_in_one(kind, token, [item], [], times))
+                continue
             except Exception as error:
                 _log_broken(item[0], error)
-                failing.append(item)
-                continue
-            _merge(tally, one)
-        left_items: list[tuple[int, Delivery | None]] = []
-        left_broken: list[int] = []
-        failures: list[tuple[int, tuple[int, Delivery | None] | None]]
-        failures = [(user_id, (user_id, delivery)) for user_id, delivery in failing]
-        failures += [(user_id, None) for user_id in broken]
-        for user_id, known in failures:
             try:
-                one = await self._settle_in_one(kind, token, [], [user_id], times)
-            except Exception:  # the database is away: try the whole settle again later
-                log.exception("recording the failure of user %s's reminder failed", user_id)
-                if known is None:
-                    left_broken.append(user_id)
-                else:
-                    left_items.append(known)
-                continue
-            _merge(tally, one)
-        return tally, left_items, left_broken
+                _merge(tally, await self._settle_in_one(kind, token, [], [item[0]], times))
+            except Exception as error:  # the database is away: try the rest again later
+                self._log_unrecorded(item[0], error, first=first)
+                return tally, items[index:], list(broken)
+        for index, user_id in enumerate(broken):
+            try:
+                _merge(tally, await self._settle_in_one(kind, token, [], [user_id], times))
+            except Exception as error:
+                self._log_unrecorded(user_id, error, first=first)
+                return tally, [], broken[index:]
+        return tally, [], []
+
+    @staticmethod
+    def _log_unrecorded(user_id: int, error: Exception, *, first: bool) -> None:
+        if first:
+            log.exception("recording the failure of user %s's reminder failed", user_id)
+        else:
+            log.warning(
+                "recording the failure of user %s's reminder failed (%s)",
+                user_id,
+                type(error).__name__,
+            )
 
     async def _settle_in_one(
         self,
