@@ -27,9 +27,7 @@ SECOND = timedelta(seconds=1)
 async def add_user(uow: SqlUnitOfWorkFactory, user_id: int, zone: str) -> None:
     joined = SUNDAY_18 - timedelta(days=6)
     async with uow() as work:
-        await work.users.add(
-            Profile(user_id, user_id, joined, timezone=zone, onboarded_at=joined)
-        )
+        await work.users.add(Profile(user_id, user_id, joined, timezone=zone, onboarded_at=joined))
         await work.commit()
 
 
