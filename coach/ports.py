@@ -35,6 +35,11 @@ class UserRepository(Protocol):
         """Remove the user and, by cascade, every row about them; False if unknown."""
         ...
 
+    async def claim_zone_notice(self, user_id: int, zone: str) -> bool:
+        """Record that the user is told their stored ``zone`` is unknown; True only for the
+        first claim while that zone is still theirs (so the notice goes out once)."""
+        ...
+
 
 class DialogRepository(Protocol):
     async def get(self, user_id: int) -> Dialog | None: ...
