@@ -173,6 +173,8 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(MessageHandler(message & filters.LOCATION, fallback.location_message))
     application.add_handler(MessageHandler(message & filters.TEXT, fallback.text_message))
     application.add_handler(MessageHandler(message, fallback.unsupported_message))
+    # Group 1 runs after the reply: the one notice that a stored time zone is unknown.
+    application.add_handler(TypeHandler(Update, gate.tell_unknown_zone), group=1)
 
     application.add_error_handler(errors.on_error)
 

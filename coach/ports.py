@@ -42,6 +42,11 @@ class UserRepository(Protocol):
         """Remove the user and, by cascade, every row about them; False if unknown."""
         ...
 
+    async def claim_zone_notice(self, user_id: int, zone: str) -> bool:
+        """Record that the user is told their stored ``zone`` is unknown; True only for the
+        first claim while that zone is still theirs (so the notice goes out once)."""
+        ...
+
 
 class DialogRepository(Protocol):
     async def get(self, user_id: int) -> Dialog | None: ...
@@ -189,13 +194,31 @@ class WeeklySummaryRepository(Protocol):
         while ``token`` holds it. Returns how many were released."""
         ...
 
-    async def unscheduled(self, limit: int) -> list[Profile]:
-        """Onboarded users with a time zone but no next summary instant yet."""
+    async def unscheduled(self, now: datetime, limit: int) -> list[Profile]:
+        """Onboarded users with a time zone but no next summary instant yet (neither parked
+        nor held back after a failed try until after ``now``)."""
         ...
 
     async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
-        """Set the next instant and drop any claim; `sent_at` records a summary sent now."""
+        """Set the next instant and drop any claim; `sent_at` records a summary sent now.
+        A parked user is offered again (their settings changed) with a clean count."""
         ...
+
+    async def fail(self, user_id: int, token: str | None) -> int | None:
+        """Count a failed try and drop the claim; with a ``token`` only while it holds the
+        claim (else None), without one for a user not yet scheduled. Returns the failed
+        tries in a row."""
+        ...
+
+    async def hold(self, user_id: int, until: datetime) -> None:
+        """Offer the user's summary (or first scheduling) again only from ``until`` on."""
+        ...
+
+    async def park(self, user_id: int, now: datetime) -> None:
+        """Offer the user's summary no more, until their settings change (`schedule`)."""
+        ...
+
+    async def count_parked(self) -> int: ...
 
 
 class UserDataExport(Protocol):

@@ -61,6 +61,11 @@ class UserRow(Base):
     # A claimed summary: in flight until the lease ends; only the claim's token confirms it.
     summary_lease_until: Mapped[datetime | None]
     summary_lease_token: Mapped[str | None] = mapped_column(String(32))
+    # A summary that could not be built: failed tries in a row, and when it was given up.
+    summary_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    summary_parked_at: Mapped[datetime | None]
+    # The stored zone the user was told the tz database does not know (told once per zone).
+    zone_notice: Mapped[str | None] = mapped_column(String(64))
 
 
 class ProcessedUpdateRow(Base):

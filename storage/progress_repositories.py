@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -109,6 +109,7 @@ class SqlWeeklySummaryRepository:
             .where(
                 UserRow.summary_next_at <= now,
                 or_(UserRow.summary_lease_until.is_(None), UserRow.summary_lease_until <= now),
+                UserRow.summary_parked_at.is_(None),
             )
             .order_by(UserRow.summary_next_at)
             .limit(limit)
@@ -130,10 +131,11 @@ class SqlWeeklySummaryRepository:
     async def confirm(
         self, user_id: int, token: str, next_at: datetime, sent_at: datetime | None
     ) -> bool:
-        values: dict[str, datetime | None] = {
+        values: dict[str, datetime | int | None] = {
             "summary_next_at": next_at,
             "summary_lease_until": None,
             "summary_lease_token": None,
+            "summary_attempts": 0,
         }
         if sent_at is not None:
             values["summary_sent_at"] = sent_at
@@ -156,24 +158,74 @@ class SqlWeeklySummaryRepository:
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
-    async def unscheduled(self, limit: int) -> list[Profile]:
+    async def unscheduled(self, now: datetime, limit: int) -> list[Profile]:
         statement = (
             select(UserRow)
             .where(
                 UserRow.summary_next_at.is_(None),
                 UserRow.onboarded_at.is_not(None),
                 UserRow.timezone.is_not(None),
+                UserRow.summary_parked_at.is_(None),
+                or_(UserRow.summary_lease_until.is_(None), UserRow.summary_lease_until <= now),
             )
             .limit(limit)
         )
         return [_profile(row) for row in await self._session.scalars(statement)]
 
     async def schedule(self, user_id: int, next_at: datetime, sent_at: datetime | None) -> None:
-        values: dict[str, datetime | None] = {
+        values: dict[str, datetime | int | None] = {
             "summary_next_at": next_at,
             "summary_lease_until": None,
             "summary_lease_token": None,
+            "summary_attempts": 0,
+            "summary_parked_at": None,
         }
         if sent_at is not None:
             values["summary_sent_at"] = sent_at
         await self._session.execute(update(UserRow).where(UserRow.id == user_id).values(values))
+
+    async def fail(self, user_id: int, token: str | None) -> int | None:
+        """Count a failed try and drop the claim; returns the failed tries in a row.
+
+        With a ``token``, only while it holds the claim (else None); without one, for a user
+        not yet scheduled.
+        """
+        condition = (
+            UserRow.summary_lease_token == token
+            if token is not None
+            else UserRow.summary_next_at.is_(None)
+        )
+        statement = (
+            update(UserRow)
+            .where(UserRow.id == user_id, condition)
+            .values(summary_attempts=UserRow.summary_attempts + 1, summary_lease_token=None)
+            .returning(UserRow.summary_attempts)
+            .execution_options(synchronize_session=False)
+        )
+        attempts: int | None = (await self._session.execute(statement)).scalar_one_or_none()
+        return attempts
+
+    async def hold(self, user_id: int, until: datetime) -> None:
+        await self._session.execute(
+            update(UserRow)
+            .where(UserRow.id == user_id)
+            .values(summary_lease_until=until, summary_lease_token=None)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def park(self, user_id: int, now: datetime) -> None:
+        await self._session.execute(
+            update(UserRow)
+            .where(UserRow.id == user_id)
+            .values(
+                summary_parked_at=now,
+                summary_next_at=None,
+                summary_lease_until=None,
+                summary_lease_token=None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    async def count_parked(self) -> int:
+        statement = select(func.count()).where(UserRow.summary_parked_at.is_not(None))
+        return int((await self._session.execute(statement)).scalar_one())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -114,6 +114,20 @@ class SqlUserRepository:
         """Remove the user; ON DELETE CASCADE removes every row about them."""
         result = await self._session.execute(delete(UserRow).where(UserRow.id == user_id))
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def claim_zone_notice(self, user_id: int, zone: str) -> bool:
+        """One conditional UPDATE: of two replicas handling the same user, one wins."""
+        result = await self._session.execute(
+            update(UserRow)
+            .where(
+                UserRow.id == user_id,
+                UserRow.timezone == zone,
+                or_(UserRow.zone_notice.is_(None), UserRow.zone_notice != zone),
+            )
+            .values(zone_notice=zone)
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
 class SqlDialogRepository:

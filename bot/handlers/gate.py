@@ -1,4 +1,5 @@
-"""Runs before every handler: drop updates we have handled before, and remind of urgent advice."""
+"""Runs around every handler: drop updates handled before, remind of urgent advice, and tell
+a user once that their stored time zone is unknown."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language
 from bot.render import safety as safety_render
+from coach.services.contacts import zone_notice_due
 from coach.services.updates import claim_update
 
 log = logging.getLogger(__name__)
@@ -44,3 +46,17 @@ def _followup_for(update: Update) -> int | None:
         return None
     command = (message.text or "").split(maxsplit=1)[0].split("@")[0] if message.text else ""
     return None if command in _PASS_THROUGH else user.id
+
+
+async def tell_unknown_zone(update: Update, context: CoachContext) -> None:
+    """After the reply: a user whose stored zone the tz database lacks is served in UTC and
+    asked, once, to choose their city again."""
+    user = update.effective_user
+    if user is None or (update.message is None and update.callback_query is None):
+        return
+    profile = await zone_notice_due(context.services.uow, user.id)
+    if profile is None:
+        return
+    log.info("user %s has a time zone the tz database lacks; told once", user.id)
+    text = context.services.texts.text(profile.language, "zone-unknown")
+    await context.bot.send_message(chat_id_of(update), text)

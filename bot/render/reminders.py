@@ -15,6 +15,7 @@ from bot.render.formatting import clock
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
 from coach.services import reminders as rem
+from coach.zones import served_zone
 
 
 def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
@@ -43,11 +44,12 @@ def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
 
 
 def _time(instant: datetime, zone: str, lang: str) -> str:
-    return clock(instant.astimezone(ZoneInfo(zone)).time(), lang)
+    return clock(instant.astimezone(ZoneInfo(served_zone(zone))).time(), lang)
 
 
 def _date(instant: datetime, zone: str, lang: str) -> str:
-    return str(format_date(instant.astimezone(ZoneInfo(zone)).date(), "medium", locale=lang))
+    day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
+    return str(format_date(day, "medium", locale=lang))
 
 
 def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
 from coach.profile import Profile, language_from_client
+from coach.zones import is_unknown
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,18 @@ async def language_of(uow: UnitOfWorkFactory, user_id: int, client_language: str
     async with uow() as work:
         profile = await work.users.get(user_id)
     return profile.language if profile else language_from_client(client_language)
+
+
+async def zone_notice_due(uow: UnitOfWorkFactory, user_id: int) -> Profile | None:
+    """The user, when they should now be told that their stored zone is unknown; else None.
+
+    Such a user is served in UTC (`coach.zones`) and asked once to choose their city again:
+    the claim is stored, so the notice is not repeated on every reply (nor by a replica).
+    """
+    async with uow() as work:
+        profile = await work.users.get(user_id)
+        if profile is None or profile.timezone is None or not is_unknown(profile.timezone):
+            return None
+        claimed = await work.users.claim_zone_notice(user_id, profile.timezone)
+        await work.commit()
+    return profile if claimed else None

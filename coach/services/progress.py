@@ -34,6 +34,7 @@ from coach.progress import (
 )
 from coach.screening import Access, exercise_access
 from coach.streaks import Goal, local_day
+from coach.zones import served_zone
 
 FLOW: Final = "reps"
 ASK_EXERCISE: Final = "exercise"
@@ -177,7 +178,8 @@ View = (
 
 
 def tz_of(profile: Profile) -> str:
-    return profile.timezone or "UTC"
+    """The zone the user's days are counted in: UTC while theirs is unset or unknown."""
+    return served_zone(profile.timezone)
 
 
 class LoggedListener(Protocol):

@@ -58,6 +58,7 @@ from coach.services.reminder_views import (
     WhyAnswered,
 )
 from coach.session_reminder import next_session_due
+from coach.zones import is_unknown, served_zone
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,7 @@ def session_due_for(
         not profile.active
         or not profile.onboarded
         or not profile.timezone
+        or is_unknown(profile.timezone)  # no schedule fits, as for sit breaks
         or profile.exercise_time is None
     ):
         return None
@@ -425,7 +427,7 @@ class ReminderService:
                 or not _is_current(state, stamp, now)
             ):
                 return [Expired()]
-            zone = profile.timezone
+            zone = served_zone(profile.timezone)
             day = local_date(zone, now)
             views: list[View]
             minutes = self._minutes(profile)
@@ -512,7 +514,7 @@ class ReminderService:
             state = await self._state(work, user_id)
             now = self._clock.now()
             until = state.paused_until if state.paused_until and state.paused_until > now else None
-            return [PauseMenu(until, profile.timezone or "UTC")]
+            return [PauseMenu(until, served_zone(profile.timezone))]
 
     async def pause(self, user_id: int, choice: str) -> list[View]:
         """A pause button: "hour", "today", or "days" (then the number is asked for)."""
@@ -601,7 +603,7 @@ class ReminderService:
         """Pause reminders; a pause of whole days also freezes those days of the streak."""
         state = await self._state(work, profile.user_id)
         await self._store(work, profile, state.with_changes(paused_until=until), now=now)
-        zone = profile.timezone or "UTC"
+        zone = served_zone(profile.timezone)
         if whole_days:
             for day in paused_days(zone, now, until):
                 await work.frozen_days.add(profile.user_id, day, FrozenKind.PAUSE)

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from coach import safety, screening, walkthrough
 from coach.activity import EntrySource, PainCheckIn, PainContext, RepEntry
@@ -31,6 +31,7 @@ from coach.services.safety import (
     place_hold,
 )
 from coach.walkthrough import Kind, Phase, Walkthrough
+from coach.zones import served_zone
 
 FLOW: Final = "walkthrough"
 _NUMBER_RE: Final = re.compile(r"^\s*([+-]?\d{1,9})\s*$")
@@ -334,11 +335,7 @@ class WorkoutService:
     async def _local_date(self, work: UnitOfWork, user_id: int, now: datetime) -> date:
         profile = await work.users.get(user_id)
         zone_name = profile.timezone if profile is not None else None
-        try:
-            zone = ZoneInfo(zone_name) if zone_name else None
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = None
-        return now.astimezone(zone).date() if zone else now.date()
+        return now.astimezone(ZoneInfo(served_zone(zone_name))).date()
 
     async def _advance(
         self,

@@ -70,12 +70,12 @@ async def test_summaries_unscheduled_schedule_and_claim(uow: SqlUnitOfWorkFactor
     await add(uow, 1)
     await add(uow, 2, onboarded=False)
     async with uow() as work:
-        assert [p.user_id for p in await work.summaries.unscheduled(10)] == [1]
+        assert [p.user_id for p in await work.summaries.unscheduled(NOW, 10)] == [1]
         await work.summaries.schedule(1, NOW + timedelta(hours=1), None)
         await work.commit()
     lease = NOW + timedelta(hours=2)
     async with uow() as work:
-        assert await work.summaries.unscheduled(10) == []
+        assert await work.summaries.unscheduled(NOW, 10) == []
         assert await work.summaries.claim_due(NOW, lease, "early", 10) == []
         due = await work.summaries.claim_due(NOW + timedelta(hours=1), lease, "a", 10)
         assert [(p.user_id, at) for p, at in due] == [(1, NOW + timedelta(hours=1))]
