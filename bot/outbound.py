@@ -4,7 +4,9 @@ Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and sche
 reminders share it: at most 30 messages in any second; per chat a burst of 3 replies, then
 one a second, and reminders strictly one a second; replies ahead of reminders
 (``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
-sending for the time Telegram asked, then the call is retried. Once a pause begins, no call
+sending for the time Telegram asked, then the call is retried; a ``RetryAfter`` for a group,
+supergroup or channel (a negative chat id) holds that chat alone, and is not shared with other
+replicas: a crowd in one group never silences the bot for everyone. Once a pause begins, no call
 to a chat leaves until it ends, not even one granted just before it (it queues again); when
 the last call in flight has returned, that is logged ("none in flight"). A timed-out call is not
 retried: it may have arrived, and Telegram has no idempotency key.
@@ -44,6 +46,7 @@ from coach.rate_limit import (
     SendLimiter,
     SendPermit,
     is_strict,
+    pauses_only_its_chat,
 )
 
 log = logging.getLogger(__name__)
@@ -161,9 +164,17 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
                 seconds = _retry_seconds(error)
-                self.pause(seconds)
-                log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
-                await self._share_pause(seconds)
+                if pauses_only_its_chat(data.get("chat_id")):
+                    self.pause_chat(chat, seconds)
+                    log.warning(
+                        "Telegram asked to wait %.1f s for chat %s; that chat alone is paused",
+                        seconds,
+                        chat,
+                    )
+                else:
+                    self.pause(seconds)
+                    log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
+                    await self._share_pause(seconds)
                 if attempt >= self._max_retries:
                     raise
             finally:
@@ -183,7 +194,10 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             await self.acquire(chat, priority, deadline)
             if not await self._take_shared(chat, priority, deadline):
                 continue  # the shared budget is paused: wait for it in the queue
-            if self._limiter.paused_until > self._clock():
+            if (
+                max(self._limiter.paused_until, self._limiter.chat_paused_until(chat))
+                > self._clock()
+            ):
                 continue
             if deadline is not None and self._now() > deadline:
                 raise SendExpired()  # held by the shared budget past its time: never sent
@@ -232,6 +246,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._limiter.pause_until(self._clock() + seconds)
         self._wake()
         self._note_held()
+
+    def pause_chat(self, chat: int, seconds: float) -> None:
+        """Hold sends to one chat for ``seconds`` (a group's 429): nobody else waits."""
+        self._limiter.pause_chat_until(chat, self._clock() + seconds)
+        self._wake()
 
     def _note_held(self) -> None:
         """Say once per pause when no call is in flight any more.
