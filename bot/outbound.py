@@ -13,6 +13,9 @@ retried: it may have arrived, and Telegram has no idempotency key.
 A call may carry ``rate_limit_args={"deadline": <aware datetime>}``: if it would be granted
 after that instant, or after ``stop_deadlined()`` (shutdown), Telegram is not called and
 ``SendExpired`` is raised, so the caller knows for certain the message did not leave.
+After ``stop_held()`` (SIGTERM) every call, reply or not, that would wait more than
+``SHUTDOWN_HOLD_SECONDS`` (a RetryAfter pause holds it) is refused the same way and logged by
+chat id, so a pause never keeps the process alive past the platform's kill timeout.
 Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
@@ -54,6 +57,8 @@ log = logging.getLogger(__name__)
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
 _EXPIRY_SLACK = 0.05
 """How long after a deadline the worker wakes to refuse a send still waiting then."""
+SHUTDOWN_HOLD_SECONDS = 2.0
+"""After ``stop_held()`` (a stop signal), a send that would wait longer than this is dropped."""
 
 
 @dataclass(order=True)
@@ -109,6 +114,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._sleep = sleep
         self._now = now
         self._refuse_deadlined = False
+        self._refuse_held = False
         self._max_retries = max_retries
         # A shared refusal longer than the window and the per-chat interval (the longest
         # waits the budget's rules make) can only be a pause another replica was asked for.
@@ -275,6 +281,13 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._refuse_deadlined = True
         self._wake()
 
+    def stop_held(self) -> None:
+        """From now on, refuse every call (queued or new) that would wait longer than
+        ``SHUTDOWN_HOLD_SECONDS``: a stop signal arrived, and the process must exit in time."""
+        self._refuse_held = True
+        self._refuse_deadlined = True
+        self._wake()
+
     async def acquire(
         self, chat: int, priority: int = Priority.REPLY, deadline: datetime | None = None
     ) -> None:
@@ -338,6 +351,14 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                     waiter.granted.set_exception(SendExpired())
                     continue
                 wake = min(delay, left + _EXPIRY_SLACK)
+            if self._refuse_held and delay > SHUTDOWN_HOLD_SECONDS:
+                log.warning(
+                    "a send to chat %s was dropped: stopping, and it would wait %.0f s more",
+                    waiter.chat,
+                    delay,
+                )
+                waiter.granted.set_exception(SendExpired())
+                continue
             if delay <= 0:
                 self._limiter.record_send(waiter.chat, now)
                 waiter.granted.set_result(None)
