@@ -236,6 +236,23 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 return False
             await self._sleep(wait)
 
+    async def forget(self, chat: int) -> None:
+        """Drop what this queue and the shared budget keep about ``chat`` (a deleted user's).
+
+        Called after the last message to the chat, since every send records the chat anew.
+        """
+        self._limiter.forget(chat)
+        if self._shared is None:
+            return
+        try:
+            await self._shared.forget(chat)
+        except Exception:
+            log.warning(
+                "the shared send budget failed; chat %s is pruned with the old rows",
+                chat,
+                exc_info=True,
+            )
+
     async def _share_pause(self, seconds: float) -> None:
         """Telegram's pause holds the bot, so every replica: tell the shared budget."""
         if self._shared is None:

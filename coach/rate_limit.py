@@ -61,6 +61,10 @@ class SendPermit(Protocol):
         """Telegram asked for a pause: no replica may send for ``seconds`` from now."""
         ...
 
+    async def forget(self, chat_id: int) -> None:
+        """Remove what is kept about ``chat_id`` (its user deleted their data)."""
+        ...
+
     async def close(self) -> None: ...
 
 
@@ -152,6 +156,10 @@ class SendLimiter:
     def paused_chats(self) -> int:
         """Chats held by a pause of their own; each is forgotten when its pause ends."""
         return len(self._chat_pauses)
+
+    def forget(self, chat_id: int) -> None:
+        """Drop what is kept about one chat (its user deleted their data)."""
+        self._chats.pop(chat_id, None)
 
     def _tokens(self, chat_id: int, now: float) -> float:
         state = self._chats.get(chat_id)

@@ -105,6 +105,7 @@ _PAUSE = text(
     f"UPDATE send_budget SET sent_at = GREATEST(sent_at, {_NOW} + "
     f"CAST(:seconds AS double precision) - {_WINDOW}) WHERE slot < :n"
 )
+_FORGET_CHAT = text("DELETE FROM chat_sends WHERE chat_id = :chat")
 _PRUNE_CHATS = text(
     f"DELETE FROM chat_sends WHERE sent_at < {_NOW} - CAST(:keep AS double precision)"
 )
@@ -199,6 +200,11 @@ class PostgresSendBudget:
             await connection.execute(
                 _PAUSE, {"seconds": seconds, "window": SAFE_WINDOW_SECONDS, "n": self._per_second}
             )
+
+    async def forget(self, chat_id: int) -> None:
+        """The chat's row goes now, not at the next prune (its user deleted their data)."""
+        async with self._engine.begin() as connection:
+            await connection.execute(_FORGET_CHAT, {"chat": chat_id})
 
     async def _heal(self, connection: AsyncConnection) -> None:
         count = (await connection.execute(_SLOT_WAIT, {"n": self._per_second, "window": 0})).one()[

@@ -212,6 +212,9 @@ class PausedPermit:
     async def pause(self, seconds: float) -> None:
         return None
 
+    async def forget(self, chat_id: int) -> None:
+        return None
+
     async def close(self) -> None:
         return None
 
