@@ -55,7 +55,7 @@ class SqlUserDataExport:
     async def tables(self, user_id: int) -> list[TableRows]:
         found: list[TableRows] = []
         chat_id = await self._session.scalar(select(UserRow.chat_id).where(UserRow.id == user_id))
-        keyed = [
+        keyed: list[tuple[Table, Any, int | None]] = [
             (table, table.c.id if table.name == "users" else table.c.user_id, user_id)
             for table in per_user_tables()
         ]

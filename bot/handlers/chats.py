@@ -14,6 +14,7 @@ bot never chats along.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
@@ -25,7 +26,7 @@ from telegram import (
 )
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, ExtBot
 
 from bot.context import NOTE_DEADLINE, CoachContext
 from bot.outbound import SendExpired
@@ -92,7 +93,8 @@ async def _point_to_private(update: Update, context: CoachContext) -> None:
         return
     button = InlineKeyboardButton(texts.text(lang, "private-only-button"), url=link)
     # The bot's own call, not the message's shortcut: only it takes rate_limit_args.
-    await context.bot.send_message(
+    bot: ExtBot[Any] = context.bot
+    await bot.send_message(
         chat.id,
         texts.text(lang, "private-only"),
         reply_markup=InlineKeyboardMarkup([[button]]),
