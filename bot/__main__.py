@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import signal
 import sys
 
 from pydantic import ValidationError
@@ -9,13 +12,14 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot import data_dir
-from bot.app import CoachApplication, build_application
+from bot.app import CoachApplication, build_application, on_stop_signal
 from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
 from bot.logging_setup import configure_logging, mask_output
 
 EXIT_CONFIG = 2
 # Telegram must reach the port; only the secret path with the secret header is served.
 WEBHOOK_LISTEN = "0.0.0.0"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 
 def load_settings() -> Settings | None:
@@ -58,7 +62,15 @@ def main() -> int:
 
 
 def run(app: CoachApplication, settings: Settings) -> None:
-    """Long polling, or a webhook on the secret path when WEBHOOK_URL is set."""
+    """Long polling, or a webhook on the secret path when WEBHOOK_URL is set.
+
+    The stop signals are ours, not PTB's (``stop_signals=None``): ours first drop the sends a
+    RetryAfter pause holds, so a deploy's SIGTERM ends the process in time.
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # PTB runs on the current loop
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, functools.partial(on_stop_signal, app))
     if settings.webhook_url and settings.webhook_secret is not None:
         path = settings.webhook_path
         app.run_webhook(
@@ -68,9 +80,10 @@ def run(app: CoachApplication, settings: Settings) -> None:
             webhook_url=f"{settings.webhook_url}/{path}",
             secret_token=settings.webhook_secret.get_secret_value(),
             allowed_updates=Update.ALL_TYPES,
+            stop_signals=None,
         )
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        app.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=None)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
@@ -276,6 +276,20 @@ async def _log_parked(reminders: ReminderService) -> None:
         log.warning("%s reminder rows are parked after repeated failures (parked_at)", parked)
     else:
         log.info("no reminder rows are parked")
+
+
+def on_stop_signal(application: CoachApplication) -> NoReturn:
+    """SIGTERM, SIGINT: drop the sends a RetryAfter pause holds, then stop as PTB would.
+
+    PTB's ``Application.stop()`` waits for every running handler before ``post_stop``; a
+    reply held by a 60 s pause would keep the process alive past the platform's kill timeout.
+    So the outbound queue refuses such sends first (each is logged by chat id; the handler's
+    update by the error handler), and the handlers end at once.
+    """
+    limiter = application.bot.rate_limiter
+    if isinstance(limiter, OutboundLimiter):
+        limiter.stop_held()
+    raise SystemExit
 
 
 async def _post_stop(application: CoachApplication) -> None:

@@ -4,13 +4,18 @@ Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and sche
 reminders share it: at most 30 messages in any second; per chat a burst of 3 replies, then
 one a second, and reminders strictly one a second; replies ahead of reminders
 (``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
-sending for the time Telegram asked, then the call is retried. Once a pause begins, no call
+sending for the time Telegram asked, then the call is retried; a ``RetryAfter`` for a group,
+supergroup or channel (a negative chat id) holds that chat alone, and is not shared with other
+replicas: a crowd in one group never silences the bot for everyone. Once a pause begins, no call
 to a chat leaves until it ends, not even one granted just before it (it queues again); when
 the last call in flight has returned, that is logged ("none in flight"). A timed-out call is not
 retried: it may have arrived, and Telegram has no idempotency key.
 A call may carry ``rate_limit_args={"deadline": <aware datetime>}``: if it would be granted
 after that instant, or after ``stop_deadlined()`` (shutdown), Telegram is not called and
 ``SendExpired`` is raised, so the caller knows for certain the message did not leave.
+After ``stop_held()`` (SIGTERM) every call, reply or not, that would wait more than
+``SHUTDOWN_HOLD_SECONDS`` (a RetryAfter pause holds it) is refused the same way and logged by
+chat id, so a pause never keeps the process alive past the platform's kill timeout.
 Calls without a chat (getUpdates, answerCallbackQuery, setMyCommands) pass straight through.
 
 The rules themselves are the pure ``coach.rate_limit.SendLimiter``; this module only waits.
@@ -44,6 +49,7 @@ from coach.rate_limit import (
     SendLimiter,
     SendPermit,
     is_strict,
+    pauses_only_its_chat,
 )
 
 log = logging.getLogger(__name__)
@@ -51,6 +57,8 @@ log = logging.getLogger(__name__)
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
 _EXPIRY_SLACK = 0.05
 """How long after a deadline the worker wakes to refuse a send still waiting then."""
+SHUTDOWN_HOLD_SECONDS = 2.0
+"""After ``stop_held()`` (a stop signal), a send that would wait longer than this is dropped."""
 
 
 @dataclass(order=True)
@@ -106,6 +114,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._sleep = sleep
         self._now = now
         self._refuse_deadlined = False
+        self._refuse_held = False
         self._max_retries = max_retries
         # A shared refusal longer than the window and the per-chat interval (the longest
         # waits the budget's rules make) can only be a pause another replica was asked for.
@@ -161,9 +170,17 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
                 seconds = _retry_seconds(error)
-                self.pause(seconds)
-                log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
-                await self._share_pause(seconds)
+                if pauses_only_its_chat(data.get("chat_id")):
+                    self.pause_chat(chat, seconds)
+                    log.warning(
+                        "Telegram asked to wait %.1f s for chat %s; that chat alone is paused",
+                        seconds,
+                        chat,
+                    )
+                else:
+                    self.pause(seconds)
+                    log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
+                    await self._share_pause(seconds)
                 if attempt >= self._max_retries:
                     raise
             finally:
@@ -183,7 +200,10 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
             await self.acquire(chat, priority, deadline)
             if not await self._take_shared(chat, priority, deadline):
                 continue  # the shared budget is paused: wait for it in the queue
-            if self._limiter.paused_until > self._clock():
+            if (
+                max(self._limiter.paused_until, self._limiter.chat_paused_until(chat))
+                > self._clock()
+            ):
                 continue
             if deadline is not None and self._now() > deadline:
                 raise SendExpired()  # held by the shared budget past its time: never sent
@@ -216,6 +236,23 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 return False
             await self._sleep(wait)
 
+    async def forget(self, chat: int) -> None:
+        """Drop what this queue and the shared budget keep about ``chat`` (a deleted user's).
+
+        Called after the last message to the chat, since every send records the chat anew.
+        """
+        self._limiter.forget(chat)
+        if self._shared is None:
+            return
+        try:
+            await self._shared.forget(chat)
+        except Exception:
+            log.warning(
+                "the shared send budget failed; chat %s is pruned with the old rows",
+                chat,
+                exc_info=True,
+            )
+
     async def _share_pause(self, seconds: float) -> None:
         """Telegram's pause holds the bot, so every replica: tell the shared budget."""
         if self._shared is None:
@@ -232,6 +269,11 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._limiter.pause_until(self._clock() + seconds)
         self._wake()
         self._note_held()
+
+    def pause_chat(self, chat: int, seconds: float) -> None:
+        """Hold sends to one chat for ``seconds`` (a group's 429): nobody else waits."""
+        self._limiter.pause_chat_until(chat, self._clock() + seconds)
+        self._wake()
 
     def _note_held(self) -> None:
         """Say once per pause when no call is in flight any more.
@@ -253,6 +295,13 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
 
     def stop_deadlined(self) -> None:
         """From now on, refuse every call with a deadline (queued or new): shutting down."""
+        self._refuse_deadlined = True
+        self._wake()
+
+    def stop_held(self) -> None:
+        """From now on, refuse every call (queued or new) that would wait longer than
+        ``SHUTDOWN_HOLD_SECONDS``: a stop signal arrived, and the process must exit in time."""
+        self._refuse_held = True
         self._refuse_deadlined = True
         self._wake()
 
@@ -319,6 +368,14 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                     waiter.granted.set_exception(SendExpired())
                     continue
                 wake = min(delay, left + _EXPIRY_SLACK)
+            if self._refuse_held and delay > SHUTDOWN_HOLD_SECONDS:
+                log.warning(
+                    "a send to chat %s was dropped: stopping, and it would wait %.0f s more",
+                    waiter.chat,
+                    delay,
+                )
+                waiter.granted.set_exception(SendExpired())
+                continue
             if delay <= 0:
                 self._limiter.record_send(waiter.chat, now)
                 waiter.granted.set_result(None)

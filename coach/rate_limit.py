@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Hashable
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Protocol
 
@@ -57,6 +59,10 @@ class SendPermit(Protocol):
 
     async def pause(self, seconds: float) -> None:
         """Telegram asked for a pause: no replica may send for ``seconds`` from now."""
+        ...
+
+    async def forget(self, chat_id: int) -> None:
+        """Remove what is kept about ``chat_id`` (its user deleted their data)."""
         ...
 
     async def close(self) -> None: ...
@@ -99,6 +105,8 @@ class SendLimiter:
         # at the front and pruning stops at the first one that may still limit.
         self._chats: dict[int, tuple[float, float]] = {}
         self._paused_until = -math.inf
+        # Chats Telegram paused alone (a 429 for a group): end of each pause, until it ends.
+        self._chat_pauses: dict[int, float] = {}
 
     @property
     def tracked_chats(self) -> int:
@@ -113,7 +121,7 @@ class SendLimiter:
     def delay_for(self, chat_id: int, now: float, priority: int = Priority.REPLY) -> float:
         """Seconds to wait before a message of ``priority`` may go to ``chat_id``; 0.0 if now."""
         self._prune(now)
-        allowed_at = self._paused_until
+        allowed_at = max(self._paused_until, self._chat_pauses.get(chat_id, -math.inf))
         if len(self._recent) >= self._limit:
             allowed_at = max(allowed_at, self._recent[0] + self._window)
         state = self._chats.get(chat_id)
@@ -137,6 +145,22 @@ class SendLimiter:
         """Hold every send until ``t`` (after a ``RetryAfter``); never shortens a pause."""
         self._paused_until = max(self._paused_until, t)
 
+    def pause_chat_until(self, chat_id: int, t: float) -> None:
+        """Hold sends to one chat until ``t`` (a ``RetryAfter`` for that chat alone)."""
+        self._chat_pauses[chat_id] = max(self._chat_pauses.get(chat_id, -math.inf), t)
+
+    def chat_paused_until(self, chat_id: int) -> float:
+        return self._chat_pauses.get(chat_id, -math.inf)
+
+    @property
+    def paused_chats(self) -> int:
+        """Chats held by a pause of their own; each is forgotten when its pause ends."""
+        return len(self._chat_pauses)
+
+    def forget(self, chat_id: int) -> None:
+        """Drop what is kept about one chat (its user deleted their data)."""
+        self._chats.pop(chat_id, None)
+
     def _tokens(self, chat_id: int, now: float) -> float:
         state = self._chats.get(chat_id)
         if state is None:
@@ -153,3 +177,47 @@ class SendLimiter:
             if chats[chat_id][1] + keep_for > now:
                 break
             del chats[chat_id]
+        if self._chat_pauses:
+            for chat_id in [c for c, until in self._chat_pauses.items() if until <= now]:
+                del self._chat_pauses[chat_id]
+
+
+def pauses_only_its_chat(chat_id: object) -> bool:
+    """A ``RetryAfter`` for a group, supergroup or channel (negative ids, or "@name") holds
+    that chat only; one for a private chat (a person's id, positive) holds the whole bot."""
+    if isinstance(chat_id, bool):
+        return False
+    if isinstance(chat_id, int):
+        return chat_id < 0
+    return isinstance(chat_id, str)
+
+
+class Throttle:
+    """At most one event per key within ``interval`` (e.g. one note a minute per group).
+
+    Memory is bounded by the keys seen within the last ``interval``: older ones are forgotten
+    (a forgotten key is the same as one never seen). Times must not go backwards by much;
+    an entry is re-inserted on each allowed event, so the oldest sit at the front.
+    """
+
+    def __init__(self, interval: timedelta) -> None:
+        if interval <= timedelta(0):
+            raise ValueError("interval must be positive")
+        self._interval = interval
+        self._last: dict[Hashable, datetime] = {}
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def allow(self, key: Hashable, now: datetime) -> bool:
+        """True (and the event counts) unless ``key`` had one less than ``interval`` ago."""
+        last = self._last
+        while last:
+            oldest = next(iter(last))
+            if now - last[oldest] < self._interval:
+                break
+            del last[oldest]
+        if key in last:
+            return False
+        last[key] = now
+        return True

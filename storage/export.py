@@ -1,8 +1,10 @@
 """Every row about one user, table by table, for `/export`.
 
 The tables come from the SQLAlchemy metadata, not from a list: `users` (the profile, by its
-id) and every table with a `user_id` column. A table added later is exported without a change
-here. Values become plain text: ISO dates and UTC instants, `true`/`false`, JSON for JSON.
+id), every table with a `user_id` column, and every other table with a `chat_id` column (by
+the user's chat id: `chat_sends`, the send budget's last send to the chat). A table added
+later is exported without a change here. Values become plain text: ISO dates and UTC
+instants, `true`/`false`, JSON for JSON.
 """
 
 from __future__ import annotations
@@ -15,13 +17,23 @@ from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coach.export import TableRows
-from storage.models import Base
+from storage.models import Base, UserRow
 
 
 def per_user_tables() -> list[Table]:
     """`users` and every table with a `user_id` column, in a stable order."""
     tables = Base.metadata.sorted_tables
     return [table for table in tables if table.name == "users" or "user_id" in table.c]
+
+
+def per_chat_tables() -> list[Table]:
+    """Tables keyed by a chat id rather than a user: a private chat's id is the user's."""
+    tables = Base.metadata.sorted_tables
+    return [
+        table
+        for table in tables
+        if table.name != "users" and "chat_id" in table.c and "user_id" not in table.c
+    ]
 
 
 def _text(value: Any) -> str:
@@ -42,9 +54,14 @@ class SqlUserDataExport:
 
     async def tables(self, user_id: int) -> list[TableRows]:
         found: list[TableRows] = []
-        for table in per_user_tables():
-            key = table.c.id if table.name == "users" else table.c.user_id
-            statement = select(table).where(key == user_id).order_by(*table.primary_key.columns)
+        chat_id = await self._session.scalar(select(UserRow.chat_id).where(UserRow.id == user_id))
+        keyed: list[tuple[Table, Any, int | None]] = [
+            (table, table.c.id if table.name == "users" else table.c.user_id, user_id)
+            for table in per_user_tables()
+        ]
+        keyed += [(table, table.c.chat_id, chat_id) for table in per_chat_tables()]
+        for table, key, value in keyed:
+            statement = select(table).where(key == value).order_by(*table.primary_key.columns)
             rows = (await self._session.execute(statement)).all()
             columns = tuple(column.name for column in table.columns)
             found.append(

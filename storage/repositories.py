@@ -22,6 +22,7 @@ from coach.hold import Hold, HoldReason
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
 from coach.progress import DayMark
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
+from storage.export import per_chat_tables
 from storage.models import (
     BreakEventRow,
     DialogRow,
@@ -111,7 +112,12 @@ class SqlUserRepository:
         return int(await self._session.scalar(select(func.count()).select_from(UserRow)) or 0)
 
     async def delete(self, user_id: int) -> bool:
-        """Remove the user; ON DELETE CASCADE removes every row about them."""
+        """Remove the user; ON DELETE CASCADE removes every row about them, and the rows
+        keyed by their chat id (``chat_sends``) go in the same transaction."""
+        chat_id = await self._session.scalar(select(UserRow.chat_id).where(UserRow.id == user_id))
+        if chat_id is not None:
+            for table in per_chat_tables():
+                await self._session.execute(delete(table).where(table.c.chat_id == chat_id))
         result = await self._session.execute(delete(UserRow).where(UserRow.id == user_id))
         return bool(result.rowcount)  # type: ignore[attr-defined]
 

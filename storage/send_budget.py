@@ -17,10 +17,18 @@ If either refuses, the transaction is rolled back (nothing is counted) and the c
 how long to wait. A ``RetryAfter`` one replica gets stamps every slot into the pause, so
 all replicas hold their sends until it ends. Only for PostgreSQL: with SQLite there is one
 process, and the local limiter is enough.
+
+Slots that vanish under a running process (a failover, an operator's ``DELETE``, a crash of a
+fresh database before the commits of its first sends reached the disk: they skip the flush)
+are re-created when a send finds fewer than 30, stamped with the latest stamp left or now,
+whichever is later (so a pause held in the remaining slots still holds, and no second gets
+more than 30), and a warning is logged. Otherwise no slot would ever be free again and every
+send would wait forever.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +37,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from coach.rate_limit import REPLY_BURST, SAFE_WINDOW_SECONDS
+
+log = logging.getLogger(__name__)
 
 # A refusal is never answered with "ask again at once": that would only load the database.
 MIN_WAIT_SECONDS = 0.01
@@ -44,6 +54,13 @@ _WINDOW = "CAST(:window AS double precision)"
 _SEED_SLOTS = text(
     "INSERT INTO send_budget (slot, sent_at) SELECT g, 0 FROM generate_series(0, :n - 1) AS g "
     "ON CONFLICT (slot) DO NOTHING"
+)
+# Slots that vanished come back in use (the latest stamp left, or now): never more than 30 in
+# a second, and a pause the remaining slots hold is kept.
+_HEAL_SLOTS = text(
+    "INSERT INTO send_budget (slot, sent_at) "
+    f"SELECT g, (SELECT GREATEST(COALESCE(max(sent_at), 0), {_NOW}) FROM send_budget) "
+    "FROM generate_series(0, :n - 1) AS g ON CONFLICT (slot) DO NOTHING"
 )
 _TAKE_CHAT = text(
     f"""
@@ -80,12 +97,15 @@ _TAKE_SLOT = text(
     RETURNING sent_at
     """
 )
-_SLOT_WAIT = text(f"SELECT min(sent_at) + {_WINDOW} - {_NOW} FROM send_budget WHERE slot < :n")
+_SLOT_WAIT = text(
+    f"SELECT count(*), min(sent_at) + {_WINDOW} - {_NOW} FROM send_budget WHERE slot < :n"
+)
 # Every slot in use until the pause ends: each becomes free `window` after its stamp.
 _PAUSE = text(
     f"UPDATE send_budget SET sent_at = GREATEST(sent_at, {_NOW} + "
     f"CAST(:seconds AS double precision) - {_WINDOW}) WHERE slot < :n"
 )
+_FORGET_CHAT = text("DELETE FROM chat_sends WHERE chat_id = :chat")
 _PRUNE_CHATS = text(
     f"DELETE FROM chat_sends WHERE sent_at < {_NOW} - CAST(:keep AS double precision)"
 )
@@ -138,9 +158,13 @@ class PostgresSendBudget:
         await self._seed()
         async with self._engine.connect() as connection:
             wait = await self._take(connection, chat_id, strict)
-            if wait > 0:
+            if wait is None:  # slots are missing: re-create them, then ask once more
                 await connection.rollback()
-                return wait
+                await self._heal(connection)
+                wait = await self._take(connection, chat_id, strict)
+            if wait is None or wait > 0:
+                await connection.rollback()
+                return MIN_WAIT_SECONDS if wait is None else wait
             await connection.commit()
             if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
                 self._pruned_at = time.monotonic()
@@ -150,7 +174,8 @@ class PostgresSendBudget:
                 await connection.commit()
         return 0.0
 
-    async def _take(self, connection: AsyncConnection, chat_id: int, strict: bool) -> float:
+    async def _take(self, connection: AsyncConnection, chat_id: int, strict: bool) -> float | None:
+        """0.0 (granted), the seconds to wait, or None if ``send_budget`` lacks slots."""
         chat = {"chat": chat_id, "burst": self._burst, "interval": self._interval}
         taken = (await connection.execute(_TAKE_CHAT, {**chat, "strict": strict})).first()
         if taken is None:
@@ -159,7 +184,9 @@ class PostgresSendBudget:
         limits = {"n": self._per_second, "window": SAFE_WINDOW_SECONDS}
         slot = (await connection.execute(_TAKE_SLOT, limits)).first()
         if slot is None:
-            wait = (await connection.execute(_SLOT_WAIT, limits)).scalar()
+            count, wait = (await connection.execute(_SLOT_WAIT, limits)).one()
+            if count < self._per_second:
+                return None
             return max(MIN_WAIT_SECONDS, float(wait or 0.0))
         if self._on_grant is not None:
             self._on_grant(chat_id, float(taken[0]), float(slot[0]))
@@ -167,11 +194,29 @@ class PostgresSendBudget:
 
     async def pause(self, seconds: float) -> None:
         """A ``RetryAfter`` holds every replica: no slot is free until the pause is over."""
-        await self._seed()
         async with self._engine.begin() as connection:
+            # A pause is rare and must hold in every slot, including any that vanished.
+            await connection.execute(_HEAL_SLOTS, {"n": self._per_second})
             await connection.execute(
                 _PAUSE, {"seconds": seconds, "window": SAFE_WINDOW_SECONDS, "n": self._per_second}
             )
+
+    async def forget(self, chat_id: int) -> None:
+        """The chat's row goes now, not at the next prune (its user deleted their data)."""
+        async with self._engine.begin() as connection:
+            await connection.execute(_FORGET_CHAT, {"chat": chat_id})
+
+    async def _heal(self, connection: AsyncConnection) -> None:
+        count = (await connection.execute(_SLOT_WAIT, {"n": self._per_second, "window": 0})).one()[
+            0
+        ]
+        await connection.execute(_HEAL_SLOTS, {"n": self._per_second})
+        await connection.commit()
+        log.warning(
+            "send_budget had %s of %s slots; the missing ones are re-created",
+            count,
+            self._per_second,
+        )
 
     async def _seed(self) -> None:
         if not self._seeded:

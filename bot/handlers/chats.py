@@ -4,21 +4,32 @@ Runs first for every update (before the update log, so nothing at all is stored)
 data and every personal message belong to their private chat, where the chat id is the user
 id. Anything else — groups, supergroups, channels, anonymous group admins, messages sent on
 behalf of a chat, updates without a user, bots — is stopped here. A command, mention or reply
-addressed to the bot in a group gets one short note with a link to the private chat; a button
-pressed under a message outside a private chat gets the same note as its answer. Nothing else
-in a group is answered, so the bot never chats along.
+addressed to the bot in a group gets one short note with a link to the private chat, at most
+one a minute per group (a crowd typing /start@bot gets one), and never held back for long: a
+note its group's pause would delay is dropped. A button pressed under a message outside a
+private chat gets the same note as its answer. Nothing else in a group is answered, so the
+bot never chats along.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, ExtBot
 
-from bot.context import CoachContext
+from bot.context import NOTE_DEADLINE, CoachContext
+from bot.outbound import SendExpired
 from coach.profile import language_from_client
 
 log = logging.getLogger(__name__)
@@ -55,6 +66,8 @@ async def private_only(update: Update, context: CoachContext) -> None:
         await _point_to_private(update, context)
     except TelegramError as error:  # e.g. kicked from the group: never the user's problem
         log.info("could not answer update %s outside a private chat: %r", update.update_id, error)
+    except SendExpired:
+        log.info("the note for update %s was dropped: its chat is paused", update.update_id)
     log.debug("update %s outside a private chat: done", update.update_id)
     raise ApplicationHandlerStop
 
@@ -74,11 +87,20 @@ async def _point_to_private(update: Update, context: CoachContext) -> None:
         return
     if not _addressed_to_bot(message, context):
         return
+    now = context.services.clock.now()
+    if not context.bot_data.group_notes.allow(chat.id, now):
+        log.info("no note for update %s: its group had one within a minute", update.update_id)
+        return
     button = InlineKeyboardButton(texts.text(lang, "private-only-button"), url=link)
-    await message.reply_text(
+    # The bot's own call, not the message's shortcut: only it takes rate_limit_args.
+    bot: ExtBot[Any] = context.bot
+    await bot.send_message(
+        chat.id,
         texts.text(lang, "private-only"),
         reply_markup=InlineKeyboardMarkup([[button]]),
-        do_quote=True,
+        reply_parameters=ReplyParameters(message.message_id),
+        message_thread_id=message.message_thread_id if message.is_topic_message else None,
+        rate_limit_args={"deadline": now + NOTE_DEADLINE},
     )
 
 

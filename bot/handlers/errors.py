@@ -15,6 +15,7 @@ from telegram.error import Forbidden
 from bot.context import CoachContext
 from bot.handlers.common import language
 from bot.logging_setup import WITHHOLD_MESSAGES
+from bot.outbound import SendExpired
 
 log = logging.getLogger(__name__)
 _WITHHOLD = {WITHHOLD_MESSAGES: True}
@@ -26,6 +27,16 @@ async def on_error(update: object, context: CoachContext) -> None:
         log.error("error outside an update: %s", _type_of(error), exc_info=error, extra=_WITHHOLD)
         return
     user = update.effective_user
+    if isinstance(error, SendExpired):
+        # Refused by the outbound queue (stopping while a RetryAfter pause held it): certainly
+        # not sent. Said by ids only; there is nobody to apologise to before the exit.
+        chat = update.effective_chat
+        log.warning(
+            "the reply to update %s (chat %s) was dropped: not sent before the stop",
+            update.update_id,
+            chat.id if chat else None,
+        )
+        return
     log.error(
         "error handling update %s (user %s, %s): %s",
         update.update_id,

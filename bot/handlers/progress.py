@@ -10,6 +10,7 @@ from bot import callbacks
 from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.setup import send_all
+from bot.outbound import OutboundLimiter
 from bot.render import Outgoing
 from bot.render.progress import delete_question, render, stats_lines
 from bot.render.progress_chart import chart_texts, render_png
@@ -116,9 +117,14 @@ async def delete_button(update: Update, context: CoachContext) -> None:
         if await service.delete_pending(user_id):
             await delete_hint(update, context)
         return
-    await show(
-        update, context, await service.confirm_delete(user_id, confirmed=data.args == ("yes",))
-    )
+    views = await service.confirm_delete(user_id, confirmed=data.args == ("yes",))
+    await show(update, context, views)
+    limiter = context.bot.rate_limiter
+    if any(isinstance(view, progress.Deleted) for view in views) and isinstance(
+        limiter, OutboundLimiter
+    ):
+        # After the last message: every send records its chat (chat_sends on PostgreSQL).
+        await limiter.forget(chat_id_of(update))
 
 
 async def during_delete(update: Update, context: CoachContext) -> bool:

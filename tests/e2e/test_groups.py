@@ -131,6 +131,15 @@ class Groups:
             kind: group.bot_message() for kind, group in self.by_kind.items()
         }
         self.sent_ids: list[int] = []
+        self._next_id = -5001
+
+    def renew(self, kind: str) -> FakeGroup:
+        """A group of ``kind`` the bot has not answered yet (a group gets one note a minute)."""
+        group = self.api.group(self._next_id, kind=kind)
+        self._next_id -= 1
+        self.by_kind[kind] = group
+        self.earlier[kind] = group.bot_message()
+        return group
 
     async def settled(self, bot: BotProcess) -> None:
         """Every update sent so far is handled: the bot logs the end of each one it stops.
@@ -191,7 +200,7 @@ async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
     loop = asyncio.get_running_loop()
 
     async def check(case: Case) -> None:
-        group = groups.by_kind[case.kind]
+        group = groups.renew(case.kind)
         before = table_rows(db_path)
         notes_before, answers_before = len(group.sent), len(group.callback_answers)
         private_before = len(private.bot_messages)
@@ -264,3 +273,48 @@ async def test_a_kick_from_a_group_never_stops_private_reminders(
         lambda: query(db_path, "SELECT active FROM users WHERE id = ?", USER) == [(0,)] or None
     )
     assert "error handling update" not in bot.output
+
+
+async def test_forty_commands_in_a_supergroup_get_one_note_a_minute(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
+) -> None:
+    """Telegram allows about 20 messages a minute in a group: a crowd typing /start@bot gets
+    one note, and the next one only after a minute."""
+    clock = tmp_path / "clock.txt"
+    clock.write_text(NOW.isoformat())
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    await bot.start()
+    groups = Groups(fake_api)
+    group = groups.by_kind["supergroup"]
+    for sender in range(40):
+        groups.sent_ids.append(group.send(f"/start@{BOT_USERNAME}", sender=person(900 + sender)))
+    await groups.settled(bot)
+    assert [m.text[:45] for m in group.sent] == [NOTES[0][:45]]
+
+    clock.write_text(NOW.replace(second=59).isoformat())  # 29 s later: still quiet
+    groups.sent_ids.append(group.send(f"/start@{BOT_USERNAME}", sender=person(950)))
+    await groups.settled(bot)
+    assert len(group.sent) == 1
+
+    clock.write_text(NOW.replace(minute=31, second=1).isoformat())  # a minute after the note
+    groups.sent_ids.append(group.send(f"/start@{BOT_USERNAME}", sender=person(951)))
+    await groups.settled(bot)
+    assert len(group.sent) == 2
+
+
+async def test_a_429_for_a_group_pauses_that_group_only(
+    fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    bot = bot_factory()
+    await bot.start()
+    groups = Groups(fake_api)
+    group = groups.by_kind["supergroup"]
+    fake_api.fail_next("sendMessage", status=429, retry_after=60, chat_id=group.id)
+    groups.sent_ids.append(group.send(f"/start@{BOT_USERNAME}", sender=person(960)))
+    await fake_api.wait_for_call(
+        "sendMessage", lambda call: call.injected and call.status == 429, timeout=15
+    )
+    private = fake_api.user(961)
+    private.send("/help")
+    assert "/workout" in (await private.next_message(timeout=5)).text
+    assert "paused" in bot.output and f"chat {group.id}" in bot.output

@@ -104,3 +104,29 @@ async def test_sigterm_mid_burst_confirms_what_was_sent_and_releases_the_rest(
     assert query(db_path, "SELECT count(*) FROM break_events WHERE kind = 'prompted'") == [
         (len(ids),)
     ]
+
+
+async def test_sigterm_while_a_reply_is_held_by_a_long_pause_exits_and_names_the_dropped_reply(
+    fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    """A 429 with retry_after 60 holds a reply; a deploy's SIGTERM must not wait for it (the
+    platform kills the process after its timeout). The reply is dropped, and the log says
+    which one by ids, never by its text."""
+    bot = bot_factory()
+    await bot.start()
+    user = fake_api.user(6500)
+    fake_api.fail_next("sendMessage", status=429, retry_after=60, chat_id=user.id)
+    update_id = user.send("/help")
+    await fake_api.wait_for_call(
+        "sendMessage", lambda call: call.injected and call.status == 429, timeout=15
+    )
+    loop = asyncio.get_running_loop()
+    stopped_at = loop.time()
+    assert await bot.stop(timeout=10) == 0
+    assert loop.time() - stopped_at < 10
+    dropped = [line for line in bot.output.splitlines() if "dropped" in line]
+    assert any(f"update {update_id}" in line and f"chat {user.id}" in line for line in dropped), (
+        dropped
+    )
+    assert "/workout" not in bot.output  # the reply's text is never logged
+    assert not fake_api.calls_of("sendMessage", ok=True)

@@ -122,3 +122,24 @@ async def test_two_replicas_send_at_most_thirty_a_second_together(
     # first (60 a second would need half that), and not needlessly slower.
     span = max(times) - min(times)
     assert 3.0 - JITTER <= span < 4.0 + 3.0, span
+
+
+async def test_a_bot_whose_send_budget_rows_vanish_answers_within_seconds(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    """The slots are gone under a running process (a failover, an operator's DELETE, a crash
+    of a fresh database right after its first send): it re-creates them and goes on."""
+    bot = bot_factory(database_url=postgres_url)
+    await bot.start()
+    user = fake_api.user(7500)
+    user.send("/help")
+    await user.next_messages(2, timeout=15)  # the commands and the safety note
+    engine = create_engine(postgres_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("DELETE FROM send_budget"))
+    finally:
+        await engine.dispose()
+    user.send("/help")
+    await user.next_messages(2, timeout=5)
+    assert "send_budget had 0 of 30 slots" in bot.output

@@ -13,7 +13,7 @@ import zipfile
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, SmallInteger, Table, insert
+from sqlalchemy import JSON, Column, SmallInteger, Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from coach.catalogue import load_catalogue
@@ -27,10 +27,11 @@ NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
 
 def per_user_tables() -> list[Table]:
+    """`users`, the tables with a `user_id`, and those keyed by the chat id (`chat_sends`)."""
     return [
         table
         for table in Base.metadata.sorted_tables
-        if table.name == "users" or "user_id" in table.c
+        if table.name == "users" or "user_id" in table.c or "chat_id" in table.c
     ]
 
 
@@ -45,7 +46,9 @@ ENUMS = {
 
 
 def _owner(table: Table) -> Column[Any]:
-    return table.c.id if table.name == "users" else table.c.user_id
+    if table.name == "users":
+        return table.c.id
+    return table.c.user_id if "user_id" in table.c else table.c.chat_id
 
 
 def _value(column: Column[Any], user: int, index: int) -> Any:
@@ -56,6 +59,8 @@ def _value(column: Column[Any], user: int, index: int) -> Any:
     kind = getattr(column.type, "impl", column.type).python_type  # a TypeDecorator: its base
     if kind is bool:
         return True
+    if kind is float:
+        return float(index)
     if kind is int:
         value = user * 100 + index
         return value % 1440 if isinstance(column.type, SmallInteger) else value
@@ -101,9 +106,14 @@ async def test_export_holds_every_per_user_table_and_no_other_users_rows(
     engine: AsyncEngine,
 ) -> None:
     tables = per_user_tables()
-    assert {"users", "screenings", "rep_entries", "workout_sessions", "frozen_days"} <= {
-        table.name for table in tables
-    }
+    assert {
+        "users",
+        "screenings",
+        "rep_entries",
+        "workout_sessions",
+        "frozen_days",
+        "chat_sends",
+    } <= {table.name for table in tables}
     async with engine.begin() as connection:
         for table in tables:
             for user in (ALICE, BOB):
@@ -131,3 +141,21 @@ async def test_export_holds_every_per_user_table_and_no_other_users_rows(
 async def test_export_of_an_unknown_user_is_nothing(engine: AsyncEngine) -> None:
     service = ProgressService(SqlUnitOfWorkFactory(engine), FixedClock(NOW), load_catalogue())
     assert await service.export(ALICE) is None
+
+
+async def test_delete_leaves_no_row_of_the_user_in_any_table_and_keeps_the_others(
+    engine: AsyncEngine,
+) -> None:
+    tables = per_user_tables()
+    async with engine.begin() as connection:
+        for table in tables:
+            for user in (ALICE, BOB):
+                await connection.execute(insert(table).values(row_for(table, user)))
+    uow = SqlUnitOfWorkFactory(engine)
+    async with uow() as work:
+        assert await work.users.delete(ALICE)
+        await work.commit()
+    async with engine.connect() as connection:
+        for table in tables:
+            owners = (await connection.execute(select(_owner(table)))).scalars().all()
+            assert owners == [BOB], table.name

@@ -181,3 +181,36 @@ async def test_a_pause_holds_every_replica(engines: list[AsyncEngine]) -> None:
     await first.pause(2.0)
     wait = await second.take(2, strict=True)
     assert 1.5 < wait <= 2.0
+
+
+async def test_deleted_slots_are_recreated_and_the_next_send_is_granted(
+    engines: list[AsyncEngine], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Rows gone under a running process (failover, an operator's DELETE, a crash of a fresh
+    database before its first commit reached the disk): the budget heals, it never spins."""
+    budget = PostgresSendBudget(engines[0])
+    assert await budget.take(1, strict=False) == 0.0
+    async with engines[0].begin() as connection:
+        await connection.execute(text("DELETE FROM send_budget"))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 5
+    waits = []
+    while (wait := await budget.take(2, strict=False)) > 0:
+        waits.append(wait)
+        assert loop.time() < deadline, f"no permit within 5 s: {len(waits)} refusals"
+        await asyncio.sleep(wait)
+    assert len(waits) <= 2, waits  # at most the re-created slots' window, never a spin
+    async with engines[0].connect() as connection:
+        slots = (await connection.execute(text("SELECT count(*) FROM send_budget"))).scalar()
+    assert slots == 30
+    assert "send_budget had 0 of 30 slots" in caplog.text
+
+
+async def test_a_pause_recreates_missing_slots_too(engines: list[AsyncEngine]) -> None:
+    budget = PostgresSendBudget(engines[0])
+    assert await budget.take(1, strict=False) == 0.0
+    async with engines[0].begin() as connection:
+        await connection.execute(text("DELETE FROM send_budget WHERE slot >= 10"))
+    await budget.pause(30)
+    wait = await budget.take(2, strict=False)
+    assert 25 < wait <= 30, wait  # every slot, the re-created ones too, holds the pause

@@ -194,6 +194,9 @@ class FakePermit:
     async def pause(self, seconds: float) -> None:
         self.paused.append(seconds)
 
+    async def forget(self, chat_id: int) -> None:
+        return None
+
     async def close(self) -> None:
         self.closed = True
 

@@ -212,6 +212,9 @@ class PausedPermit:
     async def pause(self, seconds: float) -> None:
         return None
 
+    async def forget(self, chat_id: int) -> None:
+        return None
+
     async def close(self) -> None:
         return None
 
@@ -315,3 +318,22 @@ async def test_none_in_flight_is_logged_once_when_the_last_call_of_a_pause_retur
     assert await refused == {"ok": True}
     limiter.pause(3)  # the next pause is
     assert quiet() == 2
+
+
+async def test_stop_held_refuses_every_send_a_pause_holds_and_lets_quick_ones_go(
+    limiter: OutboundLimiter, fake_time: FakeTime, wall: FakeWall, caplog: pytest.LogCaptureFixture
+) -> None:
+    telegram = Telegram()
+    limiter.pause(60)
+    reply = send(limiter, telegram, 2, None)
+    await settle()
+    assert not reply.done()
+    limiter.stop_held()
+    await settle()
+    with pytest.raises(SendExpired):
+        await reply  # a reply, no deadline: still dropped rather than held past the exit
+    assert "a send to chat 2 was dropped" in caplog.text
+    await advance(limiter, fake_time, wall, 60.0)
+    quick = send(limiter, telegram, 3, None)  # nothing holds it: it goes
+    assert await asyncio.wait_for(quick, 1) == {"ok": True}
+    assert telegram.calls == 1

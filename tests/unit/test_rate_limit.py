@@ -264,3 +264,42 @@ def test_replies_go_before_reminders() -> None:
     queue = [(Priority.REMINDER, 0, "reminder"), (Priority.REPLY, 1, "reply")]
     assert [text for _, _, text in sorted(queue)] == ["reply", "reminder"]
     assert Priority.REPLY < Priority.REMINDER
+
+
+def test_a_chat_pause_holds_that_chat_only_and_is_forgotten_when_over() -> None:
+    from coach.rate_limit import SendLimiter
+
+    limiter = SendLimiter(30, 1.0)
+    limiter.pause_chat_until(-100, 60.0)
+    assert limiter.delay_for(-100, 0.0) == 60.0
+    assert limiter.delay_for(7, 0.0) == 0.0  # a person's reply is not held
+    assert limiter.paused_chats == 1
+    assert limiter.delay_for(-100, 60.0) == 0.0
+    assert limiter.paused_chats == 0
+
+
+def test_only_group_chats_pause_alone() -> None:
+    from coach.rate_limit import pauses_only_its_chat
+
+    assert pauses_only_its_chat(-1001234)
+    assert pauses_only_its_chat("@somechannel")
+    assert not pauses_only_its_chat(1234)
+    assert not pauses_only_its_chat(True)
+
+
+def test_a_throttle_allows_one_event_per_key_and_interval_and_forgets_old_keys() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from coach.rate_limit import Throttle
+
+    t0 = datetime(2026, 12, 1, tzinfo=UTC)
+    throttle = Throttle(timedelta(minutes=1))
+    assert throttle.allow(-1, t0)
+    assert not throttle.allow(-1, t0 + timedelta(seconds=59))
+    assert throttle.allow(-2, t0 + timedelta(seconds=30))
+    for key in range(1000):
+        throttle.allow(key, t0 + timedelta(seconds=40))
+    assert throttle.allow(-1, t0 + timedelta(seconds=60))
+    assert len(throttle) == 1002
+    assert throttle.allow(5, t0 + timedelta(minutes=5))
+    assert len(throttle) == 1  # nothing older than a minute is kept
