@@ -66,8 +66,8 @@ from coach.services.weekly_summary import WeeklySummaryService, reschedule_summa
 from coach.services.workout import WorkoutService
 from scheduler.jobs import Jobs, ReminderScheduler
 from storage.engine import create_engine, is_sqlite
-from storage.migrate import upgrade
 from storage.send_budget import PostgresSendBudget
+from storage.startup import prepare as prepare_database
 from storage.uow import SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -203,9 +203,11 @@ async def _post_init(application: CoachApplication) -> None:
     settings = application.bot_data.settings
     if settings is None:
         raise RuntimeError("settings missing")
+    # Waits for a database not up yet and migrates it (under the migration lock); a problem
+    # ends the start with one line (bot.__main__).
+    await prepare_database(settings.database_url, wait_seconds=settings.database_wait_seconds)
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
-    await upgrade(engine)
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
