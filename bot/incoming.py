@@ -15,6 +15,7 @@ large unauthenticated POST costs neither memory nor time.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from typing import Any
 
 import tornado.web
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.defaultvalue import DEFAULT_NONE, DefaultValue
 from telegram._utils.types import JSONDict, ODVInput, TimePeriod
 from telegram.ext import ExtBot, Updater
 from telegram.ext._utils.webhookhandler import TelegramHandler, WebhookAppClass, WebhookServer
@@ -101,49 +102,41 @@ class CoachBot(ExtBot[Any]):
             # The skipped update was the last one fetched: the updater never saw it, so its
             # offset does not confirm it; this one does.
             offset = through + 1
-        return await super().get_updates(
-            offset=offset,
-            limit=limit,
-            timeout=timeout,
-            allowed_updates=allowed_updates,
-            read_timeout=read_timeout,
+        # As Bot.get_updates does it (the long poll's wait is added to the read timeout),
+        # except that each update is read on its own, once.
+        if isinstance(read_timeout, DefaultValue):
+            waited: float = self._request[0].read_timeout or 0
+        else:
+            waited = read_timeout or 0
+        if isinstance(timeout, dt.timedelta):
+            waited += timeout.total_seconds()
+        elif timeout:
+            waited += timeout
+        result = await self._post(
+            "getUpdates",
+            {
+                "timeout": timeout,
+                "offset": offset,
+                "limit": limit,
+                "allowed_updates": allowed_updates,
+            },
+            read_timeout=waited,
             write_timeout=write_timeout,
             connect_timeout=connect_timeout,
             pool_timeout=pool_timeout,
             api_kwargs=api_kwargs,
         )
-
-    async def _post(
-        self,
-        endpoint: str,
-        data: JSONDict | None = None,
-        *,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-        api_kwargs: JSONDict | None = None,
-    ) -> Any:
-        result = await super()._post(
-            endpoint,
-            data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
-            api_kwargs=api_kwargs,
-        )
-        if endpoint != "getUpdates" or not isinstance(result, list):
-            return result
-        kept = []
-        for item in result:
-            if readable(item, self) is not None:
-                kept.append(item)
+        updates = []
+        for item in result or ():
+            update = readable(item, self)
+            if update is not None:
+                self.insert_callback_data(update)
+                updates.append(update)
                 continue
             update_id, _kind = describe(item)
             if update_id is not None:
                 self._skipped.through = max(update_id, self._skipped.through or update_id)
-        return kept
+        return tuple(updates)
 
 
 class _SkippingHandler(TelegramHandler):
