@@ -22,8 +22,8 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)  ## start the bot (long polling; migrations apply themselves at start)
 	$(BIN)/python -m bot
 
-migrate: $(STAMP_RUN)  ## apply migrations without starting the bot
-	$(BIN)/alembic upgrade head
+migrate: $(STAMP_RUN)  ## apply migrations without starting the bot (same lock and file modes as the bot)
+	$(BIN)/python -m bot.migrate
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .

@@ -15,8 +15,9 @@ from bot import data_dir
 from bot.app import CoachApplication, build_application, on_stop_signal
 from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
 from bot.logging_setup import configure_logging, mask_output
+from bot.migrate import EXIT_CONFIG, database_exit, print_invalid
+from storage.startup import DatabaseProblem
 
-EXIT_CONFIG = 2
 # Telegram must reach the port; only the secret path with the secret header is served.
 WEBHOOK_LISTEN = "0.0.0.0"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
@@ -29,13 +30,7 @@ def load_settings() -> Settings | None:
         fields = {str(part) for problem in error.errors() for part in problem["loc"]}
         if "telegram_bot_token" in fields:
             print(TOKEN_HELP, file=sys.stderr)
-        for problem in error.errors():
-            field = ".".join(str(part) for part in problem["loc"])
-            message = str(problem["msg"]).removeprefix("Value error, ")
-            if not field or message.startswith(field.upper()):
-                print(message, file=sys.stderr)
-            elif field != "telegram_bot_token":
-                print(f"Invalid setting {field.upper()}: {message}", file=sys.stderr)
+        print_invalid(error)
         return None
 
 
@@ -58,6 +53,9 @@ def main() -> int:
         # PTB's message names the token; say what to do instead, in one line.
         print(TOKEN_REJECTED, file=sys.stderr)
         return EXIT_CONFIG
+    except DatabaseProblem as problem:
+        # Raised at start (post_init) before anything else is logged: one line, no traceback.
+        return database_exit(problem)
     return 0
 
 

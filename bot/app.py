@@ -6,6 +6,7 @@ Services are built in `post_init` (inside the running event loop) and released i
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from typing import Any, NoReturn
@@ -25,6 +26,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.clock_file import FileClock
 from bot.commands import MENU_COMMANDS
@@ -43,6 +45,7 @@ from bot.handlers import (
 )
 from bot.handlers import safety as safety_handlers
 from bot.handlers import workout as workout_handlers
+from bot.incoming import CoachBot, CoachUpdater
 from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
@@ -63,39 +66,51 @@ from coach.services.weekly_summary import WeeklySummaryService, reschedule_summa
 from coach.services.workout import WorkoutService
 from scheduler.jobs import Jobs, ReminderScheduler
 from storage.engine import create_engine, is_sqlite
-from storage.migrate import upgrade
 from storage.send_budget import PostgresSendBudget
+from storage.startup import prepare as prepare_database
 from storage.uow import SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
+TELEGRAM_API = "https://api.telegram.org"
+API_CONNECTIONS = 256  # ApplicationBuilder's default
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 
 def build_application(settings: Settings) -> CoachApplication:
     context_types = ContextTypes(context=CoachContext, bot_data=BotData)
     clock = _clock(settings)
-    builder = (
+    application: CoachApplication = (
         ApplicationBuilder()
-        .token(settings.token)
+        # Updates the library cannot read are skipped; the webhook reads small bodies only.
+        .updater(CoachUpdater(bot=_bot(settings, clock), update_queue=asyncio.Queue()))
         .context_types(context_types)
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .post_stop(_post_stop)
-        # Every Bot API call to a chat goes through one strict outbound queue.
-        .rate_limiter(_outbound(settings, clock))
         # Different people's updates at once, one person's in order.
         .concurrent_updates(PerUserUpdateProcessor())
+        .build()
     )
-    if settings.telegram_api_base_url:
-        base = settings.telegram_api_base_url
-        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
-    application: CoachApplication = builder.build()
     application.bot_data.settings = settings
     application.bot_data.clock = clock
     register_handlers(application)
     return application
+
+
+def _bot(settings: Settings, clock: Clock) -> CoachBot:
+    """The bot with the connection pools ApplicationBuilder would give it."""
+    base = settings.telegram_api_base_url or TELEGRAM_API
+    return CoachBot(
+        token=settings.token,
+        base_url=f"{base}/bot",
+        base_file_url=f"{base}/file/bot",
+        request=HTTPXRequest(connection_pool_size=API_CONNECTIONS),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        defaults=Defaults(parse_mode=ParseMode.HTML),
+        # Every Bot API call to a chat goes through one strict outbound queue.
+        rate_limiter=_outbound(settings, clock),
+    )
 
 
 def _outbound(settings: Settings, clock: Clock) -> OutboundLimiter:
@@ -190,9 +205,11 @@ async def _post_init(application: CoachApplication) -> None:
     settings = application.bot_data.settings
     if settings is None:
         raise RuntimeError("settings missing")
+    # Waits for a database not up yet and migrates it (under the migration lock); a problem
+    # ends the start with one line (bot.__main__).
+    await prepare_database(settings.database_url, wait_seconds=settings.database_wait_seconds)
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
-    await upgrade(engine)
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)

@@ -14,6 +14,9 @@ from typing import Annotated, Self
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+from storage.startup import normalise_url
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 # Telegram allows 1-256 characters of A-Z a-z 0-9 _ -; fewer than 32 is guessable.
@@ -38,17 +41,40 @@ def webhook_path_for(secret: str) -> str:
     return f"telegram/{hashlib.sha256(secret.encode()).hexdigest()[:32]}"
 
 
-class Settings(BaseSettings):
-    """Everything the bot reads from its environment."""
+class DatabaseSettings(BaseSettings):
+    """Where the data lives: all `python -m bot.migrate` needs (no token)."""
 
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
     )
 
-    telegram_bot_token: SecretStr
     data_dir: Path = DEFAULT_DATA_DIR
-    # Empty means the SQLite file in DATA_DIR (filled in below).
+    # Empty means the SQLite file in DATA_DIR (filled in below); postgres:// is accepted.
     database_url: str = ""
+    # How long a database that refuses connections (not up yet) is waited for at start.
+    database_wait_seconds: float = Field(default=60, ge=0, le=3600)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        return normalise_url(value) if value.strip() else ""
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Self:
+        if not self.database_url:
+            self.database_url = sqlite_url(self.data_dir)
+        return self
+
+    def database_password(self) -> list[str]:
+        """The password in DATABASE_URL, if any: masked in every output like the token."""
+        password = make_url(self.database_url).password
+        return [str(password)] if password else []
+
+
+class Settings(DatabaseSettings):
+    """Everything the bot reads from its environment."""
+
+    telegram_bot_token: SecretStr
     telegram_api_base_url: str | None = None
     admin_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
     log_level: str = "INFO"
@@ -83,8 +109,6 @@ class Settings(BaseSettings):
     def _derived(self) -> Self:
         if self.webhook_url is not None and self.webhook_secret is None:
             raise ValueError(WEBHOOK_SECRET_HELP)
-        if not self.database_url.strip():
-            self.database_url = sqlite_url(self.data_dir)
         return self
 
     @field_validator("admin_chat_ids", mode="before")
@@ -131,9 +155,10 @@ class Settings(BaseSettings):
         return webhook_path_for(secret)
 
     def secrets(self) -> list[str]:
-        """What no output may show: the token, its secret half, the webhook secret and path."""
+        """What no output may show: the token, its secret half, the database password, the
+        webhook secret and path."""
         token = self.token
-        found = [token, token.split(":", 1)[-1]]
+        found = [token, token.split(":", 1)[-1], *self.database_password()]
         if self.webhook_secret is not None:
             found.append(self.webhook_secret.get_secret_value())
             found.append(self.webhook_path.rsplit("/", 1)[-1])

@@ -49,6 +49,11 @@ class Masker:
         return text
 
 
+def causes(error: BaseException) -> list[BaseException]:
+    """The exception and its causes, oldest first."""
+    return _chain(error)
+
+
 def _chain(error: BaseException) -> list[BaseException]:
     """The exception and its causes, oldest first (as Python prints them)."""
     chain: list[BaseException] = []

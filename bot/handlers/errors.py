@@ -3,6 +3,9 @@
 An exception raised while handling an update may quote what the user typed (a database
 error's SQL values, a parser's message), so only Telegram's own error messages are logged;
 every other message is withheld and the frames show where it happened.
+
+The apology needs no database: when the database failed, it goes out in the language of
+the user's Telegram client.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from telegram.error import Forbidden
 
 from bot.context import CoachContext
 from bot.handlers.common import language
-from bot.logging_setup import WITHHOLD_MESSAGES
+from bot.logging_setup import WITHHOLD_MESSAGES, carries_data, causes
 from bot.outbound import SendExpired
+from coach.profile import language_from_client
 
 log = logging.getLogger(__name__)
 _WITHHOLD = {WITHHOLD_MESSAGES: True}
@@ -55,11 +59,30 @@ async def on_error(update: object, context: CoachContext) -> None:
     if isinstance(error, Forbidden) or update.effective_chat is None:
         return
     try:
-        lang = await language(update, context)
+        lang = await _apology_language(update, context, error)
         text = context.services.texts.text(lang, "error-apology")
         await context.bot.send_message(update.effective_chat.id, text)
     except Exception:  # the apology itself must never raise out of the error handler
         log.exception("could not send the apology for update %s", update.update_id, extra=_WITHHOLD)
+
+
+async def _apology_language(
+    update: Update, context: CoachContext, error: BaseException | None
+) -> str:
+    """The user's language; their Telegram client's when the database may be down (a read
+    would fail too, or hang on the busy timeout) or the read fails."""
+    client = language_from_client(user.language_code if (user := update.effective_user) else None)
+    if error is not None and database_failed(error):
+        return client
+    try:
+        return await language(update, context)
+    except Exception:
+        return client
+
+
+def database_failed(error: BaseException) -> bool:
+    """Whether the database (or the connection to it) is in the error's chain."""
+    return carries_data(error) or any(isinstance(item, OSError) for item in causes(error))
 
 
 def update_type(update: Update) -> str:

@@ -23,6 +23,7 @@ from storage.migration_safety import (
     refuse_cascading_drops,
 )
 from storage.models import Base
+from storage.startup import normalise_url
 
 target_metadata = Base.metadata
 
@@ -56,7 +57,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_standalone() -> None:
-    url = os.environ.get("DATABASE_URL", "sqlite+aiosqlite:///data/strongback.db")
+    url = normalise_url(os.environ.get("DATABASE_URL", "sqlite+aiosqlite:///data/strongback.db"))
     engine = create_engine(url)
     async with engine.connect() as connection:
         await connection.run_sync(_run)

@@ -67,3 +67,34 @@ def test_the_webhook_path_is_derived_from_the_secret_and_masked_everywhere() -> 
     assert configured.webhook_path == f"telegram/{digest}"
     assert set(configured.secrets()) == {TOKEN, TOKEN.split(":")[1], SECRET, digest}
     assert settings(webhook_secret="z" * 32).webhook_path != configured.webhook_path
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        (
+            "postgres://u:pw@db.example.org:5433/sb",
+            "postgresql+asyncpg://u:pw@db.example.org:5433/sb",
+        ),
+        ("postgresql://u@db/sb", "postgresql+asyncpg://u@db/sb"),
+        ("postgresql+asyncpg://u@db/sb", "postgresql+asyncpg://u@db/sb"),
+        ("sqlite:////srv/sb.db", "sqlite+aiosqlite:////srv/sb.db"),
+    ],
+)
+def test_a_platforms_database_url_gets_the_bots_driver(given: str, used: str) -> None:
+    assert settings(database_url=given).database_url == used
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://u:Pw-9x@h/db", "postgres://u:Pw-9x@/db", "not a url Pw-9x", "sqlite://"]
+)
+def test_an_unusable_database_url_is_refused_without_quoting_it(url: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        settings(database_url=url)
+    assert "DATABASE_URL must look like" in str(raised.value)
+    assert all("Pw-9x" not in str(problem["msg"]) for problem in raised.value.errors())
+
+
+def test_the_database_password_is_masked_like_the_token() -> None:
+    assert "Pw-9x" in settings(database_url="postgres://u:Pw-9x@h/db").secrets()
+    assert settings().database_password() == []
