@@ -51,6 +51,7 @@ from coach.reminder_state import (
     SitBreakReminder,
 )
 from coach.reminders import is_too_late, local_date
+from coach.row_isolation import backoff, log_broken, log_parked, should_park
 from coach.screening import AccessReason, exercise_access
 from coach.services.reminder_views import DispatchReport
 from coach.session_reminder import goal_met
@@ -69,10 +70,6 @@ CONFIRM_RETRY_MAX: Final = timedelta(seconds=10)
 apart, while the claim's lease holds."""
 SKIP_BATCH: Final = 500
 """Expired rows skipped per tick, before and outside the send budget."""
-MAX_ATTEMPTS: Final = 5
-"""Failed dispatches of one row before it is parked."""
-BACKOFF_BASE: Final = timedelta(minutes=1)
-BACKOFF_MAX: Final = timedelta(hours=1)
 
 DueFor = Callable[[Profile, ReminderState, datetime], datetime | None]
 Prepare = Callable[[UnitOfWork, Iterable[Profile], datetime], Awaitable[None]]
@@ -82,12 +79,6 @@ M = TypeVar("M")
 
 async def _nothing_to_prepare(work: UnitOfWork, profiles: Iterable[Profile], now: datetime) -> None:
     return None
-
-
-def backoff(attempts: int) -> timedelta:
-    """How long a row that failed ``attempts`` times in a row waits before the next try."""
-    doubled: timedelta = BACKOFF_BASE * (2 ** min(max(attempts - 1, 0), 10))
-    return min(doubled, BACKOFF_MAX)
 
 
 def require_zone(profile: Profile, now: datetime) -> None:
@@ -660,14 +651,10 @@ class Dispatcher:
                 count = await work.reminders.fail_claimed(
                     user_id, token, retry_at, lease=kind.lease
                 )
-                if count is not None and count >= MAX_ATTEMPTS:
+                if count is not None and should_park(count):
                     await work.reminders.park(user_id, now)
                     tally.parked += 1
-                    log.warning(
-                        "the reminder row of user %s failed %s times and is parked",
-                        user_id,
-                        count,
-                    )
+                    log_parked(log, "reminder row", user_id, count)
             await work.breaks.add_many(tally.events)
             await work.commit()
         if tally.lost:
@@ -693,10 +680,7 @@ def _token_of(kind: ReminderKind[M], claimed: list[ReminderState]) -> str:
 
 
 def _log_broken(user_id: int, error: Exception) -> None:
-    # The user id and the kind of error only: never the row's or the profile's content.
-    log.warning(
-        "the reminder row of user %s cannot be dispatched (%s)", user_id, type(error).__name__
-    )
+    log_broken(log, "reminder row", user_id, error)
 
 
 async def _deactivate(work: UnitOfWork, profile: Profile, now: datetime) -> None:

@@ -30,6 +30,7 @@ from coach.ports import UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import SUMMARY_GRACE, next_summary_at
 from coach.reminder_state import Delivery
+from coach.row_isolation import backoff, log_broken, log_parked, should_park
 from coach.services.progress import ProgressService, StatsView, tz_of
 
 log = logging.getLogger(__name__)
@@ -70,18 +71,6 @@ async def reschedule_summary(
         await work.summaries.schedule(after.user_id, next_summary_of(after, now), None)
 
 
-MAX_ATTEMPTS: Final = 5
-"""Failed tries in a row of one user's summary before it is parked."""
-BACKOFF_BASE: Final = timedelta(minutes=1)
-BACKOFF_MAX: Final = timedelta(hours=1)
-
-
-def backoff(attempts: int) -> timedelta:
-    """How long a summary that failed ``attempts`` times in a row waits for its next try."""
-    doubled: timedelta = BACKOFF_BASE * (2 ** min(max(attempts - 1, 0), 10))
-    return min(doubled, BACKOFF_MAX)
-
-
 @dataclass
 class SummaryReport:
     """What one run did: summaries sent, rows that failed (held back), rows parked."""
@@ -97,8 +86,7 @@ class SummaryReport:
 
 
 def _log_broken(user_id: int, error: Exception) -> None:
-    # The user id and the kind of error only: never the row's or the profile's content.
-    log.warning("the weekly summary of user %s cannot be built (%s)", user_id, type(error).__name__)
+    log_broken(log, "weekly summary", user_id, error)
 
 
 def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
@@ -278,7 +266,7 @@ class WeeklySummaryService:
         try:
             async with self._uow() as work:
                 attempts = await work.summaries.fail(user_id, token)
-                if attempts is not None and attempts >= MAX_ATTEMPTS:
+                if should_park(attempts):
                     await work.summaries.park(user_id, now)
                     report.parked = 1
                 elif attempts is not None:
@@ -287,10 +275,8 @@ class WeeklySummaryService:
         except Exception:
             log.exception("recording the failure of user %s's weekly summary failed", user_id)
             return report
-        if report.parked:
-            log.warning(
-                "the weekly summary of user %s failed %s times and is parked", user_id, attempts
-            )
+        if report.parked and attempts is not None:
+            log_parked(log, "weekly summary", user_id, attempts)
         return report
 
     async def _schedule_new(self, now: datetime) -> SummaryReport:

@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select, update
 from coach.activity import BreakKind
 from coach.clock import FixedClock
 from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
+from coach.row_isolation import MAX_ATTEMPTS
 from coach.services import reminder_dispatch as dispatch
 from coach.services.reminders import DEFAULT_LEASE, ReminderService
 from storage.models import BreakEventRow, ReminderStateRow, UserRow
@@ -137,24 +138,22 @@ async def test_a_bad_row_never_blocks_its_batch_and_is_parked_after_retries(
     assert bad.lease_until == due + dispatch.backoff(1)  # retried after a backoff
     clock.set(due + dispatch.backoff(1) - SECOND)
     assert (await service.dispatch_due(30)).claimed == 0  # still backing off
-    for _ in range(dispatch.MAX_ATTEMPTS - 1):
+    for _ in range(MAX_ATTEMPTS - 1):
         clock.set((await row(uow, 99)).lease_until or clock.now())
         await service.dispatch_due(30)
     bad = await row(uow, 99)
     assert bad.parked_at is not None and bad.next_due_at is None and bad.lease_until is None
-    assert bad.attempts == dispatch.MAX_ATTEMPTS
+    assert bad.attempts == MAX_ATTEMPTS
     assert await service.parked_count() == 1
     assert 99 not in notifier.chats()  # never sent: its settle could never have been written
     assert sorted(notifier.chats()) == list(range(1, 30))  # and nobody got a second one
     parked = [r.getMessage() for r in caplog.records if "parked" in r.getMessage()]
-    assert parked == [
-        f"the reminder row of user 99 failed {dispatch.MAX_ATTEMPTS} times and is parked"
-    ]
+    assert parked == [f"the reminder row of user 99 failed {MAX_ATTEMPTS} times and is parked"]
     assert BAD_ZONE not in caplog.text  # the user id, never the row's content
     clock.set(clock.now() + timedelta(days=1))
     await service.dispatch_due(30)  # parked: offered no more
     assert 99 not in notifier.chats()
-    assert (await row(uow, 99)).attempts == dispatch.MAX_ATTEMPTS
+    assert (await row(uow, 99)).attempts == MAX_ATTEMPTS
 
 
 async def test_a_bad_row_never_blocks_the_session_batch(

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select, update
 
 from coach.profile import Profile
+from coach.row_isolation import MAX_ATTEMPTS
 from coach.services import weekly_summary as summary
 from coach.services.weekly_summary import WeeklySummaryService
 from storage.models import UserRow
@@ -89,7 +90,7 @@ async def test_a_summary_that_cannot_be_built_is_retried_then_parked_and_counted
     assert bad.summary_lease_until == SUNDAY_18 + summary.backoff(1)  # retried after a backoff
     assert (await service.run(bad.summary_lease_until - SECOND)).errors == 0  # backing off
     parked = 0
-    for attempt in range(2, summary.MAX_ATTEMPTS + 1):
+    for attempt in range(2, MAX_ATTEMPTS + 1):
         retry_at = (await summary_row(uow, 3)).summary_lease_until
         assert retry_at is not None
         report = await service.run(retry_at)
@@ -102,7 +103,7 @@ async def test_a_summary_that_cannot_be_built_is_retried_then_parked_and_counted
     assert sender.sent == [1, 2, 4, 5]
     messages = [record.getMessage() for record in caplog.records]
     assert [m for m in messages if "parked" in m and "user" in m] == [
-        f"the weekly summary of user 3 failed {summary.MAX_ATTEMPTS} times and is parked"
+        f"the weekly summary of user 3 failed {MAX_ATTEMPTS} times and is parked"
     ]
     # Parked: offered no more, not even the next week.
     assert (await service.run(SUNDAY_18 + timedelta(days=7))).errors == 0
@@ -131,7 +132,7 @@ async def test_a_user_no_first_instant_fits_does_not_stop_the_others_being_sched
     assert bad.summary_next_at is None and bad.summary_attempts == 1
     assert bad.summary_lease_until == first + summary.backoff(1)
     assert (await service.run(first + SECOND)).errors == 0  # held back, not retried at once
-    for _ in range(summary.MAX_ATTEMPTS - 1):
+    for _ in range(MAX_ATTEMPTS - 1):
         retry_at = (await summary_row(uow, 2)).summary_lease_until
         assert retry_at is not None
         await service.run(retry_at)
