@@ -70,7 +70,9 @@ async def seed(db_path: Path, lang: str) -> None:
 
 
 async def start(bot_factory: BotFactory, clock: BotClock) -> Any:
-    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock.path), "SEND_PER_CHAT_SECONDS": "1"})
+    """The bot on the test's clock, at the harness's quick per-chat pace: these are journeys
+    of one person, and the real pace has its twin in test_concurrency."""
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock.path)})
     await bot.start()
     return bot
 
