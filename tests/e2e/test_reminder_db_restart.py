@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from storage.engine import create_engine
-from storage.migrate import upgrade
+from tests.e2e.test_replicas import prepare
 from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.own_postgres import own_postgres
@@ -43,28 +43,6 @@ def write_clock(path: Path, instant: datetime) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(instant.isoformat(), encoding="utf-8")
     tmp.replace(path)  # atomic: the bot never reads half a file
-
-
-async def prepare(url: str, due: dict[int, datetime]) -> None:
-    engine = create_engine(url)
-    try:
-        await upgrade(engine)
-        async with engine.begin() as connection:
-            await connection.execute(
-                text(
-                    "INSERT INTO users (id, chat_id, language, timezone, work_days,"
-                    " work_start_min, work_end_min, sit_interval_min, goal_days_per_week,"
-                    " active, onboarded_at, created_at, updated_at) VALUES (:id, :id, 'en',"
-                    " 'UTC', 31, 540, 1020, 60, 7, true, :t0, :t0, :t0)"
-                ),
-                [{"id": user_id, "t0": T0} for user_id in due],
-            )
-            await connection.execute(
-                text("INSERT INTO reminder_state (user_id, next_due_at) VALUES (:id, :due)"),
-                [{"id": user_id, "due": at} for user_id, at in due.items()],
-            )
-    finally:
-        await engine.dispose()
 
 
 async def rows(url: str) -> dict[int, tuple[Any, ...]]:

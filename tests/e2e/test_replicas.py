@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,8 +42,9 @@ def write_clock(path: Path, instant: datetime) -> None:
     tmp.replace(path)  # atomic: a bot never reads half a file
 
 
-async def prepare(url: str, user_ids: list[int], due: datetime) -> None:
-    """Migrate, then insert onboarded users due at ``due``, before any bot starts."""
+async def prepare(url: str, due: Mapping[int, datetime]) -> None:
+    """Migrate, then insert onboarded users (UTC, 09:00-17:00, every 60 minutes), each due at
+    its instant, before any bot starts."""
     engine = create_engine(url)
     try:
         await upgrade(engine)
@@ -55,11 +56,11 @@ async def prepare(url: str, user_ids: list[int], due: datetime) -> None:
                     " active, onboarded_at, created_at, updated_at) VALUES (:id, :id, 'en',"
                     " 'UTC', 31, 540, 1020, 60, 7, true, :t0, :t0, :t0)"
                 ),
-                [{"id": user_id, "t0": T0} for user_id in user_ids],
+                [{"id": user_id, "t0": T0} for user_id in due],
             )
             await connection.execute(
                 text("INSERT INTO reminder_state (user_id, next_due_at) VALUES (:id, :due)"),
-                [{"id": user_id, "due": due} for user_id in user_ids],
+                [{"id": user_id, "due": at} for user_id, at in due.items()],
             )
     finally:
         await engine.dispose()
@@ -113,7 +114,7 @@ async def test_a_hold_past_the_lease_on_two_replicas_sends_each_reminder_once(
     ids = list(range(7000, 7060))
     clock = tmp_path / "clock.txt"
     write_clock(clock, T0)
-    await prepare(postgres_url, ids, T0 + timedelta(seconds=30))
+    await prepare(postgres_url, dict.fromkeys(ids, T0 + timedelta(seconds=30)))
     for user_id in ids:
         fake_api.user(user_id)
     env = {"TEST_CLOCK_FILE": str(clock), "SEND_PER_CHAT_SECONDS": "1"}  # the real pace

@@ -69,6 +69,16 @@ async def seed(db_path: Path, lang: str) -> None:
     await engine.dispose()
 
 
+async def seeded(
+    fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path, lang: str
+) -> tuple[FakeUser, BotClock, Any]:
+    """The seeded person, their chat and the running bot on the test's clock at T0."""
+    clock = BotClock(tmp_path / "clock.txt", T0)
+    await seed(db_path, lang)
+    user = fake_api.user(USER, language_code=lang)
+    return user, clock, await start(bot_factory, clock)
+
+
 async def start(bot_factory: BotFactory, clock: BotClock) -> Any:
     """The bot on the test's clock, at the harness's quick per-chat pace: these are journeys
     of one person, and the real pace has its twin in test_concurrency."""
@@ -87,6 +97,14 @@ async def nothing_more(user: FakeUser, lang: str) -> None:
     user.send("/help")
     assert "/workout" in (await user.next_message(WAIT)).text
     await user.next_message(WAIT)  # the standing safety note that follows the command list
+
+
+async def screen_clear(user: FakeUser) -> None:
+    """No to every warning sign, pain 2, more than 3 months; what follows is the caller's."""
+    for _flag in FLAGS:
+        await answer(user, "No")
+    await answer(user, "2")
+    user.press("> 3 months")
 
 
 def assert_refused(message: BotMessage, lang: str, reason: str) -> None:
@@ -203,10 +221,7 @@ async def test_a_stop_holds_at_every_door_after_a_restart(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path, trigger: str
 ) -> None:
     lang, set_off, reason = TRIGGERS[trigger]
-    clock = BotClock(tmp_path / "clock.txt", T0)
-    await seed(db_path, lang)
-    user = fake_api.user(USER, language_code=lang)
-    bot = await start(bot_factory, clock)
+    user, clock, bot = await seeded(fake_api, bot_factory, tmp_path, db_path, lang)
     await set_off(user, lang)
     assert rows(db_path, "SELECT hold_reason IS NOT NULL FROM screenings") == [(1,)]
 
@@ -218,17 +233,12 @@ async def test_a_stop_holds_at_every_door_after_a_restart(
 async def test_a_clearing_rescreen_lifts_a_pain_hold(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
-    clock = BotClock(tmp_path / "clock.txt", T0)
-    await seed(db_path, "en")
-    user = fake_api.user(USER)
-    await start(bot_factory, clock)
+    user, _clock, _bot = await seeded(fake_api, bot_factory, tmp_path, db_path, "en")
     await pain(user, "en", 7)
     user.press("Redo safety check")
     await user.wait_for(lambda m: m.labels == ["Yes", "No"], WAIT)  # the first question
-    for _flag in FLAGS:
-        await answer(user, "No")
-    await answer(user, "2")
-    cleared = await answer(user, "> 3 months")
+    await screen_clear(user)
+    cleared = await user.next_message(WAIT)
     assert "exercises are open" in cleared.text
     user.send("/workout")
     _level, intro = await user.next_messages(2, WAIT)
@@ -238,19 +248,13 @@ async def test_a_clearing_rescreen_lifts_a_pain_hold(
 async def test_a_symptom_hold_needs_a_doctor_and_not_yet_gets_an_answer(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
-    clock = BotClock(tmp_path / "clock.txt", T0)
-    await seed(db_path, "en")
-    user = fake_api.user(USER)
-    await start(bot_factory, clock)
+    user, _clock, _bot = await seeded(fake_api, bot_factory, tmp_path, db_path, "en")
     await typed("my leg is numb now")(user, "en")
 
     async def rescreen_clear() -> BotMessage:
         user.send("/screen")
         await user.next_messages(2, WAIT)
-        for _flag in FLAGS:
-            await answer(user, "No")
-        await answer(user, "2")
-        user.press("> 3 months")
+        await screen_clear(user)
         _outcome, asked = await user.next_messages(2, WAIT)
         return asked
 
@@ -274,10 +278,7 @@ async def test_a_symptom_hold_needs_a_doctor_and_not_yet_gets_an_answer(
 async def test_after_urgent_advice_the_next_message_is_reminded_of_it_once(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
-    clock = BotClock(tmp_path / "clock.txt", T0)
-    await seed(db_path, "en")
-    user = fake_api.user(USER)
-    await start(bot_factory, clock)
+    user, _clock, _bot = await seeded(fake_api, bot_factory, tmp_path, db_path, "en")
     user.send("I suddenly can't control my bladder")
     urgent, follow = await user.next_messages(2, WAIT)
     assert urgent.text == "Please seek urgent medical care today." and urgent.labels == []
