@@ -72,6 +72,9 @@ class SitBreakReminder:
     """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
     deadline: datetime | None = None
     """The latest instant the message may leave; later it is not sent at all (NOT_SENT)."""
+    zone_unknown: bool = False
+    """The stored zone is missing from the tz database: the schedule runs in UTC, and the
+    message asks the user to choose their city again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,8 @@ class SessionReminder:
     """As for ``SitBreakReminder``: not sent at all once this instant has passed."""
     hold: Hold | None = None
     """On a safety hold: the reminder says why the session is paused, no exercises."""
+    zone_unknown: bool = False
+    """As for ``SitBreakReminder``."""
 
 
 class Delivery(StrEnum):

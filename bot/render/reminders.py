@@ -30,7 +30,8 @@ def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
         [button("snooze"), button("meeting")],
         [button("skip")],
     ]
-    return Outgoing(t(lang, "reminder-text", minutes=reminder.minutes), inline(rows))
+    text = t(lang, "reminder-text", minutes=reminder.minutes)
+    return Outgoing(_with_zone_note(text, reminder.zone_unknown, texts, lang), inline(rows))
 
 
 def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
@@ -39,8 +40,16 @@ def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
     if reminder.hold is not None:
         paused = texts.text(lang, "safety-session-held")
         text = f"{paused}\n{safety_render.hold_text(reminder.hold, texts, lang)}"
+        text = _with_zone_note(text, reminder.zone_unknown, texts, lang)
         return Outgoing(text, safety_render.screen_button(texts, lang))
-    return Outgoing(texts.text(lang, "session-reminder-text"))
+    text = texts.text(lang, "session-reminder-text")
+    return Outgoing(_with_zone_note(text, reminder.zone_unknown, texts, lang))
+
+
+def _with_zone_note(text: str, zone_unknown: bool, texts: Catalogue, lang: str) -> str:
+    """A reminder scheduled in UTC because the stored zone is unknown says so, and how to fix
+    it: the user may never write to the bot, so the reply-path notice alone could miss them."""
+    return f"{text}\n\n{texts.text(lang, 'zone-unknown')}" if zone_unknown else text
 
 
 def _time(instant: datetime, zone: str, lang: str) -> str:

@@ -33,7 +33,7 @@ import logging
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Final, Generic, TypeVar
 
 from coach.activity import BreakEvent, BreakKind
@@ -55,6 +55,7 @@ from coach.row_isolation import backoff, log_broken, log_parked, should_park
 from coach.screening import AccessReason, exercise_access
 from coach.services.reminder_views import DispatchReport
 from coach.session_reminder import goal_met
+from coach.zones import is_unknown, served_zone
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +82,9 @@ async def _nothing_to_prepare(work: UnitOfWork, profiles: Iterable[Profile], now
     return None
 
 
-def require_zone(profile: Profile, now: datetime) -> None:
-    """Raise for a zone the installed tz database does not know (such a row is broken)."""
-    if profile.timezone:
-        local_date(profile.timezone, now)
+def local_day(profile: Profile, instant: datetime) -> date:
+    """The user's calendar day of ``instant``; a zone the tz database lacks counts in UTC."""
+    return local_date(served_zone(profile.timezone), instant)
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,6 @@ class SitBreaks(ReminderKind[SitBreakReminder]):
     ) -> SitBreakReminder | None:
         if profile is None:
             return None
-        require_zone(profile, now)
         # The state this row will have once sent: computed now, so a row that cannot be
         # settled is never sent.
         if self.config.due_for(profile, state.with_changes(last_reminder_at=now), now) is None:
@@ -210,6 +209,7 @@ class SitBreaks(ReminderKind[SitBreakReminder]):
             minutes=self.config.minutes(profile),
             stamp=int(now.timestamp()),
             deadline=deadline,
+            zone_unknown=is_unknown(profile.timezone),
         )
 
     async def send(self, notifier: Notifier, message: SitBreakReminder) -> Delivery:
@@ -229,14 +229,13 @@ class SitBreaks(ReminderKind[SitBreakReminder]):
             return Plan(Settle(next_due_at=None, session_due_at=None), deactivate=profile)
         if delivery is Delivery.NOT_SENT and self.on_time(state, now):
             return Plan(RELEASE)  # the next tick offers it again
-        require_zone(profile, claimed_at)
         if delivery in (Delivery.SENT, Delivery.FAILED):
             # Sent, or maybe sent (timed out): never resend this one.
             sent = state.with_changes(last_reminder_at=claimed_at)
             due = self.config.due_for(profile, sent, claimed_at)
             event = None
             if delivery is Delivery.SENT and profile.timezone:
-                day = local_date(profile.timezone, claimed_at)
+                day = local_day(profile, claimed_at)
                 event = BreakEvent(profile.user_id, BreakKind.PROMPTED, day, claimed_at)
             settle = Settle(last_reminder_at=claimed_at, next_due_at=due, reset_attempts=True)
             return Plan(settle, event)
@@ -253,7 +252,7 @@ class SitBreaks(ReminderKind[SitBreakReminder]):
                     break
         event = None
         if due is not None and profile.timezone and profile.active:
-            day = local_date(profile.timezone, claimed_at)
+            day = local_day(profile, claimed_at)
             event = BreakEvent(profile.user_id, BreakKind.MISSED, day, claimed_at)
         return Plan(Settle(next_due_at=due, reset_attempts=True), event)
 
@@ -292,7 +291,7 @@ class Sessions(ReminderKind[SessionReminder]):
         """
         if profile is None or profile.timezone is None or not profile.active:
             return None
-        today = local_date(profile.timezone, now)  # raises for an unknown zone
+        today = local_day(profile, now)
         self.config.session_due_for(profile, state.with_changes(last_session_at=now), now)
         if not self.on_time(state, now) and state.session_due_at is not None:
             return None
@@ -305,7 +304,12 @@ class Sessions(ReminderKind[SessionReminder]):
         if not (access.allowed or access.reason is AccessReason.HELD):
             return None
         return SessionReminder(
-            profile.user_id, profile.chat_id, profile.language, deadline=deadline, hold=access.hold
+            profile.user_id,
+            profile.chat_id,
+            profile.language,
+            deadline=deadline,
+            hold=access.hold,
+            zone_unknown=is_unknown(profile.timezone),
         )
 
     async def send(self, notifier: Notifier, message: SessionReminder) -> Delivery:

@@ -58,7 +58,7 @@ from coach.services.reminder_views import (
     WhyAnswered,
 )
 from coach.session_reminder import next_session_due
-from coach.zones import is_unknown, served_zone
+from coach.zones import served_zone
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ def schedule_for(profile: Profile, min_interval: timedelta) -> WorkSchedule | No
     interval = max(timedelta(minutes=profile.sit_interval_min), min_interval)
     try:
         return WorkSchedule(
-            timezone=profile.timezone,
+            timezone=served_zone(profile.timezone),  # an unknown zone is served in UTC
             work_days=frozenset(profile.work_days),
             start=profile.work_start,
             end=profile.work_end,
@@ -161,14 +161,13 @@ def session_due_for(
         not profile.active
         or not profile.onboarded
         or not profile.timezone
-        or is_unknown(profile.timezone)  # no schedule fits, as for sit breaks
         or profile.exercise_time is None
     ):
         return None
     after = now if state.session_due_at is None else now - grace
     if state.last_session_at is not None:
         after = max(after, state.last_session_at)
-    return next_session_due(profile.timezone, profile.exercise_time, after)
+    return next_session_due(served_zone(profile.timezone), profile.exercise_time, after)
 
 
 def stamp_of(instant: datetime | None) -> int | None:

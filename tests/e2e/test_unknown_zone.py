@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import zipfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,16 @@ from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
 from tests.e2e.conftest import query
 from tests.e2e.test_progress import DAY_1, JOINED, say
+from tests.e2e.test_reminders import (
+    REMINDER,
+    T0,
+    WAIT,
+    BotClock,
+    eventually,
+    prepare_database,
+    start_bot,
+    state,
+)
 from tests.support.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.e2e
@@ -90,3 +102,23 @@ async def test_a_user_with_an_unknown_zone_is_served_in_utc_and_told_once(
     assert query(db_path, "SELECT zone_notice FROM users WHERE id = ?", MARTIAN) == [(BAD_ZONE,)]
     martian.assert_no_unread()
     berliner.assert_no_unread()
+
+
+async def test_a_user_with_an_unknown_zone_is_reminded_in_utc_and_told_why(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
+) -> None:
+    """Reminders go on (in UTC, 09:00-17:00 here) instead of stopping without a word."""
+    await prepare_database(db_path, [MARTIAN], interval=60)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE users SET timezone = ? WHERE id = ?", (BAD_ZONE, MARTIAN))
+    clock = BotClock(tmp_path / "clock.txt", T0)  # Wednesday 10:00 UTC
+    martian = fake_api.user(MARTIAN)
+    await start_bot(bot_factory, tmp_path, clock)
+    due = await eventually(lambda: state(db_path, MARTIAN)["next_due_at"])
+    assert T0 < due <= T0 + timedelta(hours=1)
+    clock.set(due + timedelta(seconds=5))
+    reminder = await martian.wait_for_text(REMINDER, WAIT)
+    assert CHOOSE_AGAIN in reminder.text and "UTC" in reminder.text
+    assert "Done" in reminder.labels
+    martian.press("Done")
+    assert await eventually(lambda: state(db_path, MARTIAN)["break"])

@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select, update
 
 from coach.activity import BreakKind
 from coach.clock import FixedClock
+from coach.profile import Profile
 from coach.reminder_state import Delivery, ReminderState, SitBreakReminder
 from coach.row_isolation import MAX_ATTEMPTS
 from coach.services import reminder_dispatch as dispatch
+from coach.services import reminders
 from coach.services.reminders import DEFAULT_LEASE, ReminderService
 from storage.models import BreakEventRow, ReminderStateRow, UserRow
 from storage.uow import SqlUnitOfWorkFactory
@@ -21,6 +24,30 @@ from tests.scheduler.conftest import GRACE, START, FakeNotifier, onboard
 
 SECOND = timedelta(seconds=1)
 BAD_ZONE = "Mars/Olympus_Mons"  # not in any tz database
+BROKEN = 99
+"""The user whose row no schedule can be computed for (see ``break_row``)."""
+
+
+def break_row(monkeypatch: pytest.MonkeyPatch, user_id: int = BROKEN) -> None:
+    """Make every schedule computation of one user's row raise, as a corrupt row would.
+
+    The core serves every stored value it can (an unknown zone in UTC), so the fault is
+    injected where the dispatcher computes the row's next times.
+    """
+    due_for, session_due_for = reminders.due_for, reminders.session_due_for
+
+    def broken_due_for(profile: Profile, *args: Any, **kwargs: Any) -> datetime | None:
+        if profile.user_id == user_id:
+            raise ValueError("corrupt row")
+        return due_for(profile, *args, **kwargs)
+
+    def broken_session_due_for(profile: Profile, *args: Any, **kwargs: Any) -> datetime | None:
+        if profile.user_id == user_id:
+            raise ValueError("corrupt row")
+        return session_due_for(profile, *args, **kwargs)
+
+    monkeypatch.setattr(reminders, "due_for", broken_due_for)
+    monkeypatch.setattr(reminders, "session_due_for", broken_session_due_for)
 
 
 async def add_rows(
@@ -120,10 +147,12 @@ async def test_a_bad_row_never_blocks_its_batch_and_is_parked_after_retries(
     clock: FixedClock,
     notifier: FakeNotifier,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     due = START + timedelta(hours=1)
     await add_rows(uow, {user_id: due for user_id in range(1, 30)}, exercise_time=time(12))
-    await add_rows(uow, {99: due}, zone=BAD_ZONE, exercise_time=time(12))
+    await add_rows(uow, {99: due}, exercise_time=time(12))
+    break_row(monkeypatch)
     clock.set(due)
     caplog.set_level(logging.WARNING)
     report = await service.dispatch_due(30)
@@ -149,7 +178,7 @@ async def test_a_bad_row_never_blocks_its_batch_and_is_parked_after_retries(
     assert sorted(notifier.chats()) == list(range(1, 30))  # and nobody got a second one
     parked = [r.getMessage() for r in caplog.records if "parked" in r.getMessage()]
     assert parked == [f"the reminder row of user 99 failed {MAX_ATTEMPTS} times and is parked"]
-    assert BAD_ZONE not in caplog.text  # the user id, never the row's content
+    assert "corrupt row" not in caplog.text  # the user id, never the row's content
     clock.set(clock.now() + timedelta(days=1))
     await service.dispatch_due(30)  # parked: offered no more
     assert 99 not in notifier.chats()
@@ -157,11 +186,16 @@ async def test_a_bad_row_never_blocks_its_batch_and_is_parked_after_retries(
 
 
 async def test_a_bad_row_never_blocks_the_session_batch(
-    uow: SqlUnitOfWorkFactory, service: ReminderService, clock: FixedClock, notifier: FakeNotifier
+    uow: SqlUnitOfWorkFactory,
+    service: ReminderService,
+    clock: FixedClock,
+    notifier: FakeNotifier,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     later = START + timedelta(days=2)
     await add_rows(uow, {1: later, 2: later}, exercise_time=time(12))
-    await add_rows(uow, {3: later}, zone=BAD_ZONE, exercise_time=time(12))
+    await add_rows(uow, {3: later}, exercise_time=time(12))
+    break_row(monkeypatch, 3)
     noon = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
     async with uow() as work:
         await work.session.execute(update(ReminderStateRow).values(session_due_at=noon))
@@ -176,6 +210,29 @@ async def test_a_bad_row_never_blocks_the_session_batch(
         assert good.session_due_at == noon + timedelta(days=1)
     bad = await row(uow, 3)
     assert bad.attempts == 1 and bad.session_lease_until == noon + dispatch.backoff(1)
+
+
+async def test_an_unknown_zone_is_reminded_in_utc_and_told_why(
+    uow: SqlUnitOfWorkFactory, service: ReminderService, clock: FixedClock, notifier: FakeNotifier
+) -> None:
+    """Not parked, not silent: the schedule runs in UTC and each reminder says so."""
+    due = START + timedelta(hours=1)
+    noon = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    await add_rows(uow, {1: due}, exercise_time=time(12))
+    await add_rows(uow, {2: due}, zone=BAD_ZONE, exercise_time=time(12))
+    clock.set(due)
+    report = await service.dispatch_due(30)
+    assert (report.claimed, report.sent, report.errors) == (2, 2, 0)
+    assert [(r.chat_id, r.zone_unknown) for r in notifier.sent] == [(1, False), (2, True)]
+    stranded = await row(uow, 2)
+    assert stranded.next_due_at == due + timedelta(hours=1) and stranded.parked_at is None
+    assert await kinds(uow, 2) == [BreakKind.PROMPTED]
+    async with uow() as work:
+        await work.session.execute(update(ReminderStateRow).values(session_due_at=noon))
+        await work.commit()
+    clock.set(noon)
+    assert (await service.dispatch_sessions(30)).errors == 0
+    assert (await row(uow, 2)).session_due_at == noon + timedelta(days=1)  # 12:00 UTC
 
 
 # ---- 2. fenced leases: a late settle changes nothing ------------------------------------
