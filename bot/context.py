@@ -12,7 +12,6 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
-from coach.rate_limit import Throttle
 from coach.services.progress import ProgressService
 from coach.services.reminders import ReminderService
 from coach.services.safety import SafetyService
@@ -21,8 +20,6 @@ from coach.services.setup import SetupService
 from coach.services.weekly_summary import WeeklySummaryService
 from coach.services.workout import WorkoutService
 
-GROUP_NOTE_EVERY = timedelta(minutes=1)
-"""At most one note per group in this time (Telegram allows about 20 messages a minute there)."""
 NOTE_DEADLINE = timedelta(seconds=5)
 """A note not sent by then (its group is paused) is dropped, so its sender's updates never wait."""
 
@@ -55,8 +52,6 @@ class BotData:
         self.clock: Clock | None = None
         """Built with the application: the outbound queue checks send deadlines on it."""
         self.resources: list[Any] = []
-        self.group_notes = Throttle(GROUP_NOTE_EVERY)
-        """When each group last got the "let's talk in private" note (the last minute only)."""
 
     @property
     def services(self) -> Services:

@@ -7,7 +7,7 @@ Use cases depend only on these, so they run the same against SQLite, PostgreSQL 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -232,7 +232,13 @@ class UpdateLog(Protocol):
         """Record `update_id`; False if it was processed before."""
         ...
 
-    async def prune(self, before: datetime) -> int: ...
+    async def prune(self, before: datetime) -> int:
+        """Forget update ids (and group notes) older than ``before``; the update ids removed."""
+        ...
+
+    async def claim_group_note(self, chat_id: int, now: datetime, every: timedelta) -> bool:
+        """True when the group had no note within ``every`` (and this one now counts)."""
+        ...
 
 
 class ReminderRepository(Protocol):

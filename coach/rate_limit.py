@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Hashable
-from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Protocol
 
@@ -190,34 +188,3 @@ def pauses_only_its_chat(chat_id: object) -> bool:
     if isinstance(chat_id, int):
         return chat_id < 0
     return isinstance(chat_id, str)
-
-
-class Throttle:
-    """At most one event per key within ``interval`` (e.g. one note a minute per group).
-
-    Memory is bounded by the keys seen within the last ``interval``: older ones are forgotten
-    (a forgotten key is the same as one never seen). Times must not go backwards by much;
-    an entry is re-inserted on each allowed event, so the oldest sit at the front.
-    """
-
-    def __init__(self, interval: timedelta) -> None:
-        if interval <= timedelta(0):
-            raise ValueError("interval must be positive")
-        self._interval = interval
-        self._last: dict[Hashable, datetime] = {}
-
-    def __len__(self) -> int:
-        return len(self._last)
-
-    def allow(self, key: Hashable, now: datetime) -> bool:
-        """True (and the event counts) unless ``key`` had one less than ``interval`` ago."""
-        last = self._last
-        while last:
-            oldest = next(iter(last))
-            if now - last[oldest] < self._interval:
-                break
-            del last[oldest]
-        if key in last:
-            return False
-        last[key] = now
-        return True

@@ -68,6 +68,15 @@ class UserRow(Base):
     zone_notice: Mapped[str | None] = mapped_column(String(64))
 
 
+class GroupNoteRow(Base):
+    """When a group last got the "talk to me in private" note, shared by every replica."""
+
+    __tablename__ = "group_notes"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    noted_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class ProcessedUpdateRow(Base):
     """Update ids already handled, so a redelivered update is a no-op."""
 

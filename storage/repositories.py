@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -26,6 +26,7 @@ from storage.export import per_chat_tables
 from storage.models import (
     BreakEventRow,
     DialogRow,
+    GroupNoteRow,
     PainCheckInRow,
     ProcessedUpdateRow,
     RepEntryRow,
@@ -176,7 +177,21 @@ class SqlUpdateLog:
         result = await self._session.execute(
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < before)
         )
+        await self._session.execute(delete(GroupNoteRow).where(GroupNoteRow.noted_at < before))
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+    async def claim_group_note(self, chat_id: int, now: datetime, every: timedelta) -> bool:
+        """One upsert: the first claim, or one ``every`` after the last, wins; of two replicas
+        claiming at once, the row lock lets one through."""
+        insert = pg_insert if _dialect(self._session) == "postgresql" else sqlite_insert
+        statement = insert(GroupNoteRow).values(chat_id=chat_id, noted_at=now)
+        statement = statement.on_conflict_do_update(
+            index_elements=[GroupNoteRow.chat_id],
+            set_={"noted_at": now},
+            where=GroupNoteRow.noted_at <= now - every,
+        )
+        result = await self._session.execute(statement)
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
 class SqlScreeningRepository:

@@ -31,6 +31,7 @@ from telegram.ext import ApplicationHandlerStop, ExtBot
 from bot.context import NOTE_DEADLINE, CoachContext
 from bot.outbound import SendExpired
 from coach.profile import language_from_client
+from coach.services.updates import claim_group_note
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ async def _point_to_private(update: Update, context: CoachContext) -> None:
     if not _addressed_to_bot(message, context):
         return
     now = context.services.clock.now()
-    if not context.bot_data.group_notes.allow(chat.id, now):
+    if not await claim_group_note(context.services.uow, context.services.clock, chat.id):
         log.info("no note for update %s: its group had one within a minute", update.update_id)
         return
     button = InlineKeyboardButton(texts.text(lang, "private-only-button"), url=link)

@@ -10,6 +10,8 @@ from coach.ports import UnitOfWorkFactory
 from coach.services.safety import UrgentFollowUp, take_urgent_followup
 
 KEEP_PROCESSED_UPDATES = timedelta(days=7)
+GROUP_NOTE_EVERY = timedelta(minutes=1)
+"""Telegram allows about 20 messages a minute in a group; one note a minute is plenty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +47,12 @@ async def prune_processed_updates(uow: UnitOfWorkFactory, clock: Clock) -> int:
         removed = await work.updates.prune(clock.now() - KEEP_PROCESSED_UPDATES)
         await work.commit()
     return removed
+
+
+async def claim_group_note(uow: UnitOfWorkFactory, clock: Clock, chat_id: int) -> bool:
+    """Whether a group may get the "talk to me in private" note now: at most one a minute,
+    counted in the database so every replica shares the count."""
+    async with uow() as work:
+        allowed = await work.updates.claim_group_note(chat_id, clock.now(), GROUP_NOTE_EVERY)
+        await work.commit()
+    return allowed

@@ -15,13 +15,16 @@ from typing import Any
 import aiohttp
 import pytest
 
+from tests.e2e.test_groups import person
 from tests.e2e.test_webhook import SECRET, free_port
-from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 BotFactory = Callable[..., Any]
 USER = 130
 WITNESS = "nothing to undo"
+GROUP = -100500
+NOTE = "I coach one person at a time"
 PATH = f"/telegram/{hashlib.sha256(SECRET.encode()).hexdigest()[:32]}"
 
 
@@ -63,9 +66,10 @@ async def post(session: aiohttp.ClientSession, url: str, update: dict[str, Any])
         return response.status
 
 
-async def test_an_update_delivered_to_both_replicas_is_answered_once(
-    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
-) -> None:
+async def start_replicas(
+    fake_api: FakeBotApi, bot_factory: BotFactory, postgres_url: str
+) -> tuple[list[Any], list[str]]:
+    """Two webhook replicas on one PostgreSQL database, listening; their processes and URLs."""
     urls = []
     ports = []
     replicas = []
@@ -83,6 +87,13 @@ async def test_an_update_delivered_to_both_replicas_is_answered_once(
         await fake_api.wait_for_call("setWebhook", timeout=30, since=mark)
     for port in ports:
         await listening(port)
+    return replicas, urls
+
+
+async def test_an_update_delivered_to_both_replicas_is_answered_once(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    replicas, urls = await start_replicas(fake_api, bot_factory, postgres_url)
     user = fake_api.user(USER, first_name="Wen")
 
     def answers(part: str) -> int:
@@ -109,5 +120,33 @@ async def test_an_update_delivered_to_both_replicas_is_answered_once(
     assert answers("/workout") == 1, "the redelivered /help must be answered once"
     assert answers("Hi Wen") == 1, "the /start sent to both replicas must be answered once"
     assert all(replica.running for replica in replicas)
+    for replica in replicas:
+        assert await replica.stop() == 0
+
+
+async def test_a_group_gets_one_note_a_minute_across_replicas(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    """Two people in one group type /start@bot; a load balancer hands one to each replica.
+    The pace lives in the database, so the group gets one note, not one per replica."""
+    replicas, urls = await start_replicas(fake_api, bot_factory, postgres_url)
+    group = fake_api.group(GROUP, kind="supergroup")
+    text = f"/start@{BOT_USERNAME}"
+    # Posted in the group (so the note can reply to it), delivered by the test to one replica.
+    first, second = (
+        fake_api.update(group.send(text, sender=person(sender))) for sender in (901, 902)
+    )
+
+    def notes() -> int:
+        calls = fake_api.calls_of("sendMessage", ok=True)
+        return sum(call.chat_id == GROUP and NOTE in str(call.params["text"]) for call in calls)
+
+    async with aiohttp.ClientSession() as session:
+        assert await post(session, urls[0], first) == 200
+        assert await fake_api.wait_until(lambda: notes() >= 1 or None, timeout=30)
+        assert await post(session, urls[1], second) == 200
+        skipped = f"no note for update {second['update_id']}"
+        assert await fake_api.wait_until(lambda: skipped in replicas[1].output or None, timeout=30)
+    assert notes() == 1
     for replica in replicas:
         assert await replica.stop() == 0

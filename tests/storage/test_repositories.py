@@ -84,6 +84,35 @@ async def test_an_update_id_is_claimed_once(uow: SqlUnitOfWorkFactory) -> None:
         assert await work.updates.claim(1001, NOW) is True
 
 
+async def test_a_group_gets_one_note_a_minute_counted_in_the_database(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    minute = timedelta(minutes=1)
+    async with uow() as work:
+        assert await work.updates.claim_group_note(-100, NOW, minute) is True
+        assert await work.updates.claim_group_note(-100, NOW + minute / 2, minute) is False
+        assert await work.updates.claim_group_note(-200, NOW, minute) is True  # another group
+        await work.commit()
+    async with uow() as work:  # what another replica sees
+        assert await work.updates.claim_group_note(-100, NOW + minute, minute) is True
+        assert await work.updates.claim_group_note(-100, NOW + minute, minute) is False
+        await work.updates.prune(NOW + minute / 2)  # -200's note is older: forgotten
+        assert await work.updates.claim_group_note(-200, NOW + minute / 2, minute) is True
+        await work.commit()
+
+
+async def test_two_replicas_claiming_one_group_note_at_once_get_one(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    async def claim() -> bool:
+        async with uow() as work:
+            allowed = await work.updates.claim_group_note(-300, NOW, timedelta(minutes=1))
+            await work.commit()
+            return allowed
+
+    assert sorted(await asyncio.gather(*(claim() for _ in range(8)))) == [False] * 7 + [True]
+
+
 async def test_dialog_put_get_clear(uow: SqlUnitOfWorkFactory) -> None:
     async with uow() as work:
         await work.users.add(profile())

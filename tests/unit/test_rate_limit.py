@@ -285,21 +285,3 @@ def test_only_group_chats_pause_alone() -> None:
     assert pauses_only_its_chat("@somechannel")
     assert not pauses_only_its_chat(1234)
     assert not pauses_only_its_chat(True)
-
-
-def test_a_throttle_allows_one_event_per_key_and_interval_and_forgets_old_keys() -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from coach.rate_limit import Throttle
-
-    t0 = datetime(2026, 12, 1, tzinfo=UTC)
-    throttle = Throttle(timedelta(minutes=1))
-    assert throttle.allow(-1, t0)
-    assert not throttle.allow(-1, t0 + timedelta(seconds=59))
-    assert throttle.allow(-2, t0 + timedelta(seconds=30))
-    for key in range(1000):
-        throttle.allow(key, t0 + timedelta(seconds=40))
-    assert throttle.allow(-1, t0 + timedelta(seconds=60))
-    assert len(throttle) == 1002
-    assert throttle.allow(5, t0 + timedelta(minutes=5))
-    assert len(throttle) == 1  # nothing older than a minute is kept
