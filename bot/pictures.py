@@ -175,3 +175,13 @@ async def picture_file(
     if not path.exists():
         await asyncio.to_thread(render_png, picture, title, labels, path)
     return path
+
+
+UNKNOWN_FILE_ID = ("wrong file identifier", "wrong remote file identifier", "file reference")
+"""How Telegram refuses a file id it does not know (another token, or a dropped file)."""
+
+
+def is_unknown_file_id(error: str) -> bool:
+    """Whether a Bad Request means the stored file id is no good and the file must be sent."""
+    lowered = error.lower()
+    return any(fragment in lowered for fragment in UNKNOWN_FILE_ID)

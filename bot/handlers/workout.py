@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import BadRequest
 
 from bot import callbacks, pictures
 from bot.context import CoachContext
@@ -156,10 +157,17 @@ async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: 
     key = pictures.picture_key(photo.picture, lang, photo.title, photo.labels)
     file_id = await service.picture_file_id(key)
     if file_id is not None:
-        sent = await context.bot.send_photo(
-            chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
-        )
-        return sent.message_id
+        try:
+            sent = await context.bot.send_photo(
+                chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
+            )
+        except BadRequest as error:
+            if not pictures.is_unknown_file_id(error.message):
+                raise
+            # Another bot token or server, or Telegram dropped the file: upload it again.
+            log.info("picture %s: its stored file id was refused; uploading it again", key)
+        else:
+            return sent.message_id
     cache = context.services.settings.pictures_dir
     path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels, cache)
     sent = await context.bot.send_photo(

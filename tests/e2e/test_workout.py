@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -195,6 +196,31 @@ async def test_a_flagged_user_is_refused(
     user.press_data(user.last, "v1:wx:hip_raise")  # a forged menu button
     assert "see a doctor" in (await user.next_message()).text
     assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
+
+
+async def test_a_refused_file_id_is_followed_by_a_fresh_upload(
+    fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
+) -> None:
+    """Telegram refuses a stored file id (a new bot token, a new server): the picture is
+    uploaded again and its new id kept, instead of every picture failing from then on."""
+    user, bot = await cleared_user(fake_api, bot_factory, db_env)
+    user.send("/exercise")
+    await user.next_message()
+    first = await press(user, "Hip raises")
+    assert first.photo is not None and first.photo.uploaded
+    remembered = "SELECT file_id FROM picture_files"
+    assert await fake_api.wait_until(lambda: query(db_path, remembered) or None, timeout=30)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE picture_files SET file_id = 'AgACAgIAAxk-gone'")
+    user.send("/exercise")
+    await user.next_message()
+    again = await press(user, "Hip raises")
+    assert again.photo is not None and again.photo.uploaded
+    assert fake_api.calls_of("sendPhoto", ok=False), "the stale id was offered first"
+    new_id = (again.photo.file_id,)
+    assert await fake_api.wait_until(lambda: new_id in query(db_path, remembered) or None)
+    assert ("AgACAgIAAxk-gone",) not in query(db_path, remembered)
+    assert "error handling update" not in bot.output
 
 
 async def test_a_restart_mid_walkthrough_resumes_and_old_buttons_expire(

@@ -1,23 +1,27 @@
 """`make chat`: talk to the real bot in a terminal, no Telegram account needed.
 
 The real `python -m bot` runs against the local fake Bot API server, exactly as in the
-end-to-end tests; this module is the phone. Inline buttons show as numbered choices: type the
-number to press one. Everything else you type is sent as a message.
+end-to-end tests; this module is the phone. Inline buttons show as numbered choices: type
+#N to press one. Everything else you type is sent as a message, numbers too (on a 0-10
+scale "8" is the text 8, as a person would type it; "#8" presses the 8th button).
 
-    1..N              press button N of the newest message with buttons
-    "10               send the text 10 (a leading quote sends a number as text)
+    #1..#N            press button N of the newest message with buttons
     /location LAT LON share a location
     /time ISO         move the bot's clock (e.g. /time 2026-11-27T09:30:00+01:00)
     /quit             stop (Ctrl-D works too)
 
 Data lives in `data/chat.db` (kept between runs; delete it to start fresh); another folder can
-be given as the first argument.
+be given as the first argument. A restart with a kept database goes on numbering updates
+after the last one the bot handled, as Telegram does, and the pictures the bot uploaded to
+the previous server are uploaded again when this one rejects their file ids.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
+import sqlite3
 import sys
 import threading
 from datetime import UTC, datetime
@@ -25,14 +29,16 @@ from pathlib import Path
 from typing import TextIO
 
 from tests.support.bot_process import REPO_ROOT, BotProcess
-from tests.support.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import FIRST_UPDATE_ID, FakeBotApi
 from tests.support.models import BotMessage, ChatEvent, WaitTimeout
 from tests.support.user import FakeUser
 
 CHAT_USER_ID = 4242
+BUTTON = re.compile(r"#\s*(\d{1,2})")
+"""A button press: "#3" presses the third button."""
 DATA_DIR = REPO_ROOT / "data"
-USAGE = """Buttons show as numbered choices: type the number to press one.
-  "10                send the text 10 (a leading quote sends a number as text)
+USAGE = """Buttons show as numbered choices: type #N to press one (#1, #2 ...).
+  anything else      is sent as a message, numbers too ("8" on a pain scale is 8)
   /location LAT LON  share a location
   /time ISO          move the bot's clock, e.g. /time 2026-11-27T09:30:00+01:00
   /quit              stop (Ctrl-D works too)"""
@@ -67,7 +73,7 @@ class TerminalChat:
         if text:
             lines.extend(text.splitlines())
         for number, label in enumerate(message.labels, start=1):
-            lines.append(f"  {number}) {label}")
+            lines.append(f"  #{number}) {label}")
         if message.reply_keyboard:
             keys = ", ".join(label for row in message.reply_keyboard for label in row)
             lines.append(f"  keyboard: {keys}")
@@ -93,14 +99,17 @@ class TerminalChat:
         if line.startswith("/time"):
             self._set_time(line.removeprefix("/time").strip())
             return True
-        if line.isdigit() and self._choices:
-            number = int(line)
-            if 1 <= number <= len(self._choices):
+        choice = BUTTON.fullmatch(line)
+        if choice is not None:
+            number = int(choice.group(1))
+            if self._choices and 1 <= number <= len(self._choices):
                 self._user.press(self._choices[number - 1])
-                return True
-            self._print(f"pick 1 to {len(self._choices)}, or type text")
+            elif self._choices:
+                self._print(f"pick #1 to #{len(self._choices)}, or type text")
+            else:
+                self._print("no buttons to press yet")
             return True
-        self._user.send(line.removeprefix('"'))
+        self._user.send(line)
         return True
 
     def _set_time(self, value: str) -> None:
@@ -126,6 +135,22 @@ def prepare(data_dir: Path) -> Path:
     clock_file = data_dir / "chat-clock.txt"
     write_clock(clock_file, datetime.now(UTC))
     return clock_file
+
+
+def next_update_id(database: Path) -> int:
+    """The first update id of this run: after the last one the bot handled in ``database``.
+
+    The local server starts counting anew on each run; without this a kept database would
+    take the first updates of a new run for ones it handled already and stay silent.
+    """
+    if not database.exists():
+        return FIRST_UPDATE_ID
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        try:
+            (last,) = connection.execute("SELECT max(update_id) FROM processed_updates").fetchone()
+        except sqlite3.OperationalError:  # not migrated yet
+            return FIRST_UPDATE_ID
+    return FIRST_UPDATE_ID if last is None else max(FIRST_UPDATE_ID, int(last) + 1)
 
 
 def _read_lines_in_background(lines: TextIO) -> asyncio.Queue[str]:
@@ -157,12 +182,13 @@ async def run(
     data_dir: Path = DATA_DIR, lines: TextIO = sys.stdin, out: TextIO = sys.stdout
 ) -> int:
     clock_file = prepare(data_dir)
-    async with FakeBotApi() as api:
+    database = data_dir / "chat.db"
+    async with FakeBotApi(first_update_id=next_update_id(database)) as api:
         bot = BotProcess(
             api,
             data_dir,
             name="chat-bot",
-            database_url=f"sqlite+aiosqlite:///{data_dir / 'chat.db'}",
+            database_url=f"sqlite+aiosqlite:///{database}",
             extra_env={"LOG_LEVEL": "WARNING", "TEST_CLOCK_FILE": str(clock_file)},
         )
         await bot.start()

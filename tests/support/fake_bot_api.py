@@ -62,6 +62,8 @@ T = TypeVar("T")
 # Matches bot.config.TOKEN_PATTERN; fake, but never printed all the same.
 TEST_TOKEN = "123456:TESTtoken_for_strongback_e2e_runs_0000"
 BOT_USERNAME = "StrongBackTestBot"
+FIRST_UPDATE_ID = 10_001
+"""Where a new server starts numbering updates (``first_update_id`` continues a run)."""
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
@@ -476,6 +478,7 @@ class FakeBotApi:
         clock: Callable[[], float] = time.time,
         limits: TelegramLimits | None = None,
         limit_clock: Callable[[], float] = time.monotonic,
+        first_update_id: int = FIRST_UPDATE_ID,
     ) -> None:
         self._token = token
         self._limits = None if limits is None else _LimitGate(limits, limit_clock)
@@ -498,7 +501,7 @@ class FakeBotApi:
         self._pending: list[_Pending] = []
         self._last_batch: list[int] = []
         self._updates: dict[int, dict[str, Any]] = {}
-        self._update_ids = itertools.count(10_001)
+        self._update_ids = itertools.count(first_update_id)
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
         self._allowed_updates: frozenset[str] | None = None
@@ -1665,6 +1668,7 @@ def _snapshot(
 
 __all__ = [
     "BOT_USERNAME",
+    "FIRST_UPDATE_ID",
     "TEST_TOKEN",
     "ApiError",
     "BotMessage",
