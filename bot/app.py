@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 from typing import Any, NoReturn
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -27,12 +28,14 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
+from tornado.httpserver import HTTPServer
 
 from bot.clock_file import FileClock
 from bot.commands import MENU_COMMANDS
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import (
+    admin,
     chats,
     errors,
     fallback,
@@ -45,7 +48,9 @@ from bot.handlers import (
 )
 from bot.handlers import safety as safety_handlers
 from bot.handlers import workout as workout_handlers
+from bot.health import Health, routes, serve
 from bot.incoming import CoachBot, CoachUpdater
+from bot.metrics import SKIPPED_TICKS, observed, observed_dispatch
 from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
@@ -56,6 +61,7 @@ from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
 from coach.profile import SUPPORTED_LANGUAGES
 from coach.screening import load_questionnaire
+from coach.services.admin import AdminService
 from coach.services.progress import ProgressService
 from coach.services.reminders import ReminderService
 from coach.services.safety import SafetyService
@@ -151,6 +157,7 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("sit", reminders.sit_command))
     application.add_handler(CommandHandler("pause", reminders.pause_command))
     application.add_handler(CommandHandler("resume", reminders.resume_command))
+    application.add_handler(CommandHandler("admin", admin.admin_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -172,6 +179,7 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:rem:": reminders.reminder_button,
         r"^v1:why:": reminders.why_button,
         r"^v1:pause:": reminders.pause_button,
+        r"^v1:adm:unpark$": admin.unpark_button,
     }
     for pattern, callback in buttons.items():
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
@@ -251,6 +259,9 @@ async def _post_init(application: CoachApplication) -> None:
             uow, clock, listeners=[reschedule_summary, reminder_service.on_profile_changed]
         ),
         safety=SafetyService(uow, clock),
+        admin=(
+            admin_service := AdminService(uow, clock, reminder_service, settings.admin_chat_ids)
+        ),
     )
     await _register_commands(application, texts)
     created = await reminder_service.backfill()
@@ -262,17 +273,45 @@ async def _post_init(application: CoachApplication) -> None:
         await prune_processed_updates(uow, clock)
         await _log_parked(reminder_service)
 
+    limiter = application.bot.rate_limiter
+    health = Health(
+        engine, limiter if isinstance(limiter, OutboundLimiter) else None, admin_service.due_backlog
+    )
     scheduler = ReminderScheduler(
         Jobs(
-            dispatch_due=reminder_service.dispatch_due,
-            daily=daily,
-            dispatch_sessions=reminder_service.dispatch_sessions,
-            weekly_summaries=weekly_summaries.send_weekly_summaries,
+            dispatch_due=observed_dispatch(
+                "sit_break", reminder_service.dispatch_due, health.tick_done
+            ),
+            daily=observed("daily", daily),
+            dispatch_sessions=observed_dispatch(
+                "session", reminder_service.dispatch_sessions, lambda: None
+            ),
+            weekly_summaries=observed("weekly_summaries", weekly_summaries.send_weekly_summaries),
         )
     )
+    scheduler.scheduler.add_listener(_count_skipped_run, EVENT_JOB_MAX_INSTANCES)
     application.bot_data.resources.append(scheduler)
+    _serve_health(application, settings, health)
     scheduler.start()
     log.info("StrongBack is ready")
+
+
+def _count_skipped_run(event: JobSubmissionEvent) -> None:
+    """APScheduler skipped a run: the previous one was still going (a starved tick)."""
+    SKIPPED_TICKS.labels(event.job_id).inc()
+
+
+def _serve_health(application: CoachApplication, settings: Settings, health: Health) -> None:
+    """`/healthz` and `/metrics`: beside the webhook's path, or on a port of their own."""
+    if settings.webhook_url is not None:
+        updater = application.updater
+        if isinstance(updater, CoachUpdater):
+            updater.extra_routes = routes(health)
+        return
+    if settings.metrics_port:
+        server = serve(health, settings.metrics_host, settings.metrics_port)
+        if server is not None:
+            application.bot_data.resources.append(server)
 
 
 async def _register_commands(application: CoachApplication, texts: Catalogue) -> None:
@@ -335,6 +374,8 @@ async def _post_shutdown(application: CoachApplication) -> None:
             await resource.shutdown()
         if isinstance(resource, AsyncEngine):
             await resource.dispose()
+        if isinstance(resource, HTTPServer):
+            resource.stop()
     application.bot_data.resources.clear()
     if started:
         log.info("StrongBack stopped")

@@ -43,6 +43,7 @@ ARGUMENTS: dict[str, tuple[int, int]] = {
     "rem": (2, 2),
     "why": (1, 1),
     "pause": (1, 1),
+    "adm": (1, 1),
 }
 """Per area, the fewest and most arguments its buttons carry."""
 

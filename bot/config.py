@@ -81,6 +81,9 @@ class Settings(DatabaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8443, ge=1, le=65535)
+    # /healthz and /metrics when polling (with a webhook they are on PORT); 0 turns them off.
+    metrics_port: int = Field(default=9090, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
     reminder_grace_minutes: int = Field(default=10, ge=1, le=24 * 60)
     send_per_chat_seconds: float = Field(default=1.0, gt=0, le=10)
     # Benchmarks only: lifts the 30-a-second budget to measure update handling on its own.

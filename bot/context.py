@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.texts import Catalogue
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
+from coach.services.admin import AdminService
 from coach.services.progress import ProgressService
 from coach.services.reminders import ReminderService
 from coach.services.safety import SafetyService
@@ -41,6 +42,8 @@ class Services:
     safety: SafetyService
     """Safety re-offer: `check_pain(user_id, pain)` for any pain score another area asks for."""
     reminders: ReminderService
+    admin: AdminService
+    """The operator's `/admin` view (ADMIN_CHAT_IDS only)."""
 
 
 class BotData:

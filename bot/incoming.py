@@ -161,7 +161,12 @@ class _WebhookApp(WebhookAppClass):
     """PTB's webhook application (no access log: the path is secret) with the handler above."""
 
     def __init__(
-        self, path: str, bot: Any, update_queue: asyncio.Queue[object], secret_token: str | None
+        self,
+        path: str,
+        bot: Any,
+        update_queue: asyncio.Queue[object],
+        secret_token: str | None,
+        extra_routes: Sequence[Any] = (),
     ) -> None:
         self.shared_objects = {
             "bot": bot,
@@ -169,7 +174,7 @@ class _WebhookApp(WebhookAppClass):
             "secret_token": secret_token,
         }
         tornado.web.Application.__init__(
-            self, [(rf"{path}/?", _SkippingHandler, self.shared_objects)]
+            self, [(rf"{path}/?", _SkippingHandler, self.shared_objects), *extra_routes]
         )
 
 
@@ -188,7 +193,13 @@ class _LimitedWebhookServer(WebhookServer):
 
 
 class CoachUpdater(Updater):
-    """PTB's updater with the webhook server above (plain HTTP behind a proxy, as we run it)."""
+    """PTB's updater with the webhook server above (plain HTTP behind a proxy, as we run it).
+
+    ``extra_routes`` (set before the webhook starts: `/healthz`, `/metrics`) are served on
+    the webhook's port beside the secret path.
+    """
+
+    extra_routes: Sequence[Any] = ()
 
     async def _start_webhook(
         self,
@@ -210,7 +221,7 @@ class CoachUpdater(Updater):
         if cert is not None or key is not None or unix is not None:
             raise ValueError("the webhook serves plain HTTP on a port (TLS ends at the proxy)")
         path = "/" + url_path.lstrip("/")
-        app = _WebhookApp(path, self.bot, self.update_queue, secret_token)
+        app = _WebhookApp(path, self.bot, self.update_queue, secret_token, self.extra_routes)
         self._httpd = _LimitedWebhookServer(listen, port, app)
         await self._bootstrap(
             cert=None,

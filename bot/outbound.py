@@ -42,6 +42,8 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.metrics import PAUSED_SECONDS, RETRY_AFTER, TELEGRAM_CALLS
+from bot.telegram_reach import TelegramReach
 from coach.rate_limit import (
     REPLY_BURST,
     SAFE_WINDOW_SECONDS,
@@ -125,10 +127,16 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self._sequence = itertools.count()
         self._changed: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
+        self.reach = TelegramReach(clock)
+        """Whether Telegram answered lately (for /healthz)."""
 
     @property
     def paused_until(self) -> float:
         return self._limiter.paused_until
+
+    def is_paused(self) -> bool:
+        """A 429 pause holds every send right now (a known pause, not an outage)."""
+        return self._limiter.paused_until > self._clock()
 
     @property
     def queued(self) -> int:
@@ -160,17 +168,19 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
     ) -> JSONResult:
         chat = _chat_key(data.get("chat_id"))
         if chat is None:
-            return await callback(*args, **kwargs)
+            return await self._observed(endpoint, callback(*args, **kwargs))
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
         deadline: datetime | None = (rate_limit_args or {}).get("deadline")
         for attempt in itertools.count():
             await self._wait_turn(chat, priority, deadline)
             self._in_flight += 1
             try:
-                return await callback(*args, **kwargs)
+                return await self._observed(endpoint, callback(*args, **kwargs))
             except RetryAfter as error:
                 seconds = _retry_seconds(error)
+                PAUSED_SECONDS.inc(seconds)
                 if pauses_only_its_chat(data.get("chat_id")):
+                    RETRY_AFTER.labels("chat").inc()
                     self.pause_chat(chat, seconds)
                     log.warning(
                         "Telegram asked to wait %.1f s for chat %s; that chat alone is paused",
@@ -178,6 +188,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                         chat,
                     )
                 else:
+                    RETRY_AFTER.labels("bot").inc()
                     self.pause(seconds)
                     log.warning("Telegram asked to wait %.1f s; all sending is paused", seconds)
                     await self._share_pause(seconds)
@@ -187,6 +198,22 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 self._in_flight -= 1
                 self._note_held()
         raise AssertionError("unreachable")
+
+    async def _observed(self, endpoint: str, call: Awaitable[JSONResult]) -> JSONResult:
+        """One Bot API call, counted by method and outcome; Telegram's reach noted."""
+        try:
+            result = await call
+        except RetryAfter:
+            TELEGRAM_CALLS.labels(endpoint, "retry_after").inc()
+            self.reach.answered()
+            raise
+        except Exception as error:
+            TELEGRAM_CALLS.labels(endpoint, "error").inc()
+            self.reach.failed(error)
+            raise
+        TELEGRAM_CALLS.labels(endpoint, "ok").inc()
+        self.reach.answered()
+        return result
 
     async def _wait_turn(self, chat: int, priority: int, deadline: datetime | None) -> None:
         """Until this call may leave: the local rules, the shared budget, no pause, in time.

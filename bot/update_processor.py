@@ -18,6 +18,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.metrics import UpdateTimer
+
 log = logging.getLogger(__name__)
 
 MAX_CONCURRENT_UPDATES = 64
@@ -81,10 +83,12 @@ async def _handle(coroutine: Awaitable[Any]) -> None:
 
     Handler errors never get here (PTB gives them to the error handlers), only PTB's own.
     """
+    timer = UpdateTimer()
     try:
         await coroutine
     except Exception:
         log.exception("handling an update failed")
+    timer.done()
 
 
 def _discard(coroutine: Awaitable[Any]) -> None:

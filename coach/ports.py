@@ -15,6 +15,7 @@ from coach.activity import BreakEvent, BreakKind, PainCheckIn, RepEntry
 from coach.dialog import Dialog
 from coach.export import TableRows
 from coach.hold import Hold
+from coach.operator import Overview
 from coach.profile import Profile
 from coach.progress import DayMark, FrozenKind, MessageExercise
 from coach.progression import SessionOutcome
@@ -227,6 +228,16 @@ class UserDataExport(Protocol):
         ...
 
 
+class OperatorStats(Protocol):
+    """Aggregates for operators (`/admin`, metrics): counts, never rows about a person."""
+
+    async def overview(self, now: datetime) -> Overview: ...
+
+    async def due_backlog(self, now: datetime) -> int:
+        """Sit-break reminders due by ``now`` and not leased (one range count on the index)."""
+        ...
+
+
 class UpdateLog(Protocol):
     async def claim(self, update_id: int, now: datetime) -> bool:
         """Record `update_id`; False if it was processed before."""
@@ -311,6 +322,10 @@ class ReminderRepository(Protocol):
         """Stop offering a row that keeps failing, until the user changes something."""
         ...
 
+    async def parked(self, limit: int) -> list[int]:
+        """User ids of parked reminder rows, at most ``limit``."""
+        ...
+
     async def count_parked(self) -> int:
         """How many rows are parked (for operators)."""
 
@@ -384,6 +399,9 @@ class UnitOfWork(Protocol):
 
     @property
     def user_data(self) -> UserDataExport: ...
+
+    @property
+    def operator(self) -> OperatorStats: ...
 
     async def __aenter__(self) -> Self: ...
 

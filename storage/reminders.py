@@ -279,6 +279,16 @@ class SqlReminderRepository:
             .execution_options(synchronize_session=False)
         )
 
+    async def parked(self, limit: int) -> list[int]:
+        table = ReminderStateRow
+        statement = (
+            select(table.user_id)
+            .where(table.parked_at.is_not(None))
+            .order_by(table.user_id)
+            .limit(limit)
+        )
+        return list((await self._session.scalars(statement)).all())
+
     async def count_parked(self) -> int:
         statement = select(func.count()).where(ReminderStateRow.parked_at.is_not(None))
         return int((await self._session.execute(statement)).scalar_one())

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.export import SqlUserDataExport
+from storage.operator_stats import SqlOperatorStats
 from storage.progress_repositories import (
     SqlFrozenDayRepository,
     SqlMessageExerciseRepository,
@@ -42,6 +43,7 @@ class SqlUnitOfWork:
     message_exercises: SqlMessageExerciseRepository
     summaries: SqlWeeklySummaryRepository
     reminders: SqlReminderRepository
+    operator: SqlOperatorStats
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
         self.summaries = SqlWeeklySummaryRepository(self._session)
         self.reminders = SqlReminderRepository(self._session)
         self.user_data = SqlUserDataExport(self._session)
+        self.operator = SqlOperatorStats(self._session)
         return self
 
     async def __aexit__(

@@ -18,6 +18,7 @@ from telegram.error import Forbidden
 from bot.context import CoachContext
 from bot.handlers.common import language
 from bot.logging_setup import WITHHOLD_MESSAGES, carries_data, causes
+from bot.metrics import DATABASE_ERRORS, UPDATE_ERRORS
 from bot.outbound import SendExpired
 from coach.profile import language_from_client
 
@@ -41,6 +42,9 @@ async def on_error(update: object, context: CoachContext) -> None:
             chat.id if chat else None,
         )
         return
+    UPDATE_ERRORS.inc()
+    if error is not None and database_failed(error):
+        DATABASE_ERRORS.labels("update").inc()
     log.error(
         "error handling update %s (user %s, %s): %s",
         update.update_id,

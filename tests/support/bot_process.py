@@ -32,6 +32,8 @@ _DROPPED = frozenset(
         "TEST_CLOCK_FILE",
         "ADMIN_CHAT_IDS",
         "PORT",
+        "METRICS_PORT",
+        "METRICS_HOST",
         "SEND_PER_CHAT_SECONDS",
         "SEND_PER_SECOND",
         "REMINDER_MIN_INTERVAL_MINUTES",
@@ -90,6 +92,8 @@ class BotProcess:
                 # The fake server has no per-chat limit; the limiter's rule itself is tested
                 # on a fake clock (tests/unit/test_outbound.py). Pass 1 to test the real pace.
                 "SEND_PER_CHAT_SECONDS": "0.05",
+                # Many bots run side by side: health and metrics only where a test asks.
+                "METRICS_PORT": "0",
             }
         )
         env.update(self.extra_env)

@@ -1,0 +1,9 @@
+admin-title = 🛠 <b>StrongBack, Betriebsansicht</b>
+admin-users = 👥 Nutzer: { $users } · eingerichtet: { $onboarded } · aktiv in den letzten 7 Tagen: { $active }
+admin-people = 🩺 Mit Sicherheitspause: { $hold } · Erinnerungen pausiert: { $paused } · Bot blockiert: { $blocked }
+admin-reminders = ⏰ Erinnerungen in den letzten 24 Std.: { $sent } gesendet · { $missed } verpasst · { $parked } geparkt · jetzt fällig: { $backlog }
+admin-summaries = 📊 Geparkte Wochenrückblicke: { $parked }
+admin-telegram = 🚦 Telegram-429-Antworten seit dem Start dieses Prozesses: { $count }
+admin-version = ⚙️ Version { $version } · Datenbank: { $database }
+admin-unpark-button = { $count } geparkte Erinnerungen reaktivieren
+admin-unparked = ✅ { $count } geparkte Erinnerungen wieder aktiviert.

@@ -1,0 +1,9 @@
+admin-title = 🛠 <b>StrongBack, operator view</b>
+admin-users = 👥 Users: { $users } · set up: { $onboarded } · active in the last 7 days: { $active }
+admin-people = 🩺 On a safety hold: { $hold } · reminders paused: { $paused } · blocked the bot: { $blocked }
+admin-reminders = ⏰ Reminders in the last 24 h: { $sent } sent · { $missed } missed · { $parked } parked · due now: { $backlog }
+admin-summaries = 📊 Weekly summaries parked: { $parked }
+admin-telegram = 🚦 Telegram 429 answers since this process started: { $count }
+admin-version = ⚙️ Version { $version } · database: { $database }
+admin-unpark-button = Re-activate { $count } parked reminders
+admin-unparked = ✅ Re-activated { $count } parked reminder rows.
