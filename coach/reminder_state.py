@@ -67,11 +67,21 @@ class SitBreakReminder:
     chat_id: int
     language: str
     minutes: int
-    """The sitting interval the text mentions."""
+    """How long the person has been sitting (coach.reminders.sitting_minutes)."""
     stamp: int
     """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
     deadline: datetime | None = None
     """The latest instant the message may leave; later it is not sent at all (NOT_SENT)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionItem:
+    """One exercise of the session a reminder lists: "Clamshells: 10 per side"."""
+
+    exercise_id: str
+    reps: int
+    sided: bool
+    """Done once per side; only then does the text say "per side"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +95,8 @@ class SessionReminder:
     """As for ``SitBreakReminder``: not sent at all once this instant has passed."""
     hold: Hold | None = None
     """On a safety hold: the reminder says why the session is paused, no exercises."""
+    exercises: tuple[SessionItem, ...] = ()
+    """The session at the user's level, in the order /workout does it."""
 
 
 class Delivery(StrEnum):

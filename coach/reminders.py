@@ -381,3 +381,53 @@ def is_too_late(due_at: datetime, now: datetime, grace: timedelta) -> bool:
     if grace < timedelta(0):
         raise ValueError("grace must not be negative")
     return _utc(now, "now") - _utc(due_at, "due_at") > grace
+
+
+def sitting_started(
+    schedule: WorkSchedule,
+    state: SittingState,
+    now: datetime,
+    known_since: datetime | None = None,
+) -> datetime:
+    """Since when the person has been sitting at ``now``, as far as we know.
+
+    The latest of: the last reported break (``sitting_since``: Done, a finished desk break,
+    logged reps, ``/sit``), the start of today's work window, the end of a pause such as a
+    meeting, a ``/sit`` timer started outside work hours, and ``known_since`` (when the
+    person set the reminders up: we claim nothing about the time before). A snooze or a
+    skip does not end the sitting: the person stayed in the chair. With none of these,
+    ``now``.
+    """
+    now = _utc(now, "now")
+    candidates: list[datetime] = []
+    window = work_window(schedule, now.astimezone(schedule.zone).date())
+    if window is not None and window[0] <= now:
+        candidates.append(window[0])
+    for name, instant in (
+        ("sitting_since", state.sitting_since),
+        ("paused_until", state.paused_until),
+        ("manual_sit_started_at", state.manual_sit_started_at),
+        ("known_since", known_since),
+    ):
+        moment = _opt_utc(instant, name)
+        if moment is not None and moment <= now:
+            candidates.append(moment)
+    return max(candidates, default=now)
+
+
+def sitting_minutes(
+    schedule: WorkSchedule,
+    state: SittingState,
+    now: datetime,
+    known_since: datetime | None = None,
+) -> int:
+    """Whole minutes of sitting at ``now`` (at least 1: a reminder never says "0 minutes")."""
+    elapsed = _utc(now, "now") - sitting_started(schedule, state, now, known_since)
+    return max(1, int(elapsed.total_seconds() // 60))
+
+
+def hours_and_minutes(minutes: int) -> tuple[int, int]:
+    """A duration in natural units: 75 → (1, 15), 120 → (2, 0), 45 → (0, 45)."""
+    if minutes < 0:
+        raise ValueError("a duration must not be negative")
+    return divmod(minutes, 60)
