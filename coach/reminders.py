@@ -383,20 +383,14 @@ def is_too_late(due_at: datetime, now: datetime, grace: timedelta) -> bool:
     return _utc(now, "now") - _utc(due_at, "due_at") > grace
 
 
-def sitting_started(
-    schedule: WorkSchedule,
-    state: SittingState,
-    now: datetime,
-    known_since: datetime | None = None,
-) -> datetime:
-    """Since when the person has been sitting at ``now``, as far as we know.
+def sitting_started(schedule: WorkSchedule, state: SittingState, now: datetime) -> datetime:
+    """Since when the person has been sitting at ``now``, as ``next_due`` assumes it.
 
     The latest of: the last reported break (``sitting_since``: Done, a finished desk break,
-    logged reps, ``/sit``), the start of today's work window, the end of a pause such as a
-    meeting, a ``/sit`` timer started outside work hours, and ``known_since`` (when the
-    person set the reminders up: we claim nothing about the time before). A snooze or a
-    skip does not end the sitting: the person stayed in the chair. With none of these,
-    ``now``.
+    logged reps, ``/sit``), the start of today's work window (inside work hours the coach
+    assumes sitting, PRODUCT.md §3), the end of a pause such as a meeting, and a ``/sit``
+    timer started outside work hours. A snooze or a skip does not end the sitting: the
+    person stayed in the chair. With none of these, ``now``.
     """
     now = _utc(now, "now")
     candidates: list[datetime] = []
@@ -407,7 +401,6 @@ def sitting_started(
         ("sitting_since", state.sitting_since),
         ("paused_until", state.paused_until),
         ("manual_sit_started_at", state.manual_sit_started_at),
-        ("known_since", known_since),
     ):
         moment = _opt_utc(instant, name)
         if moment is not None and moment <= now:
@@ -415,14 +408,9 @@ def sitting_started(
     return max(candidates, default=now)
 
 
-def sitting_minutes(
-    schedule: WorkSchedule,
-    state: SittingState,
-    now: datetime,
-    known_since: datetime | None = None,
-) -> int:
+def sitting_minutes(schedule: WorkSchedule, state: SittingState, now: datetime) -> int:
     """Whole minutes of sitting at ``now`` (at least 1: a reminder never says "0 minutes")."""
-    elapsed = _utc(now, "now") - sitting_started(schedule, state, now, known_since)
+    elapsed = _utc(now, "now") - sitting_started(schedule, state, now)
     return max(1, int(elapsed.total_seconds() // 60))
 
 

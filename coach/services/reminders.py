@@ -594,7 +594,7 @@ class ReminderService:
         schedule = schedule_for(profile, self._min_interval)
         if schedule is None:
             return self._minutes(profile)
-        return sitting_minutes(schedule, state.sitting, now, profile.onboarded_at)
+        return sitting_minutes(schedule, state.sitting, now)
 
     def _minutes(self, profile: Profile) -> int:
         return max(profile.sit_interval_min, int(self._min_interval.total_seconds() // 60))
