@@ -80,7 +80,7 @@ exercise-desk_hip_extension-start = Stell dich vor den Schreibtisch und halt dic
 exercise-desk_hip_extension-step-1 = Führ das gestreckte Bein nach hinten und halt es 2 Sekunden.
 exercise-desk_hip_extension-step-2 = Bring den Fuß langsam zurück. Nach 5 Mal ist das andere Bein dran.
 exercise-desk_hip_extension-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
-picture-desk_hip_extension-leg_back = Gestrecktes Bein nach hinten
+picture-desk_hip_extension-leg_back = Bein nach hinten
 
 exercise-desk_side_leg-name = Bein seitlich heben
 exercise-desk_side_leg-start = Steh aufrecht und leg eine Hand auf den Schreibtisch.
