@@ -169,6 +169,7 @@ def register_handlers(application: CoachApplication) -> None:
         r"^v1:doc:": setup.doctor_button,
         r"^v1:wo:": workout_handlers.walkthrough_button,
         r"^v1:wx:": workout_handlers.menu_button,
+        r"^v1:wk$": workout_handlers.start_workout_button,
         r"^v1:rep:": progress.exercise_button,
         r"^v1:del:": progress.delete_button,
         r"^v1:setf:": settings.choose_button,

@@ -33,6 +33,7 @@ ARGUMENTS: dict[str, tuple[int, int]] = {
     "doc": (1, 1),
     "wo": (3, 4),
     "wx": (1, 1),
+    "wk": (0, 0),
     "rep": (2, 2),
     "del": (1, 1),
     "setf": (1, 1),

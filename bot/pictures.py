@@ -1,13 +1,14 @@
 """Exercise pictures: stick figures drawn with matplotlib from pose data, cached as PNG files.
 
 People would rather look than read (PRODUCT.md §2), so every exercise has one clear picture:
-the body position as a stick figure on the floor, labelled key points and an arrow for the
-movement. Pictures are drawn from the data below, never shipped as binaries, rendered once per
-picture and language into a cache folder (DATA_DIR/pictures, private to the bot: a shared,
-predictable temp folder would let any local user plant images), in a worker thread so the
-event loop keeps answering. The file name carries a hash of the drawing and its texts: a
-changed label or pose is drawn afresh, and the bot's stored Telegram file_id (keyed the
-same way) is not reused for an outdated picture.
+the body position as a stick figure (on the floor, or standing at a desk for the desk break),
+labelled key points and an arrow for the movement. Pictures are drawn from the data below,
+never shipped as binaries, rendered once per picture and language into a cache folder
+(DATA_DIR/pictures, private to the bot: a shared, predictable temp folder would let any
+local user plant images), in a worker thread so the event loop keeps answering. The file
+name carries a hash of the drawing and its texts: a changed label or pose is drawn afresh,
+and the bot's stored Telegram file_id (keyed the same way) is not reused for an outdated
+picture.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Pose:
     height: float = 3.0
     offsets: Mapping[str, Point] = field(default_factory=dict)
     """Where each label's text sits relative to its anchor."""
+    props: tuple[tuple[Point, ...], ...] = ()
+    """Furniture (a desk, a chair), drawn grey behind the figure."""
 
 
 POSES: Final[Mapping[str, Pose]] = {
@@ -99,6 +102,92 @@ POSES: Final[Mapping[str, Pose]] = {
         anchors={"straight_line": (1.8, 0.62), "feet_flat": (3.9, 0.12)},
         offsets={"straight_line": (-1.3, 1.4), "feet_flat": (-0.3, 1.9)},
     ),
+    # ---- The desk break: standing figures, side view facing right unless noted. ----
+    # Stand up and walk: mid-stride, arms swinging, walking away from the desk.
+    "desk_walk": Pose(
+        head=(2.25, 3.5),
+        limbs=(
+            ((2.2, 3.22), (2.1, 1.95)),  # trunk
+            ((2.2, 3.05), (2.6, 2.4), (2.95, 2.05)),  # front arm
+            ((2.2, 3.05), (1.85, 2.4), (1.55, 2.1)),  # back arm
+            ((2.1, 1.95), (2.5, 1.05), (2.75, 0.12), (3.1, 0.12)),  # front leg
+            ((2.1, 1.95), (1.85, 1.0), (1.45, 0.15), (1.7, 0.12)),  # back leg
+        ),
+        props=(((0.0, 1.65), (0.95, 1.65)), ((0.15, 1.65), (0.15, 0.0)), ((0.8, 1.65), (0.8, 0.0))),
+        arrow=((3.2, 2.7), (4.4, 2.7)),
+        anchors={},
+        height=4.0,
+    ),
+    # Mini squat at the desk: hands on the desk, knees bent a little, back straight;
+    # coming up again squeezes the glutes.
+    "desk_squat": Pose(
+        head=(2.02, 3.25),
+        limbs=(
+            ((1.95, 2.97), (1.65, 1.72)),  # trunk, leaning slightly forward from the hips
+            ((1.95, 2.8), (2.5, 2.25), (3.35, 1.72)),  # arm to the desk
+            ((1.65, 1.72), (2.3, 1.0), (2.0, 0.12), (2.45, 0.12)),  # bent legs
+        ),
+        ghosts=(((1.85, 1.95), (1.85, 1.0), (1.85, 0.12)),),
+        props=(((3.2, 1.72), (4.7, 1.72)), ((3.4, 1.72), (3.4, 0.0)), ((4.5, 1.72), (4.5, 0.0))),
+        arrow=((0.9, 1.0), (0.9, 2.0)),
+        anchors={"squeeze": (1.55, 1.8)},
+        offsets={"squeeze": (-0.9, 1.5)},
+        height=4.0,
+    ),
+    # Standing hip extension: facing the desk, holding on, one straight leg moved back.
+    "desk_hip_extension": Pose(
+        head=(2.35, 3.48),
+        limbs=(
+            ((2.3, 3.2), (2.1, 1.95)),  # trunk, leaning very slightly forward
+            ((2.3, 3.02), (2.8, 2.4), (3.35, 1.72)),  # arm to the desk
+            ((2.1, 1.95), (2.15, 1.0), (2.15, 0.12), (2.6, 0.12)),  # standing leg
+            ((2.1, 1.95), (1.45, 0.55), (1.15, 0.42)),  # straight leg moved back
+        ),
+        ghosts=(((2.1, 1.95), (2.0, 0.12)),),
+        props=(((3.2, 1.72), (4.7, 1.72)), ((3.4, 1.72), (3.4, 0.0)), ((4.5, 1.72), (4.5, 0.0))),
+        arrow=((1.85, 0.25), (1.05, 0.9)),
+        anchors={"leg_back": (1.6, 0.85)},
+        offsets={"leg_back": (-0.6, 1.9)},
+        height=4.0,
+    ),
+    # Sideways leg lift, seen from the front: one hand on the desk, one leg out to the side.
+    "desk_side_leg": Pose(
+        head=(2.5, 3.5),
+        limbs=(
+            ((2.5, 3.22), (2.5, 1.95)),  # trunk
+            ((2.1, 3.02), (2.9, 3.02)),  # shoulders
+            ((2.1, 3.02), (1.75, 2.35), (1.45, 1.72)),  # arm to the desk
+            ((2.9, 3.02), (3.05, 2.4), (3.1, 1.9)),  # other arm hanging
+            ((2.3, 1.95), (2.7, 1.95)),  # hips
+            ((2.3, 1.95), (2.3, 1.0), (2.3, 0.12)),  # standing leg
+            ((2.7, 1.95), (3.25, 1.1), (3.7, 0.4)),  # leg lifted to the side
+        ),
+        ghosts=(((2.7, 1.95), (2.7, 0.12)),),
+        props=(((0.0, 1.72), (1.6, 1.72)), ((0.2, 1.72), (0.2, 0.0)), ((1.4, 1.72), (1.4, 0.0))),
+        arrow=((3.05, 0.2), (3.85, 0.85)),
+        anchors={"leg_side": (3.45, 0.8)},
+        offsets={"leg_side": (0.5, 1.8)},
+        height=4.0,
+    ),
+    # Sit to stand: up from the chair using the legs, arms crossed; the seated start faint.
+    "desk_sit_stand": Pose(
+        head=(2.05, 3.48),
+        limbs=(
+            ((2.0, 3.2), (1.9, 1.95)),  # trunk
+            ((2.0, 3.02), (2.4, 2.65), (2.05, 2.45)),  # arms crossed in front
+            ((1.9, 1.95), (2.0, 1.0), (2.0, 0.12), (2.45, 0.12)),  # legs
+        ),
+        ghosts=(((1.2, 2.55), (1.2, 1.2), (2.1, 1.15), (2.15, 0.12)),),
+        props=(
+            ((0.6, 1.0), (1.6, 1.0)),  # seat
+            ((0.65, 1.0), (0.65, 2.3)),  # backrest
+            ((1.1, 1.0), (1.1, 0.0)),  # chair leg
+        ),
+        arrow=((2.75, 1.3), (2.75, 2.5)),
+        anchors={"chair": (1.35, 1.0)},
+        offsets={"chair": (-0.6, -0.5)},
+        height=4.0,
+    ),
 }
 
 
@@ -127,6 +216,9 @@ def render_png(picture: str, title: str, labels: Mapping[str, str], path: Path) 
     axes.set_title(title, fontsize=20, fontweight="bold", color="#1f3b57")
     axes.plot([-0.3, pose.width], [0, 0], color="#8a6d3b", linewidth=3)  # the floor
     axes.fill_between([-0.3, pose.width], -0.35, 0, color="#eadfcb")
+    for prop in pose.props:
+        xs, ys = zip(*prop, strict=True)
+        axes.plot(xs, ys, color="#9aa5b1", linewidth=6, solid_capstyle="round")
     for ghost in pose.ghosts:
         xs, ys = zip(*ghost, strict=True)
         axes.plot(xs, ys, color="#b8c4cf", linewidth=7, linestyle="--", solid_capstyle="round")

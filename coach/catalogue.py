@@ -51,7 +51,7 @@ class CatalogueError(ValueError):
 class Exercise:
     id: str
     reps: int
-    """Repetitions per side (or in total when the exercise has no sides)."""
+    """Repetitions per side (or in total when the exercise has no sides); 0 when timed."""
     sides: tuple[Side, ...]
     steps: int
     cues: int
@@ -63,6 +63,8 @@ class Exercise:
     progression: str | None = None
     levels: tuple[str, ...] = ()
     """The levels whose sessions include this exercise."""
+    seconds: int | None = None
+    """A timed exercise (e.g. walking for 30 seconds) instead of counted repetitions."""
 
     @property
     def name_key(self) -> str:
@@ -158,6 +160,8 @@ class Catalogue:
     progression: ProgressionRules
     pain: PainRules
     break_exercises: tuple[str, ...]
+    """The desk break after long sitting, in order: standing exercises, none of a level's
+    floor exercises (the break happens in the office)."""
 
     def exercise(self, exercise_id: str) -> Exercise:
         found = self.exercises.get(exercise_id)
@@ -194,6 +198,7 @@ _EXERCISE_KEYS: Final = frozenset(
         "labels",
         "regression",
         "progression",
+        "seconds",
     }
 )
 _TOP_KEYS: Final = frozenset(
@@ -241,9 +246,17 @@ def _parse_exercise(index: int, raw: object) -> Exercise:
     unknown = sorted(set(raw) - _EXERCISE_KEYS)
     if unknown:
         raise CatalogueError(f"{where}: unexpected key(s) {unknown}")
-    reps = raw.get("reps")
-    if type(reps) is not int or reps <= 0:
-        raise CatalogueError(f"{where}: reps must be a positive integer, got {reps!r}")
+    seconds: int | None = None
+    if "seconds" in raw:
+        if "reps" in raw:
+            raise CatalogueError(f"{where}: give reps or seconds, not both")
+        seconds = _int(where, raw, "seconds", 1)
+        reps = 0
+    else:
+        raw_reps = raw.get("reps")
+        if type(raw_reps) is not int or raw_reps <= 0:
+            raise CatalogueError(f"{where}: reps must be a positive integer, got {raw_reps!r}")
+        reps = raw_reps
     raw_sides = raw.get("sides")
     if not isinstance(raw_sides, list):
         raise CatalogueError(f"{where}: sides must be a list ([] or ['left', 'right'])")
@@ -268,6 +281,7 @@ def _parse_exercise(index: int, raw: object) -> Exercise:
         labels=_names(where, "labels", raw.get("labels", [])),
         regression=None if regression is None else _name(where, "regression", regression),
         progression=None if progression is None else _name(where, "progression", progression),
+        seconds=seconds,
     )
 
 
@@ -361,6 +375,8 @@ def parse_catalogue(data: Mapping[str, object]) -> Catalogue:
                 raise CatalogueError(
                     f"{where} names exercise {eid!r}, which is not in the catalogue"
                 )
+            if by_id[eid].seconds is not None:
+                raise CatalogueError(f"{where} names timed exercise {eid!r}; sessions count reps")
         levels[level] = ids
 
     rules = _parse_progression(_table(data, "progression"))
@@ -381,6 +397,10 @@ def parse_catalogue(data: Mapping[str, object]) -> Catalogue:
     for eid in break_exercises:
         if eid not in by_id:
             raise CatalogueError(f"[break] names exercise {eid!r}, which is not in the catalogue")
+        if any(eid in ids for ids in levels.values()):
+            raise CatalogueError(
+                f"[break] names exercise {eid!r} of a level: the desk break needs no floor"
+            )
 
     with_levels = {
         eid: replace(ex, levels=tuple(level for level, ids in levels.items() if eid in ids))

@@ -67,7 +67,7 @@ class SitBreakReminder:
     chat_id: int
     language: str
     minutes: int
-    """The sitting interval the text mentions."""
+    """How long the person has been sitting (coach.reminders.sitting_minutes)."""
     stamp: int
     """Unix seconds of the send; buttons carry it, so only the latest reminder's buttons act."""
     deadline: datetime | None = None
@@ -75,6 +75,16 @@ class SitBreakReminder:
     zone_unknown: bool = False
     """The stored zone is missing from the tz database: the schedule runs in UTC, and the
     message asks the user to choose their city again."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionItem:
+    """One exercise of the session a reminder lists: "Clamshells: 10 per side"."""
+
+    exercise_id: str
+    reps: int
+    sided: bool
+    """Done once per side; only then does the text say "per side"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +100,8 @@ class SessionReminder:
     """On a safety hold: the reminder says why the session is paused, no exercises."""
     zone_unknown: bool = False
     """As for ``SitBreakReminder``."""
+    exercises: tuple[SessionItem, ...] = ()
+    """The session at the user's level, in the order /workout does it."""
 
 
 class Delivery(StrEnum):

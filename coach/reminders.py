@@ -381,3 +381,41 @@ def is_too_late(due_at: datetime, now: datetime, grace: timedelta) -> bool:
     if grace < timedelta(0):
         raise ValueError("grace must not be negative")
     return _utc(now, "now") - _utc(due_at, "due_at") > grace
+
+
+def sitting_started(schedule: WorkSchedule, state: SittingState, now: datetime) -> datetime:
+    """Since when the person has been sitting at ``now``, as ``next_due`` assumes it.
+
+    The latest of: the last reported break (``sitting_since``: Done, a finished desk break,
+    logged reps, ``/sit``), the start of today's work window (inside work hours the coach
+    assumes sitting, PRODUCT.md §3), the end of a pause such as a meeting, and a ``/sit``
+    timer started outside work hours. A snooze or a skip does not end the sitting: the
+    person stayed in the chair. With none of these, ``now``.
+    """
+    now = _utc(now, "now")
+    candidates: list[datetime] = []
+    window = work_window(schedule, now.astimezone(schedule.zone).date())
+    if window is not None and window[0] <= now:
+        candidates.append(window[0])
+    for name, instant in (
+        ("sitting_since", state.sitting_since),
+        ("paused_until", state.paused_until),
+        ("manual_sit_started_at", state.manual_sit_started_at),
+    ):
+        moment = _opt_utc(instant, name)
+        if moment is not None and moment <= now:
+            candidates.append(moment)
+    return max(candidates, default=now)
+
+
+def sitting_minutes(schedule: WorkSchedule, state: SittingState, now: datetime) -> int:
+    """Whole minutes of sitting at ``now`` (at least 1: a reminder never says "0 minutes")."""
+    elapsed = _utc(now, "now") - sitting_started(schedule, state, now)
+    return max(1, int(elapsed.total_seconds() // 60))
+
+
+def hours_and_minutes(minutes: int) -> tuple[int, int]:
+    """A duration in natural units: 75 → (1, 15), 120 → (2, 0), 45 → (0, 45)."""
+    if minutes < 0:
+        raise ValueError("a duration must not be negative")
+    return divmod(minutes, 60)

@@ -9,7 +9,9 @@ state stays as it was.
 Flow (PRODUCT.md §2): picture and start position → each step (Next) → reps per side (Done /
 fewer / this hurts) → next exercise → "how is your back now, 0-10?" → summary. "This hurts"
 stops the exercise and asks for pain 0-10; green or amber offers the regression (or skipping),
-red or a new symptom ends the session with the stop-and-seek-advice note.
+red or a new symptom ends the session with the stop-and-seek-advice note. The desk break
+(PRODUCT.md §7) is shorter: each standing exercise is one picture with its steps and a Next
+button, then the next one, then the summary; "this hurts" works the same.
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ class Kind(StrEnum):
     """A full session of one level."""
     SINGLE = "single"
     BREAK = "break"
-    """The 2-minute break after long sitting: no steps, no final question."""
+    """The 2-minute desk break after long sitting: one picture per exercise, Next moves on;
+    nothing is counted and there is no final question."""
 
 
 class StopReason(StrEnum):
@@ -504,15 +507,11 @@ def start_single(catalogue: Catalogue, exercise_id: str, session_id: str) -> Wal
     return _start(catalogue, session_id, Kind.SINGLE, None, (exercise_id,))
 
 
-def start_break(
-    catalogue: Catalogue, session_id: str, exercise_id: str | None = None
-) -> Walkthrough:
-    """The 2-minute break: one exercise (default: the first break exercise), each side once."""
-    if exercise_id is None:
-        if not catalogue.break_exercises:
-            raise WalkthroughError("the catalogue names no break exercises")
-        exercise_id = catalogue.break_exercises[0]
-    return _start(catalogue, session_id, Kind.BREAK, None, (exercise_id,))
+def start_break(catalogue: Catalogue, session_id: str) -> Walkthrough:
+    """The 2-minute desk break: the catalogue's break exercises in order, one Next each."""
+    if not catalogue.break_exercises:
+        raise WalkthroughError("the catalogue names no break exercises")
+    return _start(catalogue, session_id, Kind.BREAK, None, catalogue.break_exercises)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -606,9 +605,9 @@ def _transition(
             return _stop(wt, StopReason.NEW_SYMPTOM, [])
         case Next() if phase is Phase.INTRO:
             if wt.kind is Kind.BREAK:
-                wt = replace(wt, phase=Phase.REPS, set_index=0)
-            else:
-                wt = replace(wt, phase=Phase.STEP, step=1)
+                # A desk exercise is done in its one message; nothing is counted.
+                return _next_exercise(catalogue, wt, [])
+            wt = replace(wt, phase=Phase.STEP, step=1)
             return wt, [prompt(catalogue, wt)]
         case Next() if phase is Phase.STEP:
             if wt.step < _exercise(catalogue, wt).steps:

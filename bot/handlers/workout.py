@@ -24,6 +24,12 @@ async def workout_command(update: Update, context: CoachContext) -> None:
     await show(update, context, await context.services.workout.start_workout(user_id_of(update)))
 
 
+async def start_workout_button(update: Update, context: CoachContext) -> None:
+    """The session reminder's "Start workout": the same as /workout (the gate decides)."""
+    await ensure_user(update, context)
+    await show(update, context, await context.services.workout.start_workout(user_id_of(update)))
+
+
 async def exercise_command(update: Update, context: CoachContext) -> None:
     await ensure_user(update, context)
     await show(update, context, await context.services.workout.exercise_menu(user_id_of(update)))
@@ -129,8 +135,8 @@ async def show(update: Update, context: CoachContext, views: list[workout.View])
 
 def _about(view: workout.View) -> tuple[str, str | None] | None:
     """The exercise (and side) a walkthrough message is about, so a reply can log its reps."""
-    if not isinstance(view, workout.Show):
-        return None
+    if not isinstance(view, workout.Show) or view.kind is walkthrough.Kind.BREAK:
+        return None  # the desk break logs no reps, so a reply to it names no exercise
     match view.effect:
         case walkthrough.ShowIntro(exercise=exercise) | walkthrough.ShowStep(exercise=exercise):
             return exercise, None

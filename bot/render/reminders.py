@@ -14,8 +14,12 @@ from bot.render import safety as safety_render
 from bot.render.formatting import clock
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
+from coach.reminders import hours_and_minutes
 from coach.services import reminders as rem
 from coach.zones import served_zone
+
+START_WORKOUT = "wk"
+"""The session reminder's "Start workout" button: /workout's walkthrough (no arguments)."""
 
 
 def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
@@ -30,8 +34,19 @@ def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
         [button("snooze"), button("meeting")],
         [button("skip")],
     ]
-    text = t(lang, "reminder-text", minutes=reminder.minutes)
+    duration = sitting_duration(reminder.minutes, texts, lang)
+    text = t(lang, "reminder-text", duration=duration)
     return Outgoing(_with_zone_note(text, reminder.zone_unknown, texts, lang), inline(rows))
+
+
+def sitting_duration(minutes: int, texts: Catalogue, lang: str) -> str:
+    """How long someone sat: "45 minutes", "1 hour 15 minutes", "2 hours"; in their language."""
+    hours, rest = hours_and_minutes(minutes)
+    if hours == 0:
+        return texts.text(lang, "duration-minutes", minutes=rest)
+    if rest == 0:
+        return texts.text(lang, "duration-hours", hours=hours)
+    return texts.text(lang, "duration-hours-minutes", hours=hours, minutes=rest)
 
 
 def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
@@ -42,8 +57,16 @@ def session_message(reminder: SessionReminder, texts: Catalogue) -> Outgoing:
         text = f"{paused}\n{safety_render.hold_text(reminder.hold, texts, lang)}"
         text = _with_zone_note(text, reminder.zone_unknown, texts, lang)
         return Outgoing(text, safety_render.screen_button(texts, lang))
-    text = texts.text(lang, "session-reminder-text")
-    return Outgoing(_with_zone_note(text, reminder.zone_unknown, texts, lang))
+    t = texts.text
+    lines = []
+    for item in reminder.exercises:
+        key = "session-amount-per-side" if item.sided else "session-amount-reps"
+        name = t(lang, f"exercise-{item.exercise_id}-name")
+        amount = t(lang, key, reps=item.reps)
+        lines.append(t(lang, "session-reminder-item", name=name, amount=amount))
+    text = t(lang, "session-reminder-text", exercises="\n".join(lines))
+    start = inline([[(t(lang, "session-button-start"), callbacks.encode(START_WORKOUT))]])
+    return Outgoing(_with_zone_note(text, reminder.zone_unknown, texts, lang), start)
 
 
 def _with_zone_note(text: str, zone_unknown: bool, texts: Catalogue, lang: str) -> str:

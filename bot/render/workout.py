@@ -135,6 +135,12 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
 
     hurts = [b("workout-button-hurts", "h")]
     match effect:
+        case wt.ShowIntro(exercise=eid, number=number, total=total) if view.kind is wt.Kind.BREAK:
+            ex = catalogue.exercise(eid)
+            labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
+            markup = inline([[b("workout-button-next", "n")], hurts])
+            caption = desk_caption(ex, number, total, t, lang)
+            return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
         case wt.ShowIntro(exercise=eid, number=number, total=total):
             ex = catalogue.exercise(eid)
             caption = t(
@@ -190,6 +196,29 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
     return []
 
 
+def amount(ex: Exercise, t: TextFn, lang: str) -> str:
+    """How long or how often: "30 seconds", "5 times", "10 per side"."""
+    if ex.seconds is not None:
+        return t(lang, "desk-amount-seconds", seconds=ex.seconds)
+    return t(lang, "desk-amount-per-side" if ex.sides else "desk-amount-reps", reps=ex.reps)
+
+
+def desk_caption(ex: Exercise, number: int, total: int, t: TextFn, lang: str) -> str:
+    """One desk-break exercise in one caption: what, how much, how; the stop note first."""
+    steps = "\n".join(f"• {t(lang, key)}" for key in ex.step_keys)
+    caption = t(
+        lang,
+        "desk-step",
+        name=t(lang, ex.name_key),
+        number=number,
+        total=total,
+        amount=amount(ex, t, lang),
+        start=t(lang, ex.start_key),
+        steps=steps,
+    )
+    return f"{caption}\n{t(lang, ex.stop_key)}" if number == 1 else caption
+
+
 def _tips(ex: Exercise, t: TextFn, lang: str) -> str:
     cues = "\n".join(f"• {t(lang, key)}" for key in ex.cue_keys)
     mistakes = "\n".join(f"• {t(lang, key)}" for key in ex.mistake_keys)
@@ -205,6 +234,8 @@ def _pain_markup(b: _ButtonFn, with_symptom: bool) -> InlineKeyboardMarkup:
 
 
 def _summary(summary: wt.Summary, kind: wt.Kind, t: TextFn, lang: str, catalogue: Catalogue) -> str:
+    if kind is wt.Kind.BREAK and not summary.reps:  # the desk break counts no reps
+        return "\n".join([t(lang, "workout-summary-break"), t(lang, "desk-summary")])
     lines = [t(lang, "workout-summary-break" if kind is wt.Kind.BREAK else "workout-summary")]
     for eid in summary.exercises_done:
         sets = [r for r in summary.reps if r.exercise == eid]

@@ -41,11 +41,13 @@ from coach.catalogue import Catalogue as ExerciseCatalogue
 from coach.clock import Clock
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
+from coach.progression import current_level
 from coach.reminder_state import (
     RELEASE,
     Delivery,
     Lease,
     ReminderState,
+    SessionItem,
     SessionReminder,
     Settle,
     SitBreakReminder,
@@ -112,7 +114,8 @@ class _Tally:
 class DispatchConfig:
     grace: timedelta
     lease: timedelta
-    minutes: Callable[[Profile], int]
+    minutes: Callable[[Profile, ReminderState, datetime], int]
+    """How many minutes the person has been sitting when a reminder goes out now."""
     due_for: DueFor
     """The next sit-break due time of a row (pure; raises for a broken row)."""
     session_due_for: DueFor
@@ -206,7 +209,7 @@ class SitBreaks(ReminderKind[SitBreakReminder]):
             user_id=profile.user_id,
             chat_id=profile.chat_id,
             language=profile.language,
-            minutes=self.config.minutes(profile),
+            minutes=self.config.minutes(profile, state, now),
             stamp=int(now.timestamp()),
             deadline=deadline,
             zone_unknown=is_unknown(profile.timezone),
@@ -298,11 +301,17 @@ class Sessions(ReminderKind[SessionReminder]):
         async with self._uow() as work:
             entries = await work.reps.between(profile.user_id, today, today)
             latest = await work.screenings.latest(profile.user_id)
+            history = await work.workouts.history(profile.user_id)
         access = exercise_access(latest, now)
         if goal_met(entries, self._catalogue):
             return None
         if not (access.allowed or access.reason is AccessReason.HELD):
             return None
+        level = current_level(history, self._catalogue.progression).level
+        items = tuple(
+            SessionItem(exercise.id, exercise.reps, bool(exercise.sides))
+            for exercise in self._catalogue.session(level)
+        )
         return SessionReminder(
             profile.user_id,
             profile.chat_id,
@@ -310,6 +319,7 @@ class Sessions(ReminderKind[SessionReminder]):
             deadline=deadline,
             hold=access.hold,
             zone_unknown=is_unknown(profile.timezone),
+            exercises=() if access.hold is not None else items,
         )
 
     async def send(self, notifier: Notifier, message: SessionReminder) -> Delivery:

@@ -34,6 +34,7 @@ from coach.reminders import (
     pause_for,
     pause_rest_of_day,
     should_ask_why,
+    sitting_minutes,
     spread_offset,
     spread_window,
     work_window,
@@ -239,7 +240,7 @@ class ReminderService:
             DispatchConfig(
                 grace=grace,
                 lease=lease,
-                minutes=self._minutes,
+                minutes=self._sitting_minutes,
                 due_for=self._due_after_send,
                 session_due_for=lambda profile, state, now: session_due_for(
                     profile, state, now, grace
@@ -586,6 +587,13 @@ class ReminderService:
             return [Resumed(was_paused, due, schedule.timezone)]
 
     # ---- internals ---------------------------------------------------------------------
+
+    def _sitting_minutes(self, profile: Profile, state: ReminderState, now: datetime) -> int:
+        """What a reminder sent now says: the real sitting time, not the interval."""
+        schedule = schedule_for(profile, self._min_interval)
+        if schedule is None:
+            return self._minutes(profile)
+        return sitting_minutes(schedule, state.sitting, now)
 
     def _minutes(self, profile: Profile) -> int:
         return max(profile.sit_interval_min, int(self._min_interval.total_seconds() // 60))

@@ -194,7 +194,8 @@ async def test_reminder_snooze_and_done_at_the_shortest_interval(
 
     clock.set(first_due + timedelta(seconds=5))
     reminder = await user.wait_for_text(REMINDER, WAIT)
-    assert "sitting for 30 minutes — time for a 2-minute glute break" in reminder.text
+    # Set up at 10:00 with work from 09:00: the bot counts sitting from work start.
+    assert "sitting for 1 hour — time for a 2-minute glute break" in reminder.text
     assert reminder.labels == ["Start break", "Done", "Snooze 15 min", "In a meeting (1 h)", "Skip"]
 
     snoozed_at = clock.now

@@ -74,23 +74,26 @@ async def test_the_break_is_gate_aware(
     assert await service.current(USER) is None
 
 
-async def test_the_break_walkthrough_for_a_cleared_user(
+async def test_the_desk_break_for_a_cleared_user_is_a_break_not_a_session(
     uow: SqlUnitOfWorkFactory, clock: FixedClock, service: workout.WorkoutService
 ) -> None:
+    """Standing exercises, Next through each; nothing goes to the rep log (the streak counts
+    sessions, and this is not one) and no level is shown."""
     await screened(uow, clock, CLEAN)
+    catalogue = service.catalogue
     views = await service.start_break(USER)
-    assert shown(views) == [w.ShowIntro("bridge", 1, 1)]
-    views = await tap(service, views, w.Next())
-    assert shown(views) == [w.AskReps("bridge", None, 10)]
-    views = await tap(service, views, w.Done())
+    total = len(catalogue.break_exercises)
+    for number, exercise in enumerate(catalogue.break_exercises, start=1):
+        assert shown(views) == [w.ShowIntro(exercise, number, total)]
+        assert all(view.kind is w.Kind.BREAK for view in views if isinstance(view, workout.Show))
+        views = await tap(service, views, w.Next())
     summary = shown(views)[-1]
-    assert isinstance(summary, w.Summary) and summary.total_reps == 10
+    assert isinstance(summary, w.Summary) and summary.total_reps == 0
     assert not any(isinstance(view, workout.Level) for view in views)
     async with uow() as work:
-        entries = await work.reps.all_for(USER)
-        assert [(e.exercise_id, e.reps, e.source.value) for e in entries] == [
-            ("bridge", 10, "walkthrough")
-        ]
+        assert await work.reps.all_for(USER) == []
+        (outcome,) = await work.workouts.history(USER)
+        assert not outcome.completed  # never counts towards the ladder either
         assert await work.dialogs.get(USER) is None
 
 
@@ -102,9 +105,11 @@ async def test_bad_typed_reps_get_a_hint_and_store_nothing(
     text: str,
 ) -> None:
     await screened(uow, clock, CLEAN)
-    await service.start_break(USER)
+    await service.start_single(USER, "bridge")
     views = await service.typed(USER, "go on then")
     assert views is not None and views[0] == workout.Hint("steps")
+    for _step in range(3):
+        views = await service.typed(USER, "Next!")
     views = await service.typed(USER, "Next!")
     assert views is not None and shown(views) == [w.AskReps("bridge", None, 10)]
     views = await service.typed(USER, text)
@@ -112,8 +117,7 @@ async def test_bad_typed_reps_get_a_hint_and_store_nothing(
     assert shown(views) == [w.AskReps("bridge", None, 10)]
     views = await service.typed(USER, " 8 ")
     assert views is not None
-    summary = shown(views)[0]
-    assert isinstance(summary, w.Summary) and summary.total_reps == 8
+    assert shown(views) == [w.AskFinalPain()]
     async with uow() as work:
         assert [e.reps for e in await work.reps.all_for(USER)] == [8]
 

@@ -20,12 +20,18 @@ def shipped() -> dict[str, Any]:
 
 def test_the_shipped_catalogue_loads() -> None:
     catalogue = load_catalogue()
-    assert list(catalogue.exercises) == ["hip_raise", "clamshell", "single_leg_bridge", "bridge"]
+    floor = ["hip_raise", "clamshell", "single_leg_bridge", "bridge"]
+    desk = ["desk_walk", "desk_squat", "desk_hip_extension", "desk_side_leg", "desk_sit_stand"]
+    assert list(catalogue.exercises) == floor + desk
+    assert list(catalogue.break_exercises) == desk
     assert [e.id for e in catalogue.session("base")] == ["hip_raise", "clamshell", "bridge"]
     assert [e.id for e in catalogue.session("progressed")][-1] == "single_leg_bridge"
     assert catalogue.exercise("single_leg_bridge").regression == "bridge"
     assert catalogue.exercise("bridge").progression == "single_leg_bridge"
-    assert all(e.reps == 10 for e in catalogue.exercises.values())
+    assert all(catalogue.exercise(e).reps == 10 for e in floor)
+    assert catalogue.exercise("desk_walk").seconds == 30
+    assert [catalogue.exercise(e).reps for e in desk[1:]] == [5, 5, 5, 5]
+    assert catalogue.exercise("desk_hip_extension").sides == ("left", "right")
     assert catalogue.exercise("bridge").set_sides == (None,)
     assert catalogue.exercise("clamshell").set_sides == ("left", "right")
     rules = catalogue.progression
@@ -78,6 +84,10 @@ def _edit(path: str, value: object) -> dict[str, Any]:
         ("progression.pain_free_max", 7, "need pain_free_max (7) < step_down_pain (6)"),
         ("traffic_light.amber_max", 2, "need green_max (3) < amber_max (2)"),
         ("break.exercises", ["plank"], "[break] names exercise 'plank'"),
+        ("break.exercises", ["desk_walk", "bridge"], "'bridge' of a level: the desk break"),
+        ("exercises.4.reps", 3, "give reps or seconds, not both"),
+        ("exercises.4.seconds", 0, "seconds must be an integer >= 1"),
+        ("levels.base", ["hip_raise", "desk_walk"], "timed exercise 'desk_walk'"),
         ("version", 0, "version must be a positive integer"),
         ("exercises", [], "exercises must be a non-empty list"),
     ],

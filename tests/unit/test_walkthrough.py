@@ -132,13 +132,24 @@ def test_skipping_moves_to_the_next_exercise() -> None:
     assert effects == [w.ShowIntro("clamshell", 2, 3)] and wt.skipped == ("hip_raise",)
 
 
-def test_the_break_has_no_steps_and_no_final_question() -> None:
+def test_the_desk_break_is_one_next_per_exercise_and_counts_nothing() -> None:
     wt = w.start_break(CAT, SID)
-    assert wt.exercises == (CAT.break_exercises[0],) and wt.kind is w.Kind.BREAK
-    wt, effects = run(wt, w.Next())
-    assert effects == [w.AskReps("bridge", None, 10)]
-    wt, effects = run(wt, w.Done())
-    assert isinstance(effects[-1], w.Summary) and wt.phase is w.Phase.DONE
+    assert wt.exercises == CAT.break_exercises and wt.kind is w.Kind.BREAK
+    total = len(CAT.break_exercises)
+    for number, exercise in enumerate(CAT.break_exercises, start=1):
+        assert w.prompt(CAT, wt) == w.ShowIntro(exercise, number, total)
+        wt, effects = run(wt, w.Next())
+    assert effects == [w.Summary((), (), (), None, None)] and wt.phase is w.Phase.DONE
+    assert wt.reps == () and not w.session_outcome(wt, date(2026, 11, 26)).exercise_pains
+
+
+def test_this_hurts_in_the_desk_break_asks_for_pain_and_offers_to_skip() -> None:
+    wt, effects = run(w.start_break(CAT, SID), w.Hurts())
+    assert effects == [w.AskPain("desk_walk")]
+    wt, effects = run(wt, w.Pain(2))
+    assert effects == [w.RecordPain("desk_walk", 2, "green"), w.OfferSkip("desk_walk")]
+    wt, effects = run(wt, w.SkipExercise())
+    assert effects == [w.ShowIntro("desk_squat", 2, len(CAT.break_exercises))]
 
 
 def test_progress_survives_a_round_trip_and_old_versions_start_afresh() -> None:

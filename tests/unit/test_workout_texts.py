@@ -26,7 +26,7 @@ def used_keys() -> set[str]:
     """Fixed keys named in the walkthrough code, and the keys built from data and enums."""
     keys: set[str] = set(load_catalogue().text_keys)
     source = (ROOT / "bot/render/workout.py").read_text(encoding="utf-8")
-    keys |= set(re.findall(r'"((?:workout|ladder)-[a-z0-9-]+)"', source))
+    keys |= set(re.findall(r'"((?:workout|ladder|desk)-[a-z0-9-]+)"', source))
     keys |= {f"workout-refused-{reason.value}" for reason in AccessReason}
     keys |= {f"ladder-{reason.value}" for reason in LadderReason}
     keys |= {f"workout-light-{light}" for light in ("green", "amber", "red")}
@@ -152,3 +152,36 @@ async def test_a_picture_is_drawn_once_and_cached(tmp_path: Path) -> None:
     path.write_bytes(b"cached")  # a second call must not draw again
     again = await pictures.picture_file(key, "bridge", "Two-legged bridge", labels, tmp_path)
     assert again == path and again.read_bytes() == b"cached"
+
+
+FLOOR = {
+    "en": ("floor", "lie ", "Lie ", "kneel", "forearms"),
+    "de": ("Boden", "Leg dich", "Unterarm"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
+    """Each desk-break step is one picture whose caption names the amount; no floor anywhere."""
+    catalogue, texts = load_catalogue(), load_texts()
+    total = len(catalogue.break_exercises)
+    views: list[workout.View] = [
+        workout.Show(w.ShowIntro(eid, n, total), "s1", 0, w.Kind.BREAK)
+        for n, eid in enumerate(catalogue.break_exercises, start=1)
+    ]
+    messages = workout_render.render(views, texts, language, catalogue)
+    assert len(messages) == total
+    amounts = {
+        "en": ("30 seconds", "5 times", "5 per side"),
+        "de": ("30 Sekunden", "5-mal", "5 pro Seite"),
+    }
+    for message in messages:
+        assert isinstance(message, workout_render.Photo)
+        caption = message.caption + message.title + " ".join(message.labels.values())
+        assert not [word for word in FLOOR[language] if word in caption], caption
+        assert any(amount in message.caption for amount in amounts[language]), message.caption
+    summary = w.Summary((), (), (), None, None)
+    (done,) = workout_render.render(
+        [workout.Show(summary, "s1", 5, w.Kind.BREAK)], texts, language, catalogue
+    )
+    assert isinstance(done, Outgoing) and texts.text(language, "desk-summary") in done.text

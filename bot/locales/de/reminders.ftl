@@ -1,9 +1,22 @@
 # Sitzpausen-Erinnerungen, /sit, /pause und /resume.
 
-reminder-text = Du sitzt seit { $minutes ->
+reminder-text = Du sitzt seit { $duration } — Zeit für eine 2-minütige Po-Pause.
+# Wie lange jemand schon sitzt, im Dativ nach „seit“ („45 Minuten“, „1 Stunde und 15 Minuten“).
+duration-minutes = { $minutes ->
         [one] { $minutes } Minute
        *[other] { $minutes } Minuten
-    } — Zeit für eine 2-minütige Po-Pause.
+    }
+duration-hours = { $hours ->
+        [one] { $hours } Stunde
+       *[other] { $hours } Stunden
+    }
+duration-hours-minutes = { $hours ->
+        [one] { $hours } Stunde
+       *[other] { $hours } Stunden
+    } und { $minutes ->
+        [one] { $minutes } Minute
+       *[other] { $minutes } Minuten
+    }
 reminder-button-start = Pause starten
 reminder-button-done = Erledigt
 reminder-button-snooze = 15 Min. später
@@ -47,5 +60,10 @@ command-sit = Sitz-Timer starten
 command-pause = Erinnerungen pausieren
 command-resume = Erinnerungen fortsetzen
 session-reminder-text =
-    Deine Po-Einheit für heute steht noch aus: Hüftheben, Clamshells und Brücken, 10 Wiederholungen pro Seite.
+    Deine Po-Einheit für heute steht noch aus:
+    { $exercises }
     Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Clamshells</b>.
+session-reminder-item = • { $name }: { $amount }
+session-amount-per-side = { $reps } pro Seite
+session-amount-reps = { $reps } Wiederholungen
+session-button-start = Training starten

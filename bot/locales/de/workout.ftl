@@ -1,5 +1,6 @@
 # Geführte Übungen (/workout, /exercise, die 2-Minuten-Pause) und die Übungen selbst.
-# Alle Übungsangaben stammen nur aus dem Artikel „Starker Po, starker Rücken“.
+# Die Bodenübungen stammen nur aus dem Artikel „Starker Po, starker Rücken“; die Übungen der
+# Schreibtisch-Pause (im Stehen) aus den NHS-Seiten, die ihr Abschnitt nennt.
 # Schmerzampel und Stufenleiter sind unsere eigenen Regeln (nach dem Schmerz-Monitoring-Modell
 # von Silbernagel et al. 2007), und die Texte sagen das: „unsere Regel“.
 
@@ -56,6 +57,56 @@ exercise-bridge-mistake-1 = Aufhören, bevor dein Körper eine gerade Linie bild
 exercise-bridge-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
 picture-bridge-straight_line = Gerade Linie
 picture-bridge-feet_flat = Beide Füße am Boden
+
+## Die Schreibtisch-Pause („Pause starten“ in der Erinnerung): im Stehen, ohne Boden. Quellen:
+## NHS „Why we should sit less“, NHS „Strength exercises“ (Aufstehen vom Stuhl, Mini-Kniebeugen,
+## Bein seitlich heben), NHS OPAL „Standing hip extension“ (siehe docs/FEATURES.md).
+
+exercise-desk_walk-name = Aufstehen und gehen
+exercise-desk_walk-start = Steh von deinem Stuhl auf.
+exercise-desk_walk-step-1 = Geh gemütlich ein paar Schritte: zum Fenster, zum Wasser oder zum Platz einer Kollegin.
+exercise-desk_walk-step-2 = Dann komm zurück an deinen Schreibtisch.
+exercise-desk_walk-stop = Die Übungen sollten deine Beschwerden nicht verschlimmern – falls doch, hör auf.
+
+exercise-desk_squat-name = Mini-Kniebeugen
+exercise-desk_squat-start = Stell dich hüftbreit hin, die Hände liegen auf dem Schreibtisch.
+exercise-desk_squat-step-1 = Beug die Knie langsam, so weit es angenehm ist; Knie zeigen nach vorn, Rücken gerade.
+exercise-desk_squat-step-2 = Komm wieder hoch in den Stand und spann dabei den Po an.
+exercise-desk_squat-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
+picture-desk_squat-squeeze = Po anspannen
+
+exercise-desk_hip_extension-name = Hüftstreckung im Stehen
+exercise-desk_hip_extension-start = Stell dich vor den Schreibtisch und halt dich fest; Hüfte, Knie und Füße zeigen nach vorn.
+exercise-desk_hip_extension-step-1 = Führ das gestreckte Bein nach hinten und halt es 2 Sekunden.
+exercise-desk_hip_extension-step-2 = Bring den Fuß langsam zurück. Nach 5 Mal ist das andere Bein dran.
+exercise-desk_hip_extension-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
+picture-desk_hip_extension-leg_back = Bein nach hinten
+
+exercise-desk_side_leg-name = Bein seitlich heben
+exercise-desk_side_leg-start = Steh aufrecht und leg eine Hand auf den Schreibtisch.
+exercise-desk_side_leg-step-1 = Heb ein Bein seitlich an, so weit es angenehm ist; Rücken und Hüfte bleiben gerade, nicht zur Seite kippen.
+exercise-desk_side_leg-step-2 = Senk es langsam wieder ab. Nach 5 Mal ist das andere Bein dran.
+exercise-desk_side_leg-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
+picture-desk_side_leg-leg_side = Bein zur Seite
+
+exercise-desk_sit_stand-name = Aufstehen vom Stuhl
+exercise-desk_sit_stand-start = Setz dich vorn auf die Stuhlkante, die Füße hüftbreit. Nimm einen Stuhl, der nicht wegrollen kann.
+exercise-desk_sit_stand-step-1 = Lehn dich leicht nach vorn und steh langsam auf – mit der Kraft der Beine, nicht der Arme.
+exercise-desk_sit_stand-step-2 = Richte dich ganz auf und setz dich dann langsam wieder hin, Po zuerst.
+exercise-desk_sit_stand-stop = Die Übung sollte deine Beschwerden nicht verschlimmern – falls doch, hör auf.
+picture-desk_sit_stand-chair = Stuhl, der nicht rollt
+
+desk-step =
+    <b>{ $name }</b> ({ $number }/{ $total }): <b>{ $amount }</b>
+    { $start }
+    { $steps }
+desk-amount-seconds = { $seconds } Sekunden
+desk-amount-reps = { $reps ->
+        [one] einmal
+       *[other] { $reps }-mal
+    }
+desk-amount-per-side = { $reps } pro Seite
+desk-summary = Dein Sitz-Timer beginnt jetzt von vorn.
 
 ## Der Ablauf
 

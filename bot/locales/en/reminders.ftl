@@ -1,9 +1,22 @@
 # Sit-break reminders, /sit, /pause and /resume.
 
-reminder-text = You have been sitting for { $minutes ->
+reminder-text = You have been sitting for { $duration } — time for a 2-minute glute break.
+# How long someone has been sitting, in natural units ("45 minutes", "1 hour 15 minutes").
+duration-minutes = { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
-    } — time for a 2-minute glute break.
+    }
+duration-hours = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
+duration-hours-minutes = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
 reminder-button-start = Start break
 reminder-button-done = Done
 reminder-button-snooze = Snooze 15 min
@@ -47,5 +60,10 @@ command-sit = Start a sitting timer
 command-pause = Pause reminders
 command-resume = Resume reminders
 session-reminder-text =
-    Today's glute session is still open: hip raises, clamshells and bridges, 10 reps per side.
+    Today's glute session is still open:
+    { $exercises }
     Done already? Reply with your reps, for example <b>10 clamshells</b>.
+session-reminder-item = • { $name }: { $amount }
+session-amount-per-side = { $reps } per side
+session-amount-reps = { $reps } reps
+session-button-start = Start workout

@@ -1,5 +1,6 @@
 # Guided exercise walkthroughs (/workout, /exercise, the 2-minute break) and the exercises.
-# Exercise facts come from the article "Strong bum, strong back" only.
+# Floor exercise facts come from the article "Strong bum, strong back" only; the desk break's
+# standing exercises from the NHS pages named in their section.
 # The pain traffic light and the progression ladder are our own rules (after the pain-monitoring
 # model of Silbernagel et al. 2007), and the texts say so: "our rule".
 
@@ -56,6 +57,56 @@ exercise-bridge-mistake-1 = Stopping before your body forms a straight line.
 exercise-bridge-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
 picture-bridge-straight_line = Straight line
 picture-bridge-feet_flat = Both feet on the floor
+
+## The desk break (the reminder's "Start break"): standing, no floor. Sources: NHS "Why we
+## should sit less", NHS "Strength exercises" (sit-to-stand, mini-squats, sideways leg lift),
+## NHS OPAL "Standing hip extension" (see docs/FEATURES.md).
+
+exercise-desk_walk-name = Stand up and walk
+exercise-desk_walk-start = Get up from your chair.
+exercise-desk_walk-step-1 = Walk around at an easy pace: to the window, the water or a colleague's desk.
+exercise-desk_walk-step-2 = Then come back to your desk.
+exercise-desk_walk-stop = The exercises shouldn't worsen your symptoms. Stop if they do.
+
+exercise-desk_squat-name = Mini squats
+exercise-desk_squat-start = Stand with your feet hip-width apart, hands resting on your desk.
+exercise-desk_squat-step-1 = Slowly bend your knees as far as is comfortable, knees facing forwards, back straight.
+exercise-desk_squat-step-2 = Come back up to standing, squeezing your buttocks as you do.
+exercise-desk_squat-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-desk_squat-squeeze = Squeeze your glutes
+
+exercise-desk_hip_extension-name = Standing hip extension
+exercise-desk_hip_extension-start = Stand facing your desk and hold on to it; hips, knees and feet point forwards.
+exercise-desk_hip_extension-step-1 = Keep the whole leg straight and move it backwards. Hold for 2 seconds.
+exercise-desk_hip_extension-step-2 = Slowly bring the foot back to the start. After 5, switch legs.
+exercise-desk_hip_extension-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-desk_hip_extension-leg_back = Straight leg back
+
+exercise-desk_side_leg-name = Sideways leg lift
+exercise-desk_side_leg-start = Stand tall and rest a hand on your desk.
+exercise-desk_side_leg-step-1 = Raise one leg to the side as far as is comfortable, back and hips straight; don't lean.
+exercise-desk_side_leg-step-2 = Slowly lower it again. After 5, switch legs.
+exercise-desk_side_leg-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-desk_side_leg-leg_side = Leg out to the side
+
+exercise-desk_sit_stand-name = Sit to stand
+exercise-desk_sit_stand-start = Sit on the front of your chair, feet hip-width apart. Use a chair that can't roll away.
+exercise-desk_sit_stand-step-1 = Lean slightly forwards and stand up slowly, using your legs, not your arms.
+exercise-desk_sit_stand-step-2 = Stand upright, then slowly sit back down, bottom first.
+exercise-desk_sit_stand-stop = The exercise shouldn't worsen your symptoms. Stop if it does.
+picture-desk_sit_stand-chair = A chair that can't roll
+
+desk-step =
+    <b>{ $name }</b> ({ $number }/{ $total }): <b>{ $amount }</b>
+    { $start }
+    { $steps }
+desk-amount-seconds = { $seconds } seconds
+desk-amount-reps = { $reps ->
+        [one] once
+       *[other] { $reps } times
+    }
+desk-amount-per-side = { $reps } per side
+desk-summary = Your sitting timer starts again now.
 
 ## The walkthrough
 
