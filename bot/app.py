@@ -33,6 +33,7 @@ from bot.commands import MENU_COMMANDS
 from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import (
+    cancel,
     chats,
     errors,
     fallback,
@@ -151,6 +152,7 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("sit", reminders.sit_command))
     application.add_handler(CommandHandler("pause", reminders.pause_command))
     application.add_handler(CommandHandler("resume", reminders.resume_command))
+    application.add_handler(CommandHandler("cancel", cancel.cancel_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
