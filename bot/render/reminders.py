@@ -52,6 +52,15 @@ def _date(instant: datetime, zone: str, lang: str) -> str:
     return str(format_date(day, "medium", locale=lang))
 
 
+_DAY_PATTERNS = {"de": "EEEE, d. MMMM"}
+
+
+def _day(instant: datetime, zone: str, lang: str) -> str:
+    """The weekday and date a whole-day pause ends on: "Monday 14 Dec", "Montag, 14. Dezember"."""
+    day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
+    return str(format_date(day, _DAY_PATTERNS.get(lang, "EEEE d MMM"), locale=lang))
+
+
 def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:
     return [
         [
@@ -114,6 +123,8 @@ def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [
                 Outgoing(t(lang, "reminder-pause-days-hint" if hint else "reminder-pause-ask-days"))
             ]
+        case rem.Paused(until=until, timezone=zone, whole_days=True):
+            return [Outgoing(t(lang, "reminder-paused-days", date=_day(until, zone, lang)))]
         case rem.Paused(until=until, timezone=zone):
             text = t(
                 lang,
