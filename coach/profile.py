@@ -53,6 +53,8 @@ class Profile:
     summary_weekday: int = DEFAULT_SUMMARY_WEEKDAY
     """Local weekday (Monday 0) of the weekly summary picture."""
     summary_time: time = DEFAULT_SUMMARY_TIME
+    summary_enabled: bool = True
+    """False once the user turned the weekly summary off in /settings."""
 
     @property
     def onboarded(self) -> bool:

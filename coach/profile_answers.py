@@ -97,8 +97,12 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
             return hint
         return Accepted(profile.with_changes(goal_days_per_week=goal))
     if field == "summary":
+        if (raw == SUMMARY_OFF and not typed) or (typed and _says_off(raw)):
+            return Accepted(profile.with_changes(summary_enabled=False))
         day = parse_weekday(raw) if typed else _weekday_token(raw)
-        return hint if day is None else Accepted(profile.with_changes(summary_weekday=day))
+        if day is None:
+            return hint
+        return Accepted(profile.with_changes(summary_weekday=day, summary_enabled=True))
     if field == "summary_time":
         if not typed and raw not in SUMMARY_TIME_PRESETS:
             return hint
@@ -110,6 +114,16 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
             return hint
         return Accepted(profile.with_changes(language=language))
     raise ValueError(f"unknown profile field {field!r}")
+
+
+SUMMARY_OFF = "off"
+"""The button token that turns the weekly summary off."""
+
+_OFF_WORDS = frozenset({"off", "none", "no", "never", "aus", "keine", "nein", "nie"})
+
+
+def _says_off(text: str) -> bool:
+    return " ".join(text.casefold().replace("!", " ").replace(".", " ").split()) in _OFF_WORDS
 
 
 def _weekday_token(token: str) -> int | None:

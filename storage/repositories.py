@@ -63,6 +63,7 @@ def _profile(row: UserRow) -> Profile:
         onboarded_at=row.onboarded_at,
         summary_weekday=row.summary_weekday,
         summary_time=_time(row.summary_time_min),
+        summary_enabled=row.summary_enabled,
     )
 
 
@@ -82,6 +83,7 @@ def _fill(row: UserRow, profile: Profile) -> None:
     row.onboarded_at = profile.onboarded_at
     row.summary_weekday = profile.summary_weekday
     row.summary_time_min = _minutes(profile.summary_time)
+    row.summary_enabled = profile.summary_enabled
 
 
 class SqlUserRepository:

@@ -16,19 +16,19 @@ from tests.support.fake_bot_api import FakeBotApi
 pytestmark = pytest.mark.e2e
 BotFactory = Callable[..., Any]
 
-# T0 is Wednesday 25 Nov 2026, 11:00 in Berlin; a pause ends at a local midnight.
-WEDNESDAY_2_DEC = ("Wednesday 2 Dec", datetime(2026, 12, 1, 23, tzinfo=UTC))
-MONDAY_30_NOV = ("Monday 30 Nov", datetime(2026, 11, 29, 23, tzinfo=UTC))
+# T0 is Wednesday 25 Nov 2026; these users live in UTC, and a pause ends at a local midnight.
+WEDNESDAY_2_DEC = ("Wednesday 2 Dec", datetime(2026, 12, 2, tzinfo=UTC))
+MONDAY_30_NOV = ("Monday 30 Nov", datetime(2026, 11, 30, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
         ("a week", WEDNESDAY_2_DEC),
-        ("2 weeks", ("Wednesday 9 Dec", datetime(2026, 12, 8, 23, tzinfo=UTC))),
+        ("2 weeks", ("Wednesday 9 Dec", datetime(2026, 12, 9, tzinfo=UTC))),
         ("until Monday", MONDAY_30_NOV),
         ("1 Woche", WEDNESDAY_2_DEC),
-        ("3 days", ("Saturday 28 Nov", datetime(2026, 11, 27, 23, tzinfo=UTC))),
+        ("3 days", ("Saturday 28 Nov", datetime(2026, 11, 28, tzinfo=UTC))),
         ("bis Montag", MONDAY_30_NOV),
     ],
 )

@@ -207,11 +207,16 @@ async def test_change_every_setting_through_the_buttons(
 
     # Weekly summary: a day by button (a typed range is refused), then a typed time.
     ask = await view_after(user, "Weekly summary")
-    assert ask.text == "On which day should your weekly summary come?"
+    assert ask.text == "On which day should your weekly summary come? Or turn it off."
     assert ask.labels == [
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "Turn off",
         "← Back",
     ]
+    user.press("Turn off")  # no time is asked: it is off
+    assert "Weekly summary: Off" in (await user.next_message()).text
+    assert query(db_path, "SELECT summary_enabled FROM users WHERE id = 400") == [(0,)]
+    await view_after(user, "Weekly summary")
     user.send("Mon-Fri")
     assert (await user.next_message()).text.startswith(
         "Please tap a day, or type one, e.g. Sunday."
@@ -232,6 +237,7 @@ async def test_change_every_setting_through_the_buttons(
     assert "Weekly summary: Wednesday 6:30 PM" in plain(view.text)
     ((weekday, minutes, next_at),) = query(db_path, SUMMARY, 400)
     assert (weekday, minutes) == (2, 18 * 60 + 30)
+    assert query(db_path, "SELECT summary_enabled FROM users WHERE id = 400") == [(1,)]
     assert str(next_at).startswith("2026-11-25 17:30:00")  # 18:30 in Paris, later today
 
     # Language: the view comes back in German.
