@@ -48,5 +48,5 @@ command-sit = Sitz-Timer starten
 command-pause = Erinnerungen pausieren
 command-resume = Erinnerungen fortsetzen
 session-reminder-text =
-    Deine Po-Einheit für heute steht noch aus: Hüftheben, Clamshells und Brücken, 10 Wiederholungen pro Seite.
-    Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Clamshells</b>.
+    Deine Po-Einheit für heute steht noch aus: Hüftheben, Muscheln und Brücken, 10 Wiederholungen pro Seite.
+    Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Muscheln</b>.
