@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from bot import callbacks
 from bot.keyboards import inline
 from bot.render import Outgoing
 from bot.render import safety as safety_render
-from bot.render.formatting import clock
+from bot.render.formatting import clock, weekday_name
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
 from coach.services import reminders as rem
@@ -52,13 +52,10 @@ def _date(instant: datetime, zone: str, lang: str) -> str:
     return str(format_date(day, "medium", locale=lang))
 
 
-_DAY_PATTERNS = {"de": "EEEE, d. MMMM"}
-
-
 def _day(instant: datetime, zone: str, lang: str) -> str:
-    """The weekday and date a whole-day pause ends on: "Monday 14 Dec", "Montag, 14. Dezember"."""
+    """The weekday and date a whole-day pause ends on: "Monday, Nov 30", "Montag, 30. Nov."."""
     day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
-    return str(format_date(day, _DAY_PATTERNS.get(lang, "EEEE d MMM"), locale=lang))
+    return f"{weekday_name(day.weekday(), lang)}, {format_skeleton('MMMd', day, locale=lang)}"
 
 
 def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:

@@ -17,18 +17,18 @@ pytestmark = pytest.mark.e2e
 BotFactory = Callable[..., Any]
 
 # T0 is Wednesday 25 Nov 2026; these users live in UTC, and a pause ends at a local midnight.
-WEDNESDAY_2_DEC = ("Wednesday 2 Dec", datetime(2026, 12, 2, tzinfo=UTC))
-MONDAY_30_NOV = ("Monday 30 Nov", datetime(2026, 11, 30, tzinfo=UTC))
+WEDNESDAY_2_DEC = ("Wednesday, Dec 2", datetime(2026, 12, 2, tzinfo=UTC))
+MONDAY_30_NOV = ("Monday, Nov 30", datetime(2026, 11, 30, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
         ("a week", WEDNESDAY_2_DEC),
-        ("2 weeks", ("Wednesday 9 Dec", datetime(2026, 12, 9, tzinfo=UTC))),
+        ("2 weeks", ("Wednesday, Dec 9", datetime(2026, 12, 9, tzinfo=UTC))),
         ("until Monday", MONDAY_30_NOV),
         ("1 Woche", WEDNESDAY_2_DEC),
-        ("3 days", ("Saturday 28 Nov", datetime(2026, 11, 28, tzinfo=UTC))),
+        ("3 days", ("Saturday, Nov 28", datetime(2026, 11, 28, tzinfo=UTC))),
         ("bis Montag", MONDAY_30_NOV),
     ],
 )
@@ -64,8 +64,8 @@ async def test_pause_with_its_length_pauses_at_once(
     user = fake_api.user(310)
     await start_bot(bot_factory, tmp_path, clock)
     user.send("/pause 2 weeks")
-    assert "paused until Wednesday 9 Dec, start of work" in (await user.next_message(WAIT)).text
+    assert "paused until Wednesday, Dec 9, start of work" in (await user.next_message(WAIT)).text
     user.send("/pause soon")  # not a length: the question, with examples
     assert "until Monday" in (await user.next_message(WAIT)).text
     user.send("bis Montag")
-    assert "paused until Monday 30 Nov" in (await user.next_message(WAIT)).text
+    assert "paused until Monday, Nov 30" in (await user.next_message(WAIT)).text
