@@ -250,7 +250,13 @@ async def _post_init(application: CoachApplication) -> None:
         weekly_summaries=weekly_summaries,
         # Profile listeners run after every saved settings change, in the same transaction.
         user_settings=SettingsService(
-            uow, clock, listeners=[reschedule_summary, reminder_service.on_profile_changed]
+            uow,
+            clock,
+            listeners=[
+                reschedule_summary,
+                reminder_service.on_profile_changed,
+                progress_service.keep_best_streak,
+            ],
         ),
         safety=SafetyService(uow, clock),
     )

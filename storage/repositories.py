@@ -64,6 +64,8 @@ def _profile(row: UserRow) -> Profile:
         summary_weekday=row.summary_weekday,
         summary_time=_time(row.summary_time_min),
         summary_enabled=row.summary_enabled,
+        kept_best_days=row.kept_best_days,
+        kept_best_weeks=row.kept_best_weeks,
     )
 
 
@@ -84,6 +86,8 @@ def _fill(row: UserRow, profile: Profile) -> None:
     row.summary_weekday = profile.summary_weekday
     row.summary_time_min = _minutes(profile.summary_time)
     row.summary_enabled = profile.summary_enabled
+    row.kept_best_days = profile.kept_best_days
+    row.kept_best_weeks = profile.kept_best_weeks
 
 
 class SqlUserRepository:

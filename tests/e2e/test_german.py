@@ -109,3 +109,5 @@ async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
         de("progress-stats-best", period="day", best=1),
     ]
     assert caption[3].startswith("💪 Gewohnheitsstärke: ")
+    assert caption[4] == de("progress-stats-strength-explained")
+    assert "Gewohnheit" not in caption[4] and caption[4].startswith("Sie wächst")

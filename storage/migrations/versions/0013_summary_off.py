@@ -1,4 +1,4 @@
-"""The weekly summary can be turned off in /settings.
+"""The weekly summary can be turned off in /settings; a new goal keeps the best streak.
 
 Revision ID: 0013
 Revises: 0012
@@ -15,6 +15,8 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
+_KEPT = ("kept_best_days", "kept_best_weeks")
+
 
 def upgrade() -> None:
     # Plain ADD COLUMN (no table rebuild): on SQLite a rebuild of `users` would cascade.
@@ -22,9 +24,13 @@ def upgrade() -> None:
         "users",
         sa.Column("summary_enabled", sa.Boolean(), nullable=False, server_default=sa.true()),
     )
+    for column in _KEPT:
+        op.add_column("users", sa.Column(column, sa.Integer(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
     # Safe on SQLite: storage.migrations.env turns foreign keys off around a downgrade.
     with op.batch_alter_table("users") as batch:
+        for column in reversed(_KEPT):
+            batch.drop_column(column)
         batch.drop_column("summary_enabled")
