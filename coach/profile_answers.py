@@ -14,6 +14,7 @@ from typing import Final
 from coach import timezones
 from coach.profile import OFFERED_SIT_INTERVALS, SUPPORTED_LANGUAGES, Profile
 from coach.profile_input import (
+    is_overnight_hours,
     parse_goal_days,
     parse_interval,
     parse_language,
@@ -44,7 +45,7 @@ class Accepted:
 
 @dataclass(frozen=True)
 class Rejected:
-    notice: str  # "hint", "no_match" or "choose"
+    notice: str  # "hint", "no_match", "choose" or "overnight" (work hours across midnight)
     candidates: tuple[timezones.City, ...] = ()
 
 
@@ -79,7 +80,7 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
     if field == "work_hours":
         hours = parse_work_hours(raw) if typed else hour_preset(raw)
         if hours is None:
-            return hint
+            return Rejected("overnight") if typed and is_overnight_hours(raw) else hint
         return Accepted(profile.with_changes(work_start=hours[0], work_end=hours[1]))
     if field == "sit_interval":
         minutes = parse_interval(raw)

@@ -150,10 +150,15 @@ async def test_change_every_setting_through_the_buttons(
 
     # Work hours: bad input first (nothing stored), then a restart mid-prompt, then a button.
     await view_after(user, "Work hours")
-    for bad in ("17-9", "🙂", "x" * 5000):
+    for bad in ("🙂", "x" * 5000):
         user.send(bad)
         again = await user.next_message()
         assert again.text.startswith("Please tap a button, or type your hours, e.g. 8:30-17:00.")
+    for night in ("22:00-06:00", "17-9"):  # across midnight: refused with the reason
+        user.send(night)
+        again = await user.next_message()
+        assert again.text.startswith("Work hours across midnight (night shifts) aren't supported")
+        assert "e.g. 14:00-22:00" in again.text and "When do you usually work" in again.text
     user.send_sticker()
     hint, again = await user.next_messages(2)
     assert "only read text" in hint.text and "When do you usually work" in again.text
