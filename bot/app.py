@@ -36,6 +36,7 @@ from bot.config import Settings
 from bot.context import BotData, CoachContext, Services
 from bot.handlers import (
     admin,
+    cancel,
     chats,
     errors,
     fallback,
@@ -158,6 +159,7 @@ def register_handlers(application: CoachApplication) -> None:
     application.add_handler(CommandHandler("pause", reminders.pause_command))
     application.add_handler(CommandHandler("resume", reminders.resume_command))
     application.add_handler(CommandHandler("admin", admin.admin_command))
+    application.add_handler(CommandHandler("cancel", cancel.cancel_command))
 
     # Buttons. The last one catches every button nobody else knows: forged or stale.
     buttons = {
@@ -257,7 +259,13 @@ async def _post_init(application: CoachApplication) -> None:
         weekly_summaries=weekly_summaries,
         # Profile listeners run after every saved settings change, in the same transaction.
         user_settings=SettingsService(
-            uow, clock, listeners=[reschedule_summary, reminder_service.on_profile_changed]
+            uow,
+            clock,
+            listeners=[
+                reschedule_summary,
+                reminder_service.on_profile_changed,
+                progress_service.keep_best_streak,
+            ],
         ),
         safety=SafetyService(uow, clock),
         admin=(

@@ -17,6 +17,7 @@ MENU_COMMANDS = (
     "screen",
     "export",
     "delete",
+    "cancel",
     "start",
     "help",
 )

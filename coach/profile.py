@@ -53,6 +53,13 @@ class Profile:
     summary_weekday: int = DEFAULT_SUMMARY_WEEKDAY
     """Local weekday (Monday 0) of the weekly summary picture."""
     summary_time: time = DEFAULT_SUMMARY_TIME
+    summary_enabled: bool = True
+    """False once the user turned the weekly summary off in /settings."""
+    kept_best_days: int = 0
+    kept_best_weeks: int = 0
+    """The best streak (in days, or in weeks) reached under an earlier goal, kept when the
+    goal changed: streaks are recomputed under the goal in force, and a new goal must not
+    take away a record the user earned."""
 
     @property
     def onboarded(self) -> bool:

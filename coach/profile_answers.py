@@ -14,6 +14,7 @@ from typing import Final
 from coach import timezones
 from coach.profile import OFFERED_SIT_INTERVALS, SUPPORTED_LANGUAGES, Profile
 from coach.profile_input import (
+    is_overnight_hours,
     parse_goal_days,
     parse_interval,
     parse_language,
@@ -44,7 +45,7 @@ class Accepted:
 
 @dataclass(frozen=True)
 class Rejected:
-    notice: str  # "hint", "no_match" or "choose"
+    notice: str  # "hint", "no_match", "choose" or "overnight" (work hours across midnight)
     candidates: tuple[timezones.City, ...] = ()
 
 
@@ -79,7 +80,7 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
     if field == "work_hours":
         hours = parse_work_hours(raw) if typed else hour_preset(raw)
         if hours is None:
-            return hint
+            return Rejected("overnight") if typed and is_overnight_hours(raw) else hint
         return Accepted(profile.with_changes(work_start=hours[0], work_end=hours[1]))
     if field == "sit_interval":
         minutes = parse_interval(raw)
@@ -97,8 +98,12 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
             return hint
         return Accepted(profile.with_changes(goal_days_per_week=goal))
     if field == "summary":
+        if (raw == SUMMARY_OFF and not typed) or (typed and _says_off(raw)):
+            return Accepted(profile.with_changes(summary_enabled=False))
         day = parse_weekday(raw) if typed else _weekday_token(raw)
-        return hint if day is None else Accepted(profile.with_changes(summary_weekday=day))
+        if day is None:
+            return hint
+        return Accepted(profile.with_changes(summary_weekday=day, summary_enabled=True))
     if field == "summary_time":
         if not typed and raw not in SUMMARY_TIME_PRESETS:
             return hint
@@ -110,6 +115,16 @@ def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answ
             return hint
         return Accepted(profile.with_changes(language=language))
     raise ValueError(f"unknown profile field {field!r}")
+
+
+SUMMARY_OFF = "off"
+"""The button token that turns the weekly summary off."""
+
+_OFF_WORDS = frozenset({"off", "none", "no", "never", "aus", "keine", "nein", "nie"})
+
+
+def _says_off(text: str) -> bool:
+    return " ".join(text.casefold().replace("!", " ").replace(".", " ").split()) in _OFF_WORDS
 
 
 def _weekday_token(token: str) -> int | None:

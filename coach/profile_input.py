@@ -97,8 +97,8 @@ def parse_time_of_day(text: str) -> time | None:
     return None if match is None else _to_time(*match.groups())
 
 
-def parse_work_hours(text: str) -> tuple[time, time] | None:
-    """'9-17', '08:30–16:45', '9am to 5pm', '9 bis 17 Uhr' → (start, end) with start < end."""
+def _time_range(text: str) -> tuple[time, time] | None:
+    """Two times of day joined by a dash or "to"/"bis", in the order typed."""
     if len(text) > _MAX_INPUT:
         return None
     cleaned = _normalise(text).rstrip(".")
@@ -108,9 +108,22 @@ def parse_work_hours(text: str) -> tuple[time, time] | None:
     groups = match.groups()
     start = _to_time(groups[0], groups[1], groups[2] if groups[2] in ("am", "pm") else None)
     end = _to_time(*groups[3:])
-    if start is None or end is None or start >= end:
+    if start is None or end is None:
         return None
     return start, end
+
+
+def parse_work_hours(text: str) -> tuple[time, time] | None:
+    """'9-17', '08:30–16:45', '9am to 5pm', '9 bis 17 Uhr' → (start, end) with start < end."""
+    hours = _time_range(text)
+    return hours if hours is not None and hours[0] < hours[1] else None
+
+
+def is_overnight_hours(text: str) -> bool:
+    """'22:00-06:00': hours across midnight, which the reminder schedule cannot hold (a work
+    window lies within one local day), so the answer is refused with that reason."""
+    hours = _time_range(text)
+    return hours is not None and hours[0] > hours[1]
 
 
 def parse_interval(text: str) -> int | None:

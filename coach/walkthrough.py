@@ -9,9 +9,11 @@ state stays as it was.
 Flow (PRODUCT.md §2): picture and start position → each step (Next) → reps per side (Done /
 fewer / this hurts) → next exercise → "how is your back now, 0-10?" → summary. "This hurts"
 stops the exercise and asks for pain 0-10; green or amber offers the regression (or skipping),
-red or a new symptom ends the session with the stop-and-seek-advice note. The desk break
-(PRODUCT.md §7) is shorter: each standing exercise is one picture with its steps and a Next
-button, then the next one, then the summary; "this hurts" works the same.
+red or a new symptom ends the session with the stop-and-seek-advice note. After a green
+answer (0-3) the user can also continue where they stopped. "Finish for today" (a button on
+every step, or a typed "stop") ends the session at once with a summary of what was done. The
+desk break (PRODUCT.md §7) is shorter: each standing exercise is one picture with its steps
+and a Next button, then the next one, then the summary; "this hurts" works the same.
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ __all__ = [
     "AskFinalPain",
     "AskPain",
     "AskReps",
+    "Continue",
     "Count",
     "Done",
     "Effect",
     "Event",
     "Fewer",
+    "Finish",
     "Hurts",
     "Invalid",
     "InvalidReason",
@@ -52,6 +56,7 @@ __all__ = [
     "RecordPain",
     "RecordReps",
     "RepRecord",
+    "Sets",
     "ShowIntro",
     "ShowStep",
     "SkipExercise",
@@ -95,6 +100,8 @@ class Phase(StrEnum):
     FINAL_PAIN = "final_pain"
     DONE = "done"
     STOPPED = "stopped"
+    ENDED = "ended"
+    """Finished early by the user ("Finish for today"); what was logged stays logged."""
 
 
 class Kind(StrEnum):
@@ -119,7 +126,7 @@ class InvalidReason(StrEnum):
 
 
 _ACTIVE: Final = frozenset({Phase.INTRO, Phase.STEP, Phase.REPS})
-_FINISHED: Final = frozenset({Phase.DONE, Phase.STOPPED})
+_FINISHED: Final = frozenset({Phase.DONE, Phase.STOPPED, Phase.ENDED})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,6 +161,28 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class Sets:
+    """Typed reps for the current set and, in order, the sets after it ("10/10": left, right)."""
+
+    reps: tuple[int, ...]
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Continue:
+    """Go on where the user was before "this hurts" (offered after pain 0-3 only)."""
+
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finish:
+    """Finish for today: end now, keep what was logged."""
+
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Hurts:
     seq: int | None = None
 
@@ -181,7 +210,20 @@ class NewSymptom:
     seq: int | None = None
 
 
-Event = Next | Done | Fewer | Count | Hurts | Pain | TakeRegression | SkipExercise | NewSymptom
+Event = (
+    Next
+    | Done
+    | Fewer
+    | Count
+    | Sets
+    | Hurts
+    | Pain
+    | Continue
+    | TakeRegression
+    | SkipExercise
+    | NewSymptom
+    | Finish
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,17 +262,19 @@ class AskPain:
 
 @dataclass(frozen=True, slots=True)
 class OfferRegression:
-    """Offer the easier variant (or skipping the exercise)."""
+    """Offer the easier variant (or skipping the exercise); after pain 0-3 also continuing."""
 
     exercise: str
     regression: str
+    can_continue: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class OfferSkip:
-    """No easier variant: offer moving on to the next exercise."""
+    """No easier variant: offer moving on (after pain 0-3 also continuing)."""
 
     exercise: str
+    can_continue: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +331,10 @@ class Summary:
     final_pain: int | None
     final_light: Light | None
     """A red light here means: show the stop-and-seek-advice note with the summary."""
+    ended_early: bool = False
+    """The user finished for today before the last exercise."""
+    planned: int = 0
+    """How many exercises the session had."""
 
     @property
     def total_reps(self) -> int:
@@ -342,6 +390,8 @@ class Walkthrough:
     skipped: tuple[str, ...] = ()
     final_pain: int | None = None
     stop_reason: StopReason | None = None
+    resume_phase: Phase | None = None
+    """Where "this hurts" was tapped, while continuing from there is offered (pain 0-3)."""
 
     @property
     def current(self) -> str | None:
@@ -370,6 +420,7 @@ class Walkthrough:
             "skipped": list(self.skipped),
             "final_pain": self.final_pain,
             "stop_reason": None if self.stop_reason is None else self.stop_reason.value,
+            "resume_phase": None if self.resume_phase is None else self.resume_phase.value,
         }
 
     @classmethod
@@ -389,6 +440,7 @@ class Walkthrough:
             stop = data.get("stop_reason")
             level = data.get("level")
             final_pain = data.get("final_pain")
+            resume_phase = data.get("resume_phase")  # absent in rows stored before it existed
             return cls(
                 catalogue_version=_int(data.get("catalogue_version")),
                 session_id=_str(data.get("session_id")),
@@ -405,6 +457,7 @@ class Walkthrough:
                 skipped=tuple(_str(e) for e in _list(data.get("skipped"))),
                 final_pain=None if final_pain is None else _int(final_pain),
                 stop_reason=None if stop is None else StopReason(_str(stop)),
+                resume_phase=None if resume_phase is None else Phase(_str(resume_phase)),
             )
         except (TypeError, ValueError) as exc:
             raise WalkthroughError(f"bad stored walkthrough: {exc}") from None
@@ -450,16 +503,18 @@ def _consistent(catalogue: Catalogue, wt: Walkthrough) -> bool:
     count = len(wt.exercises)
     if wt.phase in {Phase.FINAL_PAIN, Phase.DONE}:
         return wt.index == count
-    if wt.phase is Phase.STOPPED:
+    if wt.phase in {Phase.STOPPED, Phase.ENDED}:
         return wt.index <= count
     if wt.index >= count:
         return False
     ex = catalogue.exercises[wt.exercises[wt.index]]
     if wt.phase is Phase.STEP:
         return 1 <= wt.step <= ex.steps
-    if wt.phase is Phase.REPS:
+    if wt.phase is Phase.REPS or wt.resume_phase is Phase.REPS:
         return wt.set_index < len(ex.set_sides)
-    return True
+    if wt.resume_phase is Phase.STEP:
+        return 1 <= wt.step <= ex.steps
+    return wt.resume_phase in {None, Phase.INTRO}
 
 
 def resume(catalogue: Catalogue, data: Mapping[str, object]) -> Walkthrough | None:
@@ -530,15 +585,18 @@ def _summary(catalogue: Catalogue, wt: Walkthrough) -> Summary:
         skipped=wt.skipped,
         final_pain=wt.final_pain,
         final_light=light,
+        ended_early=wt.phase is Phase.ENDED,
+        planned=len(wt.exercises),
     )
 
 
 def _offer(catalogue: Catalogue, wt: Walkthrough) -> OfferRegression | OfferSkip:
     ex = _exercise(catalogue, wt)
     regression = ex.regression
+    can_continue = wt.resume_phase is not None
     if regression is not None and regression not in wt.exercises:
-        return OfferRegression(ex.id, regression)
-    return OfferSkip(ex.id)
+        return OfferRegression(ex.id, regression, can_continue)
+    return OfferSkip(ex.id, can_continue)
 
 
 def prompt(catalogue: Catalogue, wt: Walkthrough) -> Effect:
@@ -558,7 +616,7 @@ def prompt(catalogue: Catalogue, wt: Walkthrough) -> Effect:
             return _offer(catalogue, wt)
         case Phase.FINAL_PAIN:
             return AskFinalPain()
-        case Phase.DONE:
+        case Phase.DONE | Phase.ENDED:
             return _summary(catalogue, wt)
         case Phase.STOPPED:
             return StopSession(wt.stop_reason or StopReason.PAIN)
@@ -588,6 +646,31 @@ def _record_set(
         wt = replace(wt, set_index=wt.set_index + 1)
         return wt, [*effects, prompt(catalogue, wt)]
     return _next_exercise(catalogue, wt, effects)
+
+
+def _record_sets(
+    catalogue: Catalogue, wt: Walkthrough, sets: tuple[int, ...]
+) -> tuple[Walkthrough, list[Effect]] | InvalidReason:
+    """Typed sets: the current one and the ones after it of the same exercise, in order."""
+    remaining = len(_exercise(catalogue, wt).set_sides) - wt.set_index
+    if not sets or len(sets) > remaining:
+        return InvalidReason.OUT_OF_RANGE
+    if any(not 1 <= reps <= MAX_REPS for reps in sets):
+        return InvalidReason.OUT_OF_RANGE
+    records: list[Effect] = []
+    effects: list[Effect] = []
+    for reps in sets:
+        wt, effects = _record_set(catalogue, wt, reps)
+        records.extend(e for e in effects if isinstance(e, RecordReps))
+    # Only what follows the last set is shown: no "now the right side" for a typed "10/10".
+    return wt, [*records, *(e for e in effects if not isinstance(e, RecordReps))]
+
+
+def _finish(catalogue: Catalogue, wt: Walkthrough) -> tuple[Walkthrough, list[Effect]]:
+    """Finish for today. After the last exercise (only the final question left) it is done."""
+    phase = Phase.DONE if wt.phase is Phase.FINAL_PAIN else Phase.ENDED
+    wt = replace(wt, phase=phase, resume_phase=None)
+    return wt, [prompt(catalogue, wt)]
 
 
 def _stop(
@@ -625,8 +708,15 @@ def _transition(
             if not 1 <= reps <= MAX_REPS:
                 return InvalidReason.OUT_OF_RANGE
             return _record_set(catalogue, wt, reps)
+        case Sets(reps=sets) if phase is Phase.REPS:
+            return _record_sets(catalogue, wt, sets)
+        case Finish() if phase not in _FINISHED:
+            return _finish(catalogue, wt)
         case Hurts() if phase in _ACTIVE:
-            wt = replace(wt, phase=Phase.PAIN_QUESTION)
+            wt = replace(wt, phase=Phase.PAIN_QUESTION, resume_phase=phase)
+            return wt, [prompt(catalogue, wt)]
+        case Continue() if phase is Phase.REGRESSION_OFFER and wt.resume_phase is not None:
+            wt = replace(wt, phase=wt.resume_phase, resume_phase=None)
             return wt, [prompt(catalogue, wt)]
         case Pain(pain=pain) if phase in {Phase.PAIN_QUESTION, Phase.FINAL_PAIN}:
             if not 0 <= pain <= PAIN_MAX:
@@ -640,7 +730,9 @@ def _transition(
             effects: list[Effect] = [RecordPain(ex_id, pain, light)]
             if pain >= catalogue.progression.step_down_pain:
                 return _stop(wt, StopReason.PAIN, effects)
-            wt = replace(wt, phase=Phase.REGRESSION_OFFER)
+            # Only a green answer may go on with the same exercise; amber eases off.
+            resume = wt.resume_phase if light == "green" else None
+            wt = replace(wt, phase=Phase.REGRESSION_OFFER, resume_phase=resume)
             return wt, [*effects, prompt(catalogue, wt)]
         case TakeRegression() if phase is Phase.REGRESSION_OFFER:
             offer = _offer(catalogue, wt)
@@ -648,10 +740,18 @@ def _transition(
                 return InvalidReason.STALE
             exercises = list(wt.exercises)
             exercises[wt.index] = offer.regression
-            wt = replace(wt, exercises=tuple(exercises), phase=Phase.INTRO, step=0, set_index=0)
+            wt = replace(
+                wt,
+                exercises=tuple(exercises),
+                phase=Phase.INTRO,
+                step=0,
+                set_index=0,
+                resume_phase=None,
+            )
             return wt, [prompt(catalogue, wt)]
         case SkipExercise() if phase in _ACTIVE or phase is Phase.REGRESSION_OFFER:
-            wt = replace(wt, skipped=(*wt.skipped, wt.exercises[wt.index]))
+            skipped = (*wt.skipped, wt.exercises[wt.index])
+            wt = replace(wt, skipped=skipped, resume_phase=None)
             return _next_exercise(catalogue, wt, [])
     return InvalidReason.STALE
 

@@ -56,6 +56,9 @@ class UserRow(Base):
     updated_at: Mapped[datetime]
     summary_weekday: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     summary_time_min: Mapped[int] = mapped_column(Integer, default=18 * 60, server_default="1080")
+    summary_enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    kept_best_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    kept_best_weeks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     summary_next_at: Mapped[datetime | None] = mapped_column(index=True)
     summary_sent_at: Mapped[datetime | None]
     # A claimed summary: in flight until the lease ends; only the claim's token confirms it.

@@ -64,6 +64,9 @@ def _profile(row: UserRow) -> Profile:
         onboarded_at=row.onboarded_at,
         summary_weekday=row.summary_weekday,
         summary_time=_time(row.summary_time_min),
+        summary_enabled=row.summary_enabled,
+        kept_best_days=row.kept_best_days,
+        kept_best_weeks=row.kept_best_weeks,
     )
 
 
@@ -83,6 +86,9 @@ def _fill(row: UserRow, profile: Profile) -> None:
     row.onboarded_at = profile.onboarded_at
     row.summary_weekday = profile.summary_weekday
     row.summary_time_min = _minutes(profile.summary_time)
+    row.summary_enabled = profile.summary_enabled
+    row.kept_best_days = profile.kept_best_days
+    row.kept_best_weeks = profile.kept_best_weeks
 
 
 class SqlUserRepository:

@@ -89,8 +89,14 @@ async def sit_command(update: Update, context: CoachContext) -> None:
 
 
 async def pause_command(update: Update, context: CoachContext) -> None:
+    """/pause shows the choices; "/pause 2 weeks" or "/pause bis Montag" pauses at once."""
     await ensure_user(update, context)
-    await show(update, context, await context.services.reminders.pause_menu(user_id_of(update)))
+    service = context.services.reminders
+    length = " ".join(context.args or ())
+    if length:
+        await show(update, context, await service.pause_for_text(user_id_of(update), length))
+        return
+    await show(update, context, await service.pause_menu(user_id_of(update)))
 
 
 async def resume_command(update: Update, context: CoachContext) -> None:

@@ -65,6 +65,8 @@ def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | 
             "r": walkthrough.TakeRegression(seq),
             "s": walkthrough.SkipExercise(seq),
             "x": walkthrough.NewSymptom(seq),
+            "c": walkthrough.Continue(seq),
+            "e": walkthrough.Finish(seq),
         }
         return simple.get(action)
     if number is None:

@@ -50,13 +50,15 @@ def streak_text(streak: StreakLine, texts: Catalogue, lang: str) -> str:
 
 
 def stats_lines(streak: StreakLine, texts: Catalogue, lang: str) -> str:
-    """The three lines beside the picture: streak, best streak, strength."""
+    """The lines beside the picture: streak, best streak, strength and what strength means
+    (a percentage nobody explained reads like a grade)."""
     period = streak.goal.period
     return "\n".join(
         (
             texts.text(lang, "progress-stats-streak", period=period, current=streak.current),
             texts.text(lang, "progress-stats-best", period=period, best=streak.best),
             texts.text(lang, "progress-stats-strength", strength=streak.percent),
+            texts.text(lang, "progress-stats-strength-explained"),
         )
     )
 

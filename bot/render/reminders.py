@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from bot import callbacks
 from bot.keyboards import inline
 from bot.render import Outgoing
 from bot.render import safety as safety_render
-from bot.render.formatting import clock
+from bot.render.formatting import clock, weekday_name
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
 from coach.reminders import hours_and_minutes
@@ -84,6 +84,12 @@ def _date(instant: datetime, zone: str, lang: str) -> str:
     return str(format_date(day, "medium", locale=lang))
 
 
+def _day(instant: datetime, zone: str, lang: str) -> str:
+    """The weekday and date a whole-day pause ends on: "Monday, Nov 30", "Montag, 30. Nov."."""
+    day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
+    return f"{weekday_name(day.weekday(), lang)}, {format_skeleton('MMMd', day, locale=lang)}"
+
+
 def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:
     return [
         [
@@ -146,6 +152,8 @@ def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
             return [
                 Outgoing(t(lang, "reminder-pause-days-hint" if hint else "reminder-pause-ask-days"))
             ]
+        case rem.Paused(until=until, timezone=zone, whole_days=True):
+            return [Outgoing(t(lang, "reminder-paused-days", date=_day(until, zone, lang)))]
         case rem.Paused(until=until, timezone=zone):
             text = t(
                 lang,

@@ -39,6 +39,8 @@ def _exercise_time(profile: Profile, texts: Catalogue, lang: str) -> str:
 
 
 def _summary(profile: Profile, texts: Catalogue, lang: str) -> str:
+    if not profile.summary_enabled:
+        return texts.text(lang, "settings-summary-off")
     day = weekday_name(profile.summary_weekday, lang)
     at = clock(profile.summary_time, lang)
     return texts.text(lang, "settings-summary-value", day=day, time=at)
@@ -134,9 +136,13 @@ def _goal_rows(texts: Catalogue, lang: str) -> list[list[Button]]:
     return [presets[:1], *(presets[index : index + 2] for index in range(1, len(presets), 2))]
 
 
-def _summary_day_rows(_texts: Catalogue, lang: str) -> list[list[Button]]:
+def _summary_day_rows(texts: Catalogue, lang: str) -> list[list[Button]]:
     days = [(weekday_name(day, lang), callbacks.encode(VALUE, "summary", day)) for day in range(7)]
-    return [days[index : index + 3] for index in range(0, len(days), 3)]
+    off = (
+        texts.text(lang, "settings-summary-off-button"),
+        callbacks.encode(VALUE, "summary", "off"),
+    )
+    return [*(days[index : index + 3] for index in range(0, len(days), 3)), [off]]
 
 
 def _summary_time_rows(_texts: Catalogue, lang: str) -> list[list[Button]]:

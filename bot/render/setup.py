@@ -175,6 +175,8 @@ def profile_question(
     text = t(lang, f"setup-ask-{field}")
     if view.notice == "hint":
         text = f"{t(lang, f'setup-hint-{field}')}\n\n{text}"
+    elif view.notice == "overnight":
+        text = f"{t(lang, 'setup-overnight-work_hours')}\n\n{text}"
     return Outgoing(text, inline(rows))
 
 

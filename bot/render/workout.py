@@ -134,11 +134,12 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
         return (t(lang, label_key, **text_args), _button(session, seq, action, *args))
 
     hurts = [b("workout-button-hurts", "h")]
+    finish = [b("workout-button-finish", "e")]
     match effect:
         case wt.ShowIntro(exercise=eid, number=number, total=total) if view.kind is wt.Kind.BREAK:
             ex = catalogue.exercise(eid)
             labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
-            markup = inline([[b("workout-button-next", "n")], hurts])
+            markup = inline([[b("workout-button-next", "n")], hurts, finish])
             caption = desk_caption(ex, number, total, t, lang)
             return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
         case wt.ShowIntro(exercise=eid, number=number, total=total):
@@ -153,12 +154,12 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
                 stop=t(lang, ex.stop_key),
             )
             labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
-            markup = inline([[b("workout-button-next", "n")], hurts])
+            markup = inline([[b("workout-button-next", "n")], hurts, finish])
             return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
         case wt.ShowStep(exercise=eid, n=n, steps=steps):
             ex = catalogue.exercise(eid)
             text = t(lang, "workout-step", n=n, steps=steps, text=t(lang, ex.step_key(n)))
-            return [Outgoing(text, inline([[b("workout-button-next", "n")], hurts]))]
+            return [Outgoing(text, inline([[b("workout-button-next", "n")], hurts, finish]))]
         case wt.AskReps(exercise=eid, side=side, reps=reps):
             ex = catalogue.exercise(eid)
             lines = [t(lang, f"workout-reps-{side or 'both'}", reps=reps)]
@@ -170,6 +171,7 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
                 [b("workout-button-done", "d", reps=reps)],
                 *(numbers[i : i + 5] for i in range(0, len(numbers), 5)),
                 hurts,
+                finish,
             ]
             return [Outgoing("\n\n".join(lines), inline(rows))]
         case wt.AskPain(exercise=eid):
@@ -177,16 +179,24 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
             return [Outgoing(t(lang, "workout-ask-pain", name=name), _pain_markup(b, True))]
         case wt.RecordPain(pain=pain, light=light):
             return [Outgoing(t(lang, f"workout-light-{light}", pain=pain))]
-        case wt.OfferRegression(exercise=eid, regression=easier):
+        case wt.OfferRegression(regression=easier, can_continue=can_continue):
             name = t(lang, catalogue.exercise(easier).name_key)
             rows = [
+                *([[b("workout-button-continue", "c")]] if can_continue else []),
                 [b("workout-button-regression", "r", name=name)],
                 [b("workout-button-skip", "s")],
+                finish,
             ]
-            return [Outgoing(t(lang, "workout-offer-regression", name=name), inline(rows))]
-        case wt.OfferSkip():
-            skip = inline([[b("workout-button-skip", "s")]])
-            return [Outgoing(t(lang, "workout-offer-skip"), skip)]
+            key = "workout-offer-continue" if can_continue else "workout-offer-regression"
+            return [Outgoing(t(lang, key, name=name), inline(rows))]
+        case wt.OfferSkip(can_continue=can_continue):
+            rows = [
+                *([[b("workout-button-continue", "c")]] if can_continue else []),
+                [b("workout-button-skip", "s")],
+                finish,
+            ]
+            key = "workout-offer-continue-skip" if can_continue else "workout-offer-skip"
+            return [Outgoing(t(lang, key), inline(rows))]
         case wt.StopSession(reason=reason):
             return [Outgoing(t(lang, f"workout-stop-{reason.value}"))]
         case wt.AskFinalPain():
@@ -234,9 +244,13 @@ def _pain_markup(b: _ButtonFn, with_symptom: bool) -> InlineKeyboardMarkup:
 
 
 def _summary(summary: wt.Summary, kind: wt.Kind, t: TextFn, lang: str, catalogue: Catalogue) -> str:
-    if kind is wt.Kind.BREAK and not summary.reps:  # the desk break counts no reps
+    if summary.ended_early:
+        done, planned = len(summary.exercises_done), summary.planned
+        lines = [t(lang, "workout-summary-ended", done=done, total=planned)]
+    elif kind is wt.Kind.BREAK and not summary.reps:  # the desk break counts no reps
         return "\n".join([t(lang, "workout-summary-break"), t(lang, "desk-summary")])
-    lines = [t(lang, "workout-summary-break" if kind is wt.Kind.BREAK else "workout-summary")]
+    else:
+        lines = [t(lang, "workout-summary-break" if kind is wt.Kind.BREAK else "workout-summary")]
     for eid in summary.exercises_done:
         sets = [r for r in summary.reps if r.exercise == eid]
         parts = [t(lang, f"workout-summary-set-{r.side or 'both'}", reps=r.reps) for r in sets]

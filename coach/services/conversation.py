@@ -31,3 +31,21 @@ async def conversation_of(
         flow=dialog.flow if dialog is not None else None,
         language=profile.language if profile is not None else language_from_client(client_language),
     )
+
+
+async def leave_flow(uow: UnitOfWorkFactory, user_id: int) -> str | None:
+    """/cancel: close the open flow and say which one it was; None when none was open.
+
+    Only the unfinished question goes: what a flow saved on the way (a changed setting, the
+    profile answers of the set-up) stays. A walkthrough is not left here but finished, so its
+    sets count (the workout service does that first).
+    """
+    async with uow() as work:
+        dialog = await work.dialogs.get(user_id)
+        if dialog is None:
+            return None
+        await work.dialogs.clear(user_id)
+        await work.commit()
+    if dialog.flow == "setup" and dialog.step == "screening":
+        return "screening"
+    return dialog.flow

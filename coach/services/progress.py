@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Final, Protocol
 
@@ -396,6 +396,18 @@ class ProgressService:
 
     # ---- streak, /stats --------------------------------------------------------------------
 
+    async def keep_best_streak(
+        self, work: UnitOfWork, before: Profile, after: Profile, now: datetime
+    ) -> None:
+        """A settings listener: a new goal keeps the best streak reached under the old one."""
+        if before.goal_days_per_week == after.goal_days_per_week or not before.onboarded:
+            return
+        line = await self._streak(work, before, local_day(now, tz_of(before)))
+        if line.goal.period == "day" and line.best > after.kept_best_days:
+            await work.users.save(after.with_changes(kept_best_days=line.best), now)
+        elif line.goal.period == "week" and line.best > after.kept_best_weeks:
+            await work.users.save(after.with_changes(kept_best_weeks=line.best), now)
+
     async def _streak(self, work: UnitOfWork, profile: Profile, today: date) -> StreakLine:
         entries = await work.reps.day_marks(profile.user_id)
         since = local_day(profile.created_at, tz_of(profile))
@@ -406,7 +418,7 @@ class ProgressService:
             today,
             lambda instant: local_day(instant, zone),
         )
-        return streak_line(
+        line = streak_line(
             Goal.from_days_per_week(profile.goal_days_per_week),
             entries,
             self._sessions,
@@ -414,6 +426,8 @@ class ProgressService:
             today,
             since,
         )
+        kept = profile.kept_best_days if line.goal.period == "day" else profile.kept_best_weeks
+        return replace(line, best=max(line.best, kept))
 
     async def stats(self, user_id: int) -> StatsView | None:
         """The /stats picture's data; None for a user who has not finished set-up."""

@@ -65,6 +65,8 @@ class AskPauseDays:
 class Paused:
     until: datetime
     timezone: str
+    whole_days: bool = False
+    """Until a local midnight: said as "until Monday 14 Dec, start of work"."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from coach.catalogue import Catalogue as ExerciseCatalogue
 from coach.catalogue import load_catalogue
 from coach.clock import Clock
 from coach.dialog import Dialog
+from coach.pause_phrases import parse_pause_days
 from coach.ports import Notifier, UnitOfWork, UnitOfWorkFactory
 from coach.profile import Profile
 from coach.progress import FrozenKind
@@ -544,20 +545,42 @@ class ReminderService:
             dialog = await work.dialogs.get(user_id)
             if dialog is None or dialog.flow != FLOW:
                 return None
-            days = parse_days(text)
-            if days is None:
+            views = await self._pause_phrase(work, user_id, text)
+            if views is None:
                 return [AskPauseDays(hint=True)]
-            profile = await work.users.get(user_id)
-            schedule = None if profile is None else schedule_for(profile, self._min_interval)
             await work.dialogs.clear(user_id)
-            if profile is None or schedule is None:
-                await work.commit()
-                return [NotReady()]
-            now = self._clock.now()
-            until = pause_days(schedule, now, days)
-            views = await self._pause_until(work, profile, until, now, whole_days=True)
             await work.commit()
             return views
+
+    async def pause_for_text(self, user_id: int, text: str) -> list[View]:
+        """/pause with its length ("/pause 2 weeks", "/pause bis Montag")."""
+        async with self._uow() as work:
+            views = await self._pause_phrase(work, user_id, text)
+            if views is None:
+                profile = await work.users.get(user_id)
+                if profile is None or schedule_for(profile, self._min_interval) is None:
+                    return [NotReady()]
+                await work.dialogs.put(user_id, Dialog(FLOW, ASK_DAYS), self._clock.now())
+                await work.commit()
+                return [AskPauseDays(hint=True)]
+            dialog = await work.dialogs.get(user_id)
+            if dialog is not None and dialog.flow == FLOW:
+                await work.dialogs.clear(user_id)
+            await work.commit()
+            return views
+
+    async def _pause_phrase(self, work: UnitOfWork, user_id: int, text: str) -> list[View] | None:
+        """Pause for the length `text` names; None (nothing changed) when it names none."""
+        profile = await work.users.get(user_id)
+        schedule = None if profile is None else schedule_for(profile, self._min_interval)
+        if profile is None or schedule is None:
+            return [NotReady()]
+        now = self._clock.now()
+        days = parse_pause_days(text, local_date(schedule.timezone, now), MAX_PAUSE_DAYS)
+        if days is None:
+            return None
+        until = pause_days(schedule, now, days)
+        return await self._pause_until(work, profile, until, now, whole_days=True)
 
     async def asking_days(self, user_id: int) -> bool:
         async with self._uow() as work:
@@ -614,7 +637,7 @@ class ReminderService:
         if whole_days:
             for day in paused_days(zone, now, until):
                 await work.frozen_days.add(profile.user_id, day, FrozenKind.PAUSE)
-        return [Paused(until, zone)]
+        return [Paused(until, zone, whole_days=whole_days)]
 
     async def _state(self, work: UnitOfWork, user_id: int) -> ReminderState:
         state = await work.reminders.get(user_id, lock=True)

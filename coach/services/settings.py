@@ -197,7 +197,7 @@ class SettingsService:
                 return [AskSetting(editing, answer.notice, answer.candidates)]
             after = answer.profile
             follow_up = FOLLOW_UPS.get(editing)
-            if follow_up is not None:
+            if follow_up is not None and not (editing == "summary" and not after.summary_enabled):
                 pending = {"pending": _changes(before, after)}
                 step = Dialog(FLOW, _edit_step(follow_up), pending)
                 await work.dialogs.put(user_id, step, self._clock.now())

@@ -90,8 +90,9 @@ def _log_broken(user_id: int, error: Exception) -> None:
 
 
 def _should_send(profile: Profile, due_at: datetime, now: datetime) -> bool:
-    """Active users get a summary that is not stale; everyone else is only rescheduled."""
-    return profile.active and now - due_at <= SUMMARY_GRACE
+    """Active users who want a summary get one that is not stale; the rest are only
+    rescheduled (so turning it on again starts at the next summary day)."""
+    return profile.active and profile.summary_enabled and now - due_at <= SUMMARY_GRACE
 
 
 class WeeklySummaryService:

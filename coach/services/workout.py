@@ -30,6 +30,7 @@ from coach.services.safety import (
     hold_for_pain_score,
     place_hold,
 )
+from coach.typed_walkthrough import OUT_OF_RANGE, is_stop_word, typed_sets
 from coach.walkthrough import Kind, Phase, Walkthrough
 from coach.zones import served_zone
 
@@ -97,7 +98,8 @@ class ChooseExercise:
 
 @dataclass(frozen=True)
 class Hint:
-    """Typed input that does not fit the step: "reps", "pain", "steps" or "buttons"."""
+    """Typed input that does not fit the step: "reps", "reps-range", "pain", "steps",
+    "buttons" or "unsupported"."""
 
     kind: str
 
@@ -238,27 +240,48 @@ class WorkoutService:
             refused = await self._refuse_held(work, user_id)
             if refused is not None:
                 return refused
-            number = parse_number(text)
-            word = _typed_word(text)
-            event: walkthrough.Event | None = None
-            if word == "hurts" and wt.phase in (Phase.INTRO, Phase.STEP, Phase.REPS):
-                event = walkthrough.Hurts()
-            elif word == "next" and wt.phase in (Phase.INTRO, Phase.STEP):
-                event = walkthrough.Next()
-            elif word == "done" and wt.phase is Phase.REPS:
-                event = walkthrough.Done()
-            elif wt.phase is Phase.REPS:
-                if number is None or not 1 <= number <= walkthrough.MAX_REPS:
-                    return [Hint("reps"), self._current(wt)]
-                event = walkthrough.Count(number)
-            elif wt.phase in (Phase.PAIN_QUESTION, Phase.FINAL_PAIN):
-                if number is None or not 0 <= number <= 10:
-                    return [Hint("pain"), self._current(wt)]
-                event = walkthrough.Pain(number)
-            if event is None:
-                steps = wt.phase in (Phase.INTRO, Phase.STEP)
-                return [Hint("steps" if steps else "buttons"), self._current(wt)]
+            event = self._typed_event(wt, text)
+            if isinstance(event, Hint):
+                return [event]  # one short hint; the buttons above still work
             views = await self._advance(work, user_id, wt, event)
+            await work.commit()
+        return views
+
+    def _typed_event(self, wt: Walkthrough, text: str) -> walkthrough.Event | Hint:
+        """The event typed text stands for, or the hint that says what fits this step."""
+        if is_stop_word(text):
+            return walkthrough.Finish()
+        word = _typed_word(text)
+        if word == "hurts" and wt.phase in (Phase.INTRO, Phase.STEP, Phase.REPS):
+            return walkthrough.Hurts()
+        if word == "next" and wt.phase in (Phase.INTRO, Phase.STEP):
+            return walkthrough.Next()
+        if word == "next" and wt.phase is Phase.REGRESSION_OFFER and wt.resume_phase:
+            return walkthrough.Continue()
+        if word == "done" and wt.phase is Phase.REPS:
+            return walkthrough.Done()
+        if wt.phase is Phase.REPS:
+            exercise = self.catalogue.exercise(wt.exercises[wt.index])
+            sets = typed_sets(text, exercise, wt.set_index, walkthrough.MAX_REPS)
+            if sets == OUT_OF_RANGE:
+                return Hint("reps-range")
+            if sets is None or isinstance(sets, str):
+                return Hint("reps")
+            return walkthrough.Sets(sets)
+        if wt.phase in (Phase.PAIN_QUESTION, Phase.FINAL_PAIN):
+            number = parse_number(text)
+            if number is None or not 0 <= number <= 10:
+                return Hint("pain")
+            return walkthrough.Pain(number)
+        return Hint("steps" if wt.phase in (Phase.INTRO, Phase.STEP) else "buttons")
+
+    async def finish(self, user_id: int) -> list[View] | None:
+        """/cancel during a walkthrough: end it with the summary; None when none is open."""
+        async with self._uow() as work:
+            wt = await self._stored(work, user_id)
+            if wt is None or wt.finished:
+                return None
+            views = await self._advance(work, user_id, wt, walkthrough.Finish())
             await work.commit()
         return views
 
@@ -366,6 +389,8 @@ class WorkoutService:
         await work.dialogs.clear(user_id)
         if hold is not None and hold.reason is HoldReason.URGENT:
             await expect_urgent_followup(work, user_id, now)
+        if new.phase is Phase.ENDED and not new.reps and not new.pains:
+            return [*views, *offer]  # finished before anything was done: nothing to store
         outcome = walkthrough.session_outcome(new, today)
         if new.kind is not Kind.WORKOUT:
             # Practice and breaks never unlock a level, but their pain still counts.
@@ -373,7 +398,8 @@ class WorkoutService:
         await work.workouts.add(user_id, new.session_id, new.kind.value, outcome, now)
         # The ladder is news after a workout, or when pain stepped it down; not while held.
         painful = _painful(outcome, self.catalogue)
-        if (new.kind is Kind.WORKOUT and hold is None) or painful:
+        full = new.kind is Kind.WORKOUT and new.phase is not Phase.ENDED
+        if (full and hold is None) or painful:
             views.append(Level(await self._level(work, user_id), at_start=False))
         return [*views, *offer]
 

@@ -63,7 +63,11 @@ async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
     hip_raise = exercises.exercise("hip_raise")
     assert intro.text.startswith(f"{de(hip_raise.name_key)} (1/3)")
     assert de(hip_raise.start_key) in intro.text
-    assert intro.labels == [de("workout-button-next"), de("workout-button-hurts")]
+    assert intro.labels == [
+        de("workout-button-next"),
+        de("workout-button-hurts"),
+        de("workout-button-finish"),
+    ]
 
     for index, exercise_id in enumerate(("hip_raise", "clamshell", "bridge")):
         exercise = exercises.exercise(exercise_id)
@@ -105,3 +109,5 @@ async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
         de("progress-stats-best", period="day", best=1),
     ]
     assert caption[3].startswith("💪 Gewohnheitsstärke: ")
+    assert caption[4] == de("progress-stats-strength-explained")
+    assert "Gewohnheit" not in caption[4] and caption[4].startswith("Sie wächst")

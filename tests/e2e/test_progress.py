@@ -167,6 +167,8 @@ async def test_reps_streak_undo_stats_export_and_delete(
         "🔥 Streak: 2 days",
         "🏆 Best streak: 2 days",
         "💪 Habit strength: 10 %",
+        "It grows on each day you meet your goal and fades slowly when you miss one;"
+        " 100 % is a firm habit.",
     ]
 
     # /export: a zip with one CSV per table, and the timeline that parses back to exactly

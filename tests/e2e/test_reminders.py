@@ -359,7 +359,7 @@ async def test_pause_resume_and_sit_with_bad_input(
 
     user.send("3")
     paused = await user.next_message(WAIT)
-    assert "paused until Nov 28, 2026" in paused.text
+    assert "paused until Saturday, Nov 28, start of work" in paused.text
     (until,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 310")
     assert parse(until[0]) == datetime(2026, 11, 28, tzinfo=UTC)
     due = state(db_path, 310)["next_due_at"]

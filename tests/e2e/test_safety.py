@@ -55,7 +55,8 @@ async def test_pain_two_points_above_the_screening_offers_it_again(
     await press(user, "This hurts")
     user.press("3")  # one point above the baseline: no offer
     light, skip = await user.next_messages(2)
-    assert "Pain 3" in light.text and skip.labels == ["Skip this exercise"]
+    assert "Pain 3" in light.text
+    assert skip.labels == ["Continue ▶", "Skip this exercise", "Finish for today"]
     final = await press(user, "Skip this exercise")  # nothing in between: no offer was sent
     assert "How is your back now" in final.text
     user.press("4")  # the after-session pain, two points above

@@ -150,10 +150,15 @@ async def test_change_every_setting_through_the_buttons(
 
     # Work hours: bad input first (nothing stored), then a restart mid-prompt, then a button.
     await view_after(user, "Work hours")
-    for bad in ("17-9", "🙂", "x" * 5000):
+    for bad in ("🙂", "x" * 5000):
         user.send(bad)
         again = await user.next_message()
         assert again.text.startswith("Please tap a button, or type your hours, e.g. 8:30-17:00.")
+    for night in ("22:00-06:00", "17-9"):  # across midnight: refused with the reason
+        user.send(night)
+        again = await user.next_message()
+        assert again.text.startswith("Work hours across midnight (night shifts) aren't supported")
+        assert "e.g. 14:00-22:00" in again.text and "When do you usually work" in again.text
     user.send_sticker()
     hint, again = await user.next_messages(2)
     assert "only read text" in hint.text and "When do you usually work" in again.text
@@ -207,11 +212,16 @@ async def test_change_every_setting_through_the_buttons(
 
     # Weekly summary: a day by button (a typed range is refused), then a typed time.
     ask = await view_after(user, "Weekly summary")
-    assert ask.text == "On which day should your weekly summary come?"
+    assert ask.text == "On which day should your weekly summary come? Or turn it off."
     assert ask.labels == [
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "Turn off",
         "← Back",
     ]
+    user.press("Turn off")  # no time is asked: it is off
+    assert "Weekly summary: Off" in (await user.next_message()).text
+    assert query(db_path, "SELECT summary_enabled FROM users WHERE id = 400") == [(0,)]
+    await view_after(user, "Weekly summary")
     user.send("Mon-Fri")
     assert (await user.next_message()).text.startswith(
         "Please tap a day, or type one, e.g. Sunday."
@@ -232,6 +242,7 @@ async def test_change_every_setting_through_the_buttons(
     assert "Weekly summary: Wednesday 6:30 PM" in plain(view.text)
     ((weekday, minutes, next_at),) = query(db_path, SUMMARY, 400)
     assert (weekday, minutes) == (2, 18 * 60 + 30)
+    assert query(db_path, "SELECT summary_enabled FROM users WHERE id = 400") == [(1,)]
     assert str(next_at).startswith("2026-11-25 17:30:00")  # 18:30 in Paris, later today
 
     # Language: the view comes back in German.

@@ -79,7 +79,7 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     assert intro.photo is not None and intro.photo.uploaded
     assert intro.photo.data is not None and intro.photo.data.startswith(b"\x89PNG")
     assert "Hip raises" in intro.text and "forearms" in intro.text
-    assert intro.labels == ["Next ▶", "This hurts"]
+    assert intro.labels == ["Next ▶", "This hurts", "Finish for today"]
 
     left = await through_steps(user, 3)
     assert "10 reps on the left side" in left.text and "Tips" in left.text
@@ -88,8 +88,8 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     assert "right side: 10 reps" in right.text
     for bad in ("0", "-3", "201", "lots", "🙂"):
         user.send(bad)
-        hint, again = await user.next_messages(2)
-        assert "e.g. 8" in hint.text and "right side" in again.text
+        hint = await user.next_message()  # one short hint; the step is not sent again
+        assert "e.g. 8" in hint.text and hint.labels == []
     user.send("12")  # typed: counts like a button
     clamshell = await user.next_message()
     assert "Clamshells" in clamshell.text and clamshell.photo is not None
@@ -155,8 +155,13 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     user.press("3")  # one above the screening's 2: no stop
     light, offer = await user.next_messages(2)
     assert "that's fine (our rule: 0–3)" in light.text
-    assert "carry on with the easier Two-legged bridge" in offer.text
-    assert offer.labels == ["Try: Two-legged bridge", "Skip this exercise"]
+    assert "carry on where you were" in offer.text and "easier Two-legged bridge" in offer.text
+    assert offer.labels == [
+        "Continue ▶",
+        "Try: Two-legged bridge",
+        "Skip this exercise",
+        "Finish for today",
+    ]
     easier = await press(user, "Try: Two-legged bridge")
     assert easier.photo is not None and "Two-legged bridge" in easier.text
 
@@ -243,8 +248,8 @@ async def test_a_restart_mid_walkthrough_resumes_and_old_buttons_expire(
     user.send("/workout")  # resumes instead of starting afresh
     assert "Step 3 of 3" in (await user.next_message()).text
     user.send("next please")
-    hint, again = await user.next_messages(2)
-    assert "type “next”" in hint.text and "Step 3 of 3" in again.text
+    hint = await user.next_message()
+    assert "type “next”" in hint.text and "“stop”" in hint.text
 
     assert await stale_press(user, step1, step1.data_for("Next ▶")) == EXPIRED  # a stale step
     assert "Step 3 of 3" in (await user.next_message()).text

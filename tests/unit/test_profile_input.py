@@ -7,6 +7,7 @@ from datetime import time
 import pytest
 
 from coach.profile_input import (
+    is_overnight_hours,
     parse_interval,
     parse_time_of_day,
     parse_work_days,
@@ -98,3 +99,21 @@ def test_time_of_day(text: str, expected: time | None) -> None:
 )
 def test_interval(text: str, expected: int | None) -> None:
     assert parse_interval(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "overnight"),
+    [
+        ("22:00-06:00", True),
+        ("22-6", True),
+        ("10pm to 6am", True),
+        ("22 bis 6 Uhr", True),
+        ("9-17", False),
+        ("9-9", False),
+        ("lots", False),
+    ],
+)
+def test_overnight_work_hours_are_recognised(text: str, overnight: bool) -> None:
+    assert is_overnight_hours(text) is overnight
+    if overnight:
+        assert parse_work_hours(text) is None

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from coach import walkthrough as w
-from coach.catalogue import load_catalogue
+from coach.catalogue import Side, load_catalogue
 
 CAT = load_catalogue()
 SID = "s1"
@@ -82,7 +82,8 @@ def test_reps_answers(event: w.Event, expected: list[w.Effect]) -> None:
 @pytest.mark.parametrize(
     ("exercise", "pain", "expected"),
     [
-        ("single_leg_bridge", 0, w.OfferRegression("single_leg_bridge", "bridge")),
+        ("single_leg_bridge", 0, w.OfferRegression("single_leg_bridge", "bridge", True)),
+        ("clamshell", 3, w.OfferSkip("clamshell", can_continue=True)),
         ("single_leg_bridge", 4, w.OfferRegression("single_leg_bridge", "bridge")),
         ("single_leg_bridge", 5, w.OfferRegression("single_leg_bridge", "bridge")),
         ("clamshell", 4, w.OfferSkip("clamshell")),
@@ -176,3 +177,66 @@ def test_the_outcome_for_the_ladder() -> None:
 def test_session_ids_must_fit_callback_data(bad: str) -> None:
     with pytest.raises(w.WalkthroughError):
         w.start_single(CAT, "bridge", bad)
+
+
+@pytest.mark.parametrize("presses", [0, 1, 4, 5])
+def test_finish_for_today_ends_with_what_was_done(presses: int) -> None:
+    """From the picture, a step, a rep step or after a set: ended early, sets kept."""
+    wt, _ = run(workout(), *([w.Next()] * presses))
+    if presses == 5:
+        wt, _ = run(wt, w.Done())
+    wt, effects = run(wt, w.Finish())
+    assert wt.phase is w.Phase.ENDED and wt.finished
+    reps = (w.RepRecord("hip_raise", "left", 10),) if presses == 5 else ()
+    assert effects == [w.Summary(reps, tuple(r.exercise for r in reps), (), None, None, True, 3)]
+    assert not w.session_outcome(wt, date(2026, 1, 5)).completed
+    assert w.resume(CAT, wt.to_dict()) == wt
+    assert run(wt, w.Finish())[1] == [w.Invalid(w.InvalidReason.STALE)]
+
+
+def test_finish_at_the_final_question_is_a_done_session() -> None:
+    wt = workout()
+    while wt.phase is not w.Phase.FINAL_PAIN:
+        wt, _ = run(wt, w.Done() if wt.phase is w.Phase.REPS else w.Next())
+    wt, effects = run(wt, w.Finish())
+    assert wt.phase is w.Phase.DONE
+    assert isinstance(effects[0], w.Summary) and not effects[0].ended_early
+
+
+@pytest.mark.parametrize(
+    ("sets", "recorded", "next_effect"),
+    [
+        ((10, 12), [("left", 10), ("right", 12)], w.ShowIntro("bridge", 2, 2)),
+        ((8,), [("left", 8)], w.AskReps("clamshell", "right", 10)),
+    ],
+)
+def test_typed_sets_record_each_side_and_show_what_follows(
+    sets: tuple[int, ...], recorded: list[tuple[Side, int]], next_effect: w.Effect
+) -> None:
+    wt = replace(to_reps(single("clamshell")), exercises=("clamshell", "bridge"))
+    wt, effects = run(wt, w.Sets(sets))
+    records = [w.RecordReps("clamshell", side, reps) for side, reps in recorded]
+    assert effects == [*records, next_effect]
+
+
+@pytest.mark.parametrize("sets", [(), (10, 10, 10), (0,), (201, 5)])
+def test_impossible_typed_sets_change_nothing(sets: tuple[int, ...]) -> None:
+    wt = to_reps(single("clamshell"))
+    assert run(wt, w.Sets(sets)) == (wt, [w.Invalid(w.InvalidReason.OUT_OF_RANGE)])
+
+
+@pytest.mark.parametrize("steps_before", [0, 2, 4])
+def test_continue_after_low_pain_returns_where_this_hurts_was_tapped(steps_before: int) -> None:
+    wt, _ = run(single("clamshell"), *([w.Next()] * steps_before))
+    before = w.prompt(CAT, wt)
+    wt, effects = run(wt, w.Hurts(), w.Pain(2))
+    assert effects[-1] == w.OfferSkip("clamshell", can_continue=True)
+    assert w.resume(CAT, wt.to_dict()) == wt
+    wt, effects = run(wt, w.Continue())
+    assert effects == [before] and wt.resume_phase is None
+
+
+def test_continue_is_not_offered_after_amber_pain() -> None:
+    wt, effects = run(single("clamshell"), w.Next(), w.Hurts(), w.Pain(4))
+    assert effects[-1] == w.OfferSkip("clamshell")
+    assert run(wt, w.Continue())[1] == [w.Invalid(w.InvalidReason.STALE)]

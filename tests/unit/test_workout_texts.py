@@ -121,14 +121,20 @@ def test_a_green_light_is_not_followed_by_advice_to_skip() -> None:
     """Pain 0-3 is fine: the choice that follows reads as carrying on, matching its buttons."""
     light, offer = _after_low_pain("single_leg_bridge", "en")
     assert light.text == "Pain 2: that's fine (our rule: 0–3)."
-    assert offer.text.startswith("You can carry on with the easier Two-legged bridge")
+    assert offer.text.startswith("You can carry on where you were")
+    assert "easier Two-legged bridge" in offer.text
     assert "skip" not in offer.text.lower()
-    assert _labels(offer) == ["Try: Two-legged bridge", "Skip this exercise"]
+    assert _labels(offer) == [
+        "Continue ▶",
+        "Try: Two-legged bridge",
+        "Skip this exercise",
+        "Finish for today",
+    ]
 
     light, offer = _after_low_pain("hip_raise", "en")
     assert "fine" in light.text
     assert "skip" not in offer.text.lower() and "go on" in offer.text
-    assert _labels(offer) == ["Skip this exercise"]
+    assert _labels(offer) == ["Continue ▶", "Skip this exercise", "Finish for today"]
 
     light, offer = _after_low_pain("single_leg_bridge", "de")
     assert "in Ordnung" in light.text

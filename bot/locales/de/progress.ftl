@@ -72,6 +72,7 @@ progress-stats-best =
         }
     }
 progress-stats-strength = 💪 Gewohnheitsstärke: { $strength } %
+progress-stats-strength-explained = <i>Sie wächst an jedem Tag, an dem du dein Ziel erreichst, und sinkt langsam, wenn du einen auslässt; 100 % heißt: fest verankert.</i>
 progress-weekly-caption = <b>Deine Woche mit StrongBack</b>
 progress-chart-reps = Wiederholungen pro Tag
 progress-chart-no-reps = Noch keine Wiederholungen eingetragen

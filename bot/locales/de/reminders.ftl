@@ -48,9 +48,10 @@ reminder-pause-active = Die Erinnerungen pausieren bis { $date } { $time }. Wie 
 reminder-pause-hour = 1 Stunde
 reminder-pause-today = Rest des Tages
 reminder-pause-days = Mehrere Tage
-reminder-pause-ask-days = Wie viele Tage? Schreib eine Zahl von 1 bis 60, zum Beispiel <b>5</b> (heute zählt als erster Tag).
-reminder-pause-days-hint = Bitte schreib eine ganze Zahl von Tagen zwischen 1 und 60, zum Beispiel <b>5</b>.
+reminder-pause-ask-days = Wie viele Tage? Schreib eine Zahl von 1 bis 60, zum Beispiel <b>5</b> (heute zählt als erster Tag), oder „1 Woche“, „2 Wochen“, „bis Montag“.
+reminder-pause-days-hint = Bitte schreib eine Zahl von Tagen zwischen 1 und 60, zum Beispiel <b>5</b>, oder „2 Wochen“ oder „bis Montag“.
 reminder-paused = Die Erinnerungen pausieren bis { $date } { $time }. Mit /resume beendest du die Pause früher.
+reminder-paused-days = Die Erinnerungen pausieren bis { $date } zum Arbeitsbeginn. Mit /resume beendest du die Pause früher.
 reminder-resumed = Die Erinnerungen sind wieder an. Die nächste kommt am { $date } um { $time }.
 reminder-resumed-none = Die Erinnerungen sind wieder an. Vor deiner nächsten Arbeitszeit ist keine fällig.
 reminder-not-paused = Die Erinnerungen sind nicht pausiert. Die nächste kommt am { $date } um { $time }.
@@ -62,7 +63,7 @@ command-resume = Erinnerungen fortsetzen
 session-reminder-text =
     Deine Po-Einheit für heute steht noch aus:
     { $exercises }
-    Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Clamshells</b>.
+    Schon erledigt? Schreib mir deine Wiederholungen, zum Beispiel <b>10 Muscheln</b>.
 session-reminder-item = • { $name }: { $amount }
 session-amount-per-side = { $reps } pro Seite
 session-amount-reps = { $reps } Wiederholungen

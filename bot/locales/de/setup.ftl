@@ -10,6 +10,7 @@ setup-ask-work_days = An welchen Tagen arbeitest du am Schreibtisch?
 setup-hint-work_days = Bitte tippe auf einen Button oder schreib deine Tage, z. B. Mo, Di, Do.
 setup-ask-work_hours = Wann arbeitest du normalerweise?
 setup-hint-work_hours = Bitte tippe auf einen Button oder schreib deine Zeiten, z. B. 8:30-17:00.
+setup-overnight-work_hours = Arbeitszeiten über Mitternacht (Nachtschicht) gehen leider noch nicht: Die Erinnerungen laufen innerhalb eines Tages. Bitte schreib Zeiten, die nach dem Beginn enden, z. B. 14:00-22:00.
 setup-ask-sit_interval = Nach wie langem Sitzen soll ich dich ans Aufstehen erinnern?
 setup-hint-sit_interval = Bitte tippe auf einen der Buttons, z. B. 60 Min.
 setup-ask-exercise_time = Wann soll ich dich an deine tägliche Übungseinheit erinnern?

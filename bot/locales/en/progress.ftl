@@ -72,6 +72,7 @@ progress-stats-best =
         }
     }
 progress-stats-strength = 💪 Habit strength: { $strength } %
+progress-stats-strength-explained = <i>It grows on each day you meet your goal and fades slowly when you miss one; 100 % is a firm habit.</i>
 progress-weekly-caption = <b>Your week with StrongBack</b>
 progress-chart-reps = Reps per day
 progress-chart-no-reps = No reps logged yet

@@ -10,6 +10,7 @@ setup-ask-work_days = Which days do you work at a desk?
 setup-hint-work_days = Please tap a button, or type your days, e.g. Mon, Tue, Thu.
 setup-ask-work_hours = When do you usually work?
 setup-hint-work_hours = Please tap a button, or type your hours, e.g. 8:30-17:00.
+setup-overnight-work_hours = Work hours across midnight (night shifts) aren't supported yet: reminders run within one day. Please type hours that end after they start, e.g. 14:00-22:00.
 setup-ask-sit_interval = After how long sitting should I remind you to get up and move?
 setup-hint-sit_interval = Please tap one of the buttons, e.g. 60 min.
 setup-ask-exercise_time = When should I remind you of your daily exercise session?
