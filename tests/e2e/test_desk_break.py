@@ -68,7 +68,7 @@ async def test_start_break_is_a_standing_routine_that_counts_as_a_break_not_a_se
         assert f"({number}/{len(DESK_STEPS)})" in step.text
         assert not [word for word in FLOOR_WORDS if word in step.text], step.text
         assert any(unit in step.text for unit in ("seconds", "times", "per side")), step.text
-        assert step.labels == ["Next ▶", "This hurts"]
+        assert step.labels == ["Next ▶", "This hurts", "Finish for today"]
         names.append(step.text.split(" (")[0])
         user.press("Next ▶")
     assert names == DESK_STEPS
@@ -141,4 +141,4 @@ async def test_the_session_reminder_starts_the_workout_and_says_per_side_only_fo
     ladder, first = await user.next_messages(2, WAIT)
     assert ladder.text.startswith("Today: hip raises, clamshells and the two-legged bridge")
     assert first.photo is not None and first.text.startswith("Hip raises (1/3)")
-    assert first.labels == ["Next ▶", "This hurts"]
+    assert first.labels == ["Next ▶", "This hurts", "Finish for today"]

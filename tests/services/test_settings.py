@@ -102,7 +102,7 @@ async def test_each_value_is_stored_shown_and_reported(
         ("timezone", "Qwxzv", True, "no_match"),
         ("timezone", "x" * 5000, True, "no_match"),
         ("work_days", "someday", True, "hint"),
-        ("work_hours", "17-9", True, "hint"),
+        ("work_hours", "17-9", True, "overnight"),
         ("work_hours", "🙂", True, "hint"),
         ("sit_interval", "17", True, "hint"),
         ("exercise_time", "25:00", True, "hint"),

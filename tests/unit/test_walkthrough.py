@@ -140,7 +140,7 @@ def test_the_desk_break_is_one_next_per_exercise_and_counts_nothing() -> None:
     for number, exercise in enumerate(CAT.break_exercises, start=1):
         assert w.prompt(CAT, wt) == w.ShowIntro(exercise, number, total)
         wt, effects = run(wt, w.Next())
-    assert effects == [w.Summary((), (), (), None, None)] and wt.phase is w.Phase.DONE
+    assert effects == [w.Summary((), (), (), None, None, planned=5)] and wt.phase is w.Phase.DONE
     assert wt.reps == () and not w.session_outcome(wt, date(2026, 11, 26)).exercise_pains
 
 
@@ -148,7 +148,7 @@ def test_this_hurts_in_the_desk_break_asks_for_pain_and_offers_to_skip() -> None
     wt, effects = run(w.start_break(CAT, SID), w.Hurts())
     assert effects == [w.AskPain("desk_walk")]
     wt, effects = run(wt, w.Pain(2))
-    assert effects == [w.RecordPain("desk_walk", 2, "green"), w.OfferSkip("desk_walk")]
+    assert effects == [w.RecordPain("desk_walk", 2, "green"), w.OfferSkip("desk_walk", can_continue=True)]
     wt, effects = run(wt, w.SkipExercise())
     assert effects == [w.ShowIntro("desk_squat", 2, len(CAT.break_exercises))]
 
