@@ -40,7 +40,12 @@ def main() -> int:
         return EXIT_CONFIG
     secrets = settings.secrets()
     mask_output(secrets)
-    configure_logging(settings.log_level, secrets, token_rejected=TOKEN_REJECTED)
+    configure_logging(
+        settings.log_level,
+        secrets,
+        token_rejected=TOKEN_REJECTED,
+        log_format=settings.log_format,
+    )
     try:
         data_dir.prepare(settings.data_dir, settings.pictures_dir)
     except (OSError, data_dir.DataDirError) as error:
