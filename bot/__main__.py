@@ -1,4 +1,7 @@
-"""`python -m bot`: validate settings, then run with long polling (or a webhook when configured)."""
+"""`python -m bot`: validate settings, then run with long polling (or a webhook when configured).
+
+`python -m bot backup PATH` and `python -m bot restore PATH` copy the SQLite database.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +14,12 @@ from pydantic import ValidationError
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot import data_dir
+from bot import backup_cli, data_dir
 from bot.app import CoachApplication, build_application, on_stop_signal
 from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
 from bot.logging_setup import configure_logging, mask_output
 from bot.migrate import EXIT_CONFIG, database_exit, print_invalid
+from storage.backup import run_lock
 from storage.startup import DatabaseProblem
 
 # Telegram must reach the port; only the secret path with the secret header is served.
@@ -40,7 +44,12 @@ def main() -> int:
         return EXIT_CONFIG
     secrets = settings.secrets()
     mask_output(secrets)
-    configure_logging(settings.log_level, secrets, token_rejected=TOKEN_REJECTED)
+    configure_logging(
+        settings.log_level,
+        secrets,
+        token_rejected=TOKEN_REJECTED,
+        log_format=settings.log_format,
+    )
     try:
         data_dir.prepare(settings.data_dir, settings.pictures_dir)
     except (OSError, data_dir.DataDirError) as error:
@@ -48,7 +57,8 @@ def main() -> int:
         return EXIT_CONFIG
     application = build_application(settings)
     try:
-        run(application, settings)
+        with run_lock(settings.database_url):
+            run(application, settings)
     except InvalidToken:
         # PTB's message names the token; say what to do instead, in one line.
         print(TOKEN_REJECTED, file=sys.stderr)
@@ -84,5 +94,10 @@ def run(app: CoachApplication, settings: Settings) -> None:
         app.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=None)
 
 
+def dispatch(arguments: list[str]) -> int:
+    """No arguments: run the bot. `backup PATH` / `restore PATH`: see bot/backup_cli.py."""
+    return backup_cli.main(arguments) if arguments else main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(dispatch(sys.argv[1:]))

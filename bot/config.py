@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
+from bot.logging_setup import LOG_FORMATS
 from storage.startup import normalise_url
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
@@ -78,6 +79,8 @@ class Settings(DatabaseSettings):
     telegram_api_base_url: str | None = None
     admin_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
     log_level: str = "INFO"
+    # "text" (one readable line) or "json" (one JSON object a line, for log collectors).
+    log_format: str = "text"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8443, ge=1, le=65535)
@@ -137,6 +140,14 @@ class Settings(DatabaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator("log_format")
+    @classmethod
+    def _format(cls, value: str) -> str:
+        kind = value.strip().lower()
+        if kind not in LOG_FORMATS:
+            raise ValueError("LOG_FORMAT must be text or json")
+        return kind
 
     @property
     def token(self) -> str:

@@ -9,16 +9,21 @@ What users typed must not reach the log either: database errors carry SQL values
 driver's message may quote a row), so their messages are withheld and only the frames and
 exception types are logged; PTB's debug lines print whole updates, so the `telegram`
 loggers never go below INFO.
+
+`LOG_FORMAT=json` writes one JSON object a line for log collectors; the same filters run
+before either format, so both are masked alike.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import TextIO, cast
 
@@ -198,14 +203,48 @@ def mask_output(secrets: Iterable[str]) -> Masker:
     return mask
 
 
-def configure_logging(level: str, secrets: Iterable[str], *, token_rejected: str) -> None:
+LOG_FORMATS = ("text", "json")
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time (UTC, ISO 8601), level, logger, message, exception.
+
+    It formats what the handler's filters left: the message and exception text are already
+    masked and withheld by `RedactFilter`.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = record.stack_info
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(
+    level: str, secrets: Iterable[str], *, token_rejected: str, log_format: str = "text"
+) -> None:
     """One stream handler on the root logger, masked, and libraries kept from logging text.
 
-    `token_rejected` is the line logged instead of PTB's traceback for a rejected token.
+    `token_rejected` is the line logged instead of PTB's traceback for a rejected token;
+    `log_format` is "text" or "json" (one object a line).
     """
     secrets = list(secrets)
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT)
+    )
     redact = RedactFilter(secrets)
     handler.addFilter(RejectedTokenFilter(token_rejected))
     handler.addFilter(redact)

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings
 from bot import data_dir
 from bot.config import TOKEN_REJECTED, DatabaseSettings
 from bot.logging_setup import configure_logging, mask_output
+from storage.backup import run_lock
 from storage.startup import DatabaseProblem, prepare
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,8 @@ def main() -> int:
     except (OSError, data_dir.DataDirError) as error:
         print(f"Invalid setting DATA_DIR: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    return open_database(settings) or 0
+    with run_lock(settings.database_url):
+        return open_database(settings) or 0
 
 
 if __name__ == "__main__":

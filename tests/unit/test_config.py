@@ -18,7 +18,7 @@ SECRET = "a" * 20 + "B-_" * 4
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No .env and no stray settings from the machine running the tests."""
     monkeypatch.chdir(tmp_path)
-    for name in ("DATABASE_URL", "DATA_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"):
+    for name in ("DATABASE_URL", "DATA_DIR", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT", "LOG_FORMAT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
 
@@ -98,3 +98,16 @@ def test_an_unusable_database_url_is_refused_without_quoting_it(url: str) -> Non
 def test_the_database_password_is_masked_like_the_token() -> None:
     assert "Pw-9x" in settings(database_url="postgres://u:Pw-9x@h/db").secrets()
     assert settings().database_password() == []
+
+
+@pytest.mark.parametrize(
+    ("given", "used"), [(None, "text"), ("text", "text"), ("JSON", "json"), (" json ", "json")]
+)
+def test_the_log_format_is_text_unless_json_is_asked_for(given: str | None, used: str) -> None:
+    assert (settings() if given is None else settings(log_format=given)).log_format == used
+
+
+@pytest.mark.parametrize("given", ["yaml", "", "logfmt"])
+def test_an_unknown_log_format_is_refused_by_name(given: str) -> None:
+    with pytest.raises(ValidationError, match="LOG_FORMAT must be text or json"):
+        settings(log_format=given)

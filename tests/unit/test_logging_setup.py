@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import sqlite3
 import sys
@@ -16,6 +17,7 @@ from bot import logging_setup
 from bot.logging_setup import (
     MASK,
     WITHHOLD_MESSAGES,
+    JsonFormatter,
     Masker,
     MaskingStream,
     RedactFilter,
@@ -130,3 +132,39 @@ def test_uncaught_exceptions_and_prints_are_masked(capsys: pytest.CaptureFixture
     assert "InvalidToken" in err and "plain print" in err and "on stdout" in out
     for text in (out, err):
         assert TOKEN not in text and SECRET_PART not in text
+
+
+def json_line(item: logging.LogRecord) -> dict[str, object]:
+    """What the JSON handler writes for one record, after the same filters as text."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactFilter([TOKEN, SECRET_PART]))
+    handler.handle(item)
+    (line,) = stream.getvalue().splitlines()
+    parsed = json.loads(line)
+    assert isinstance(parsed, dict)
+    return parsed
+
+
+def test_json_lines_carry_utc_time_level_logger_and_message() -> None:
+    item = record("sent %d reminders", 3)
+    item.created = 1_796_544_000.25  # 2026-12-06 08:00:00.250 UTC
+    assert json_line(item) == {
+        "time": "2026-12-06T08:00:00.250Z",
+        "level": "ERROR",
+        "logger": "bot.test",
+        "message": "sent 3 reminders",
+    }
+
+
+def test_json_lines_are_masked_and_withhold_database_values_like_text() -> None:
+    item = record("calling %s", f"/bot{TOKEN}/getMe", error=raised(InvalidToken(f"`{TOKEN}`")))
+    item.stack_info = f"stack with {SECRET_PART}"
+    entry = json_line(item)
+    text = json.dumps(entry)
+    assert TOKEN not in text and SECRET_PART not in text
+    assert entry["message"] == f"calling /bot{MASK}/getMe"
+    assert "InvalidToken" in str(entry["exception"]) and MASK in str(entry["stack"])
+    stored = json_line(record("insert failed", error=db_error()))
+    assert TYPED not in json.dumps(stored) and "IntegrityError" in str(stored["exception"])
