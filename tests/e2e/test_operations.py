@@ -10,6 +10,7 @@ import asyncio
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -31,6 +32,7 @@ from tests.e2e.test_reminders import (
 )
 from tests.e2e.test_webhook import SECRET, free_port
 from tests.e2e.test_webhook_replicas import listening
+from tests.support.bot_process import REPO_ROOT
 from tests.support.fake_bot_api import TEST_TOKEN, FakeBotApi
 from tests.support.own_postgres import own_postgres
 
@@ -188,3 +190,30 @@ async def test_admin_shows_counts_to_an_admin_and_nothing_to_anyone_else(
         "SELECT parked_at, attempts FROM reminder_state WHERE user_id = ?", (PERSON,)
     ).fetchone() == (None, 0)
     assert str(PERSON) not in edited.text  # counts only, never a person
+
+
+async def test_the_image_health_probe_passes_against_a_running_bot(
+    fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    """The container's HEALTHCHECK command (``python -m bot.healthcheck``), run as Docker
+    would: with the bot's environment, against the bot's own /healthz."""
+    port = free_port()
+    bot = bot_factory({"METRICS_PORT": str(port)})
+    await bot.start()
+    await listening(port)
+    env = {key: value for key, value in bot.environment().items() if key != "WEBHOOK_URL"}
+    probe = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.healthcheck", env=env, cwd=REPO_ROOT
+    )
+    assert await asyncio.wait_for(probe.wait(), WAIT) == 0
+    await bot.stop()
+    failed = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.healthcheck",
+        env=env,
+        cwd=REPO_ROOT,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    assert await asyncio.wait_for(failed.wait(), WAIT) != 0  # nothing listens any more

@@ -148,7 +148,8 @@ def test_this_hurts_in_the_desk_break_asks_for_pain_and_offers_to_skip() -> None
     wt, effects = run(w.start_break(CAT, SID), w.Hurts())
     assert effects == [w.AskPain("desk_walk")]
     wt, effects = run(wt, w.Pain(2))
-    assert effects == [w.RecordPain("desk_walk", 2, "green"), w.OfferSkip("desk_walk", can_continue=True)]
+    green = w.RecordPain("desk_walk", 2, "green")
+    assert effects == [green, w.OfferSkip("desk_walk", can_continue=True)]
     wt, effects = run(wt, w.SkipExercise())
     assert effects == [w.ShowIntro("desk_squat", 2, len(CAT.break_exercises))]
 
