@@ -28,6 +28,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot.city_index import CityIndexLoader
 from bot.clock_file import FileClock
 from bot.commands import MENU_COMMANDS
 from bot.config import Settings
@@ -214,6 +215,10 @@ async def _post_init(application: CoachApplication) -> None:
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     timezones.preload()
+    # Opened, not loaded: the city names stay in their file (built on a first start).
+    cities = CityIndexLoader(settings.city_index_file)
+    application.bot_data.resources.append(cities)
+    await cities.start()
     exercises = load_exercises()
     reminder_service = ReminderService(
         uow,
@@ -335,6 +340,8 @@ async def _post_shutdown(application: CoachApplication) -> None:
             await resource.shutdown()
         if isinstance(resource, AsyncEngine):
             await resource.dispose()
+        if isinstance(resource, CityIndexLoader):
+            await resource.close()
     application.bot_data.resources.clear()
     if started:
         log.info("StrongBack stopped")
