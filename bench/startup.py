@@ -25,6 +25,13 @@ IDLE_SECONDS = 8.0
 """Long enough for the start's background work (a first index build, the first jobs)."""
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time the process has used (user + system): unlike wall time, it hardly depends on
+    how busy the shared machine is."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -32,8 +39,8 @@ def _rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-async def one_start(folder: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawn to the first getUpdates, and idle RSS in MB afterwards."""
+async def one_start(folder: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from spawn to the first getUpdates (wall and CPU), and idle RSS in MB."""
     async with FakeBotApi() as api:
         bot = BotProcess(api, folder, extra_env=env)
         mark = api.mark()
@@ -41,12 +48,13 @@ async def one_start(folder: Path, env: dict[str, str]) -> tuple[float, float]:
         await bot.start(wait_for_polling=False)
         call = await api.wait_for_call("getUpdates", timeout=60, since=mark, completed=False)
         ready = call.at - started
-        await asyncio.sleep(IDLE_SECONDS)
         pid = bot.pid
         assert pid is not None
+        cpu = _cpu_seconds(pid)
+        await asyncio.sleep(IDLE_SECONDS)
         rss = _rss_mb(pid)
         await bot.stop()
-        return ready, rss
+        return ready, cpu, rss
 
 
 async def main() -> int:
@@ -58,13 +66,18 @@ async def main() -> int:
                 folder = Path(name)
                 fresh = folder / "data" / "cities.sqlite3"
                 env = {"CITY_INDEX_PATH": str(fresh)} if case == "first start" else {}
-                ready, rss = await one_start(folder, env)
-            results.append((ready, rss))
-            print(f"{case} {number + 1}: first getUpdates after {ready:.2f} s, RSS {rss:.0f} MB")
+                ready, cpu, rss = await one_start(folder, env)
+            results.append((ready, cpu, rss))
+            print(
+                f"{case} {number + 1}: first getUpdates after {ready:.2f} s "
+                f"({cpu:.2f} s CPU), idle RSS {rss:.0f} MB"
+            )
         print(
             f"{case}, median of {runs}: first getUpdates after "
-            f"{statistics.median(r for r, _ in results):.2f} s, "
-            f"idle RSS {statistics.median(m for _, m in results):.0f} MB"
+            f"{statistics.median(r[0] for r in results):.2f} s "
+            f"({statistics.median(r[1] for r in results):.2f} s CPU), "
+            f"idle RSS {statistics.median(r[2] for r in results):.0f} MB; "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
     return 0
 

@@ -214,7 +214,9 @@ async def _post_init(application: CoachApplication) -> None:
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
-    timezones.preload()
+    # The location finder and zone names load in a worker thread: not on the way to the first
+    # getUpdates, and not on the event loop at someone's first shared location.
+    asyncio.get_running_loop().run_in_executor(None, timezones.preload)
     # Opened, not loaded: the city names stay in their file (built on a first start).
     cities = CityIndexLoader(settings.city_index_file)
     application.bot_data.resources.append(cities)

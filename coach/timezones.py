@@ -17,9 +17,10 @@ import unicodedata
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
-from timezonefinder import TimezoneFinder
+if TYPE_CHECKING:
+    from timezonefinder import TimezoneFinder
 
 __all__ = [
     "MAX_CANDIDATES",
@@ -222,7 +223,8 @@ def _zones() -> dict[str, str]:
 
 
 def preload() -> None:
-    """Load the zone names and the location finder now rather than on a user's first lookup."""
+    """Load the zone names and the location finder now rather than on a user's first lookup
+    (about half a second; the bot runs it in a worker thread once it is up)."""
     _zones()
     _finder()
 
@@ -347,6 +349,10 @@ def resolve_city(query: str) -> TimezoneMatch:
 
 @functools.cache
 def _finder() -> TimezoneFinder:
+    # Imported here: timezonefinder brings numpy (a third of a second at start), and only a
+    # shared location needs it; the bot preloads it in the background after start.
+    from timezonefinder import TimezoneFinder
+
     return TimezoneFinder()
 
 
