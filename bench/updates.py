@@ -9,6 +9,7 @@ alike. ``echo`` is python-telegram-bot's echo example with default settings.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from telegram import Update
@@ -49,6 +50,7 @@ def _our_application(args: dict[str, Any]) -> Application[Any, Any, Any, Any, An
         send_per_second=LIFTED_PER_SECOND,
         send_per_chat_seconds=LIFTED_PER_CHAT_SECONDS,
         log_level="INFO",
+        city_index_path=Path(args["city_index"]),
     )
     return build_application(settings)
 

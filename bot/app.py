@@ -30,6 +30,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 from tornado.httpserver import HTTPServer
 
+from bot.city_index import CityIndexLoader
 from bot.clock_file import FileClock
 from bot.commands import MENU_COMMANDS
 from bot.config import Settings
@@ -224,7 +225,13 @@ async def _post_init(application: CoachApplication) -> None:
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
-    timezones.preload()
+    # The location finder and zone names load in a worker thread: not on the way to the first
+    # getUpdates, and not on the event loop at someone's first shared location.
+    asyncio.get_running_loop().run_in_executor(None, timezones.preload)
+    # Opened, not loaded: the city names stay in their file (built on a first start).
+    cities = CityIndexLoader(settings.city_index_file)
+    application.bot_data.resources.append(cities)
+    await cities.start()
     exercises = load_exercises()
     reminder_service = ReminderService(
         uow,
@@ -385,6 +392,8 @@ async def _post_shutdown(application: CoachApplication) -> None:
             await resource.dispose()
         if isinstance(resource, HTTPServer):
             resource.stop()
+        if isinstance(resource, CityIndexLoader):
+            await resource.close()
     application.bot_data.resources.clear()
     if started:
         log.info("StrongBack stopped")

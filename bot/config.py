@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 from bot.logging_setup import LOG_FORMATS
+from storage.city_index import INDEX_FILE_NAME
 from storage.startup import normalise_url
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
@@ -94,6 +95,8 @@ class Settings(DatabaseSettings):
     # Test-only: the shortest sitting interval reminders honour (users are offered 30-90).
     reminder_min_interval_minutes: int = Field(default=30, ge=1, le=90)
     test_clock_file: Path | None = None
+    # The city and time-zone index (a read-only SQLite file); empty: DATA_DIR/cities.sqlite3.
+    city_index_path: Path | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -157,6 +160,11 @@ class Settings(DatabaseSettings):
     def pictures_dir(self) -> Path:
         """The private cache of drawn exercise pictures."""
         return self.data_dir / PICTURES_DIR_NAME
+
+    @property
+    def city_index_file(self) -> Path:
+        """Where the city index is read from, and built on a first start if missing."""
+        return self.city_index_path or self.data_dir / INDEX_FILE_NAME
 
     @property
     def webhook_mode(self) -> bool:

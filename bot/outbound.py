@@ -1,7 +1,9 @@
 """The one outbound queue every Bot API call to a chat passes through.
 
 Given to ``ApplicationBuilder().rate_limiter(...)``, so handler replies and scheduled
-reminders share it: at most 30 messages in any second; per chat a burst of 3 replies, then
+reminders share it: at most 30 messages in any 1.005 s counted from when each call returned
+(so never 31 arriving in a second, however late a call reaches Telegram), granted one every
+33.5 ms rather than 30 at once; per chat a burst of 3 replies, then
 one a second, and reminders strictly one a second; replies ahead of reminders
 (``rate_limit_args={"priority": Priority.REMINDER}``); and a ``RetryAfter`` holds *all*
 sending for the time Telegram asked, then the call is retried; a ``RetryAfter`` for a group,
@@ -47,6 +49,7 @@ from bot.telegram_reach import TelegramReach
 from coach.rate_limit import (
     REPLY_BURST,
     SAFE_WINDOW_SECONDS,
+    SPREAD_WINDOW_SECONDS,
     Priority,
     SendLimiter,
     SendPermit,
@@ -68,7 +71,7 @@ class _Waiter:
     priority: int
     sequence: int
     chat: int = field(compare=False)
-    granted: asyncio.Future[None] = field(compare=False)
+    granted: asyncio.Future[int] = field(compare=False)
     deadline: datetime | None = field(compare=False, default=None)
 
 
@@ -107,10 +110,13 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         clock: Callable[[], float] = time.monotonic,
         shared: SendPermit | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        window: float = SAFE_WINDOW_SECONDS,
+        window: float = SPREAD_WINDOW_SECONDS,
+        spread: bool = True,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self._limiter = SendLimiter(per_second, per_chat_interval, reply_burst, window)
+        self._limiter = SendLimiter(
+            per_second, per_chat_interval, reply_burst, window, spread=spread
+        )
         self._clock = clock
         self._shared = shared
         self._sleep = sleep
@@ -172,7 +178,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         priority = int((rate_limit_args or {}).get("priority", Priority.REPLY))
         deadline: datetime | None = (rate_limit_args or {}).get("deadline")
         for attempt in itertools.count():
-            await self._wait_turn(chat, priority, deadline)
+            ticket = await self._wait_turn(chat, priority, deadline)
             self._in_flight += 1
             try:
                 return await self._observed(endpoint, callback(*args, **kwargs))
@@ -196,6 +202,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                     raise
             finally:
                 self._in_flight -= 1
+                self.returned(ticket)
                 self._note_held()
         raise AssertionError("unreachable")
 
@@ -215,26 +222,39 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
         self.reach.answered()
         return result
 
-    async def _wait_turn(self, chat: int, priority: int, deadline: datetime | None) -> None:
+    async def _wait_turn(self, chat: int, priority: int, deadline: datetime | None) -> int:
         """Until this call may leave: the local rules, the shared budget, no pause, in time.
 
         A pause that began after the local grant (another call's RetryAfter here, or one the
         shared budget reports) sends the call back into the queue. So once sending is paused,
         no call to a chat leaves this process until the pause ends, and a held call gives up
-        at its deadline there, on every replica alike.
+        at its deadline there, on every replica alike. Returns the grant's ticket, to be
+        handed back (``returned``) once the call has returned.
         """
         while True:
-            await self.acquire(chat, priority, deadline)
-            if not await self._take_shared(chat, priority, deadline):
-                continue  # the shared budget is paused: wait for it in the queue
-            if (
+            ticket = await self.acquire(chat, priority, deadline)
+            try:
+                shared = await self._take_shared(chat, priority, deadline)
+            except BaseException:
+                self.returned(ticket)
+                raise
+            paused = (
                 max(self._limiter.paused_until, self._limiter.chat_paused_until(chat))
                 > self._clock()
-            ):
-                continue
+            )
+            if not shared or paused:
+                self.returned(ticket)  # never sent: its slot counts from now
+                continue  # wait for the pause in the queue
             if deadline is not None and self._now() > deadline:
+                self.returned(ticket)
                 raise SendExpired()  # held by the shared budget past its time: never sent
-            return
+            return ticket
+
+    def returned(self, ticket: int) -> None:
+        """The call granted with ``ticket`` returned (or was never made): its slot in the
+        window counts from now."""
+        self._limiter.record_return(ticket, self._clock())
+        self._wake()
 
     async def _take_shared(self, chat: int, priority: int, deadline: datetime | None) -> bool:
         """Wait for the budget shared with other replicas, if there is one.
@@ -334,16 +354,23 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
 
     async def acquire(
         self, chat: int, priority: int = Priority.REPLY, deadline: datetime | None = None
-    ) -> None:
+    ) -> int:
         """Wait until a message to ``chat`` may leave; counts it as sent from then on.
 
+        Returns the grant's ticket: hand it to ``returned`` when the call has returned.
         Raises ``SendExpired`` instead of granting after ``deadline``.
         """
         self._ensure_worker()
-        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        granted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._waiting.append(_Waiter(priority, next(self._sequence), chat, granted, deadline))
         self._wake()
-        await granted
+        try:
+            return await granted
+        except asyncio.CancelledError:
+            # Granted in the same moment the caller gave up: the slot is not held forever.
+            if granted.done() and not granted.cancelled() and granted.exception() is None:
+                self.returned(granted.result())
+            raise
 
     def _ensure_worker(self) -> None:
         if self._changed is None:
@@ -404,8 +431,7 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
                 waiter.granted.set_exception(SendExpired())
                 continue
             if delay <= 0:
-                self._limiter.record_send(waiter.chat, now)
-                waiter.granted.set_result(None)
+                waiter.granted.set_result(self._limiter.record_send(waiter.chat, now))
                 continue
             remaining.append(waiter)
             soonest = wake if soonest is None else min(soonest, wake)

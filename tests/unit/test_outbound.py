@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -28,8 +29,11 @@ def fake_time() -> FakeTime:
 
 @pytest.fixture
 async def limiter(fake_time: FakeTime) -> AsyncIterator[OutboundLimiter]:
-    # The plain 1-second window, so the steps below read in whole seconds.
-    limiter = OutboundLimiter(per_second=3, per_chat_interval=1.0, clock=fake_time, window=1.0)
+    # The plain 1-second window, granted at once, so the steps below read in whole seconds
+    # (the spreading of the grants has tests of its own below).
+    limiter = OutboundLimiter(
+        per_second=3, per_chat_interval=1.0, clock=fake_time, window=1.0, spread=False
+    )
     await limiter.initialize()
     yield limiter
     await limiter.shutdown()
@@ -84,7 +88,8 @@ async def test_reminders_go_one_per_second_per_chat(
 
 
 async def test_replies_burst_three_then_one_per_second(fake_time: FakeTime) -> None:
-    limiter = OutboundLimiter(per_second=30, per_chat_interval=1.0, clock=fake_time)
+    # Granted at once (spread=False): the per-chat bucket, not the bot-wide spacing.
+    limiter = OutboundLimiter(per_second=30, per_chat_interval=1.0, clock=fake_time, spread=False)
     await limiter.initialize()
     try:
         tasks = waiters(limiter, [1, 1, 1, 1, 1, 2])
@@ -208,7 +213,7 @@ async def test_the_shared_budget_is_asked_until_it_grants(fake_time: FakeTime) -
     async def sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    limiter = OutboundLimiter(clock=fake_time, shared=permit, sleep=sleep)
+    limiter = OutboundLimiter(clock=fake_time, shared=permit, sleep=sleep, spread=False)
     await limiter.initialize()
     calls = 0
 
@@ -278,20 +283,104 @@ async def test_a_retry_after_pauses_the_other_replicas_too(fake_time: FakeTime) 
     await limiter.shutdown()
 
 
-async def test_by_default_the_thirty_are_counted_over_a_safety_window(
-    fake_time: FakeTime,
-) -> None:
-    """Arrival jitter must never make 31 in a second: the next 30 wait 1.1 s, not 1.0 s."""
-    limiter = OutboundLimiter(clock=fake_time)
+async def at(limiter: OutboundLimiter, fake_time: FakeTime, millis: float) -> None:
+    """Set the fake clock to ``millis`` after the start (exact, no summed float steps)."""
+    fake_time.now = 1000.0 + millis / 1000
+    limiter._wake()
+    await settle()
+
+
+async def send_now(limiter: OutboundLimiter, chat: int) -> None:
+    """A call that returns the instant it is granted."""
+    limiter.returned(await limiter.acquire(chat))
+
+
+async def test_the_grants_are_spread_one_every_window_over_thirty(fake_time: FakeTime) -> None:
+    """40 waiting sends are not granted 30 at once but one every 1.02 s / 30 = 34 ms (two
+    at once after an idle moment), and never more than 30 in any 1.02 s. (The default
+    window is 1.005 s; 1.02 s keeps the steps in whole milliseconds.)"""
+    limiter = OutboundLimiter(clock=fake_time, window=1.02)
     await limiter.initialize()
     try:
-        first = waiters(limiter, list(range(30)))
-        await advance(limiter, fake_time, 0.0)
-        assert all(done(first))
-        second = waiters(limiter, list(range(100, 130)))
-        await advance(limiter, fake_time, 1.0)
-        assert not any(done(second))
-        await advance(limiter, fake_time, 0.1)
-        assert all(done(second))
+        tasks = [asyncio.ensure_future(send_now(limiter, chat)) for chat in range(40)]
+        granted_at: list[int] = []
+        for millis in range(1100):
+            await at(limiter, fake_time, millis)
+            granted_at += [millis] * (sum(done(tasks)) - len(granted_at))
+        assert granted_at[:5] == [0, 0, 34, 68, 102]
+        gaps = [b - a for a, b in itertools.pairwise(granted_at)]
+        assert set(gaps[1:29]) == {34}
+        assert len([t for t in granted_at if t < 1000]) == 30
+        assert granted_at[30] == 1020  # the 30-in-1.02-s window holds the 31st
+    finally:
+        await limiter.shutdown()
+
+
+async def test_spread_grants_catch_up_a_late_wake_but_never_burst(fake_time: FakeTime) -> None:
+    """Woken 16 ms late, the next grant is still due on the 34 ms grid (lateness does not
+    add up over a backlog); woken a whole second late, it grants two, not the backlog."""
+    limiter = OutboundLimiter(clock=fake_time, window=1.02)
+    await limiter.initialize()
+    try:
+        tasks = [asyncio.ensure_future(send_now(limiter, chat)) for chat in range(8)]
+        await at(limiter, fake_time, 0)
+        assert sum(done(tasks)) == 2
+        await at(limiter, fake_time, 50)  # the third was due at 34
+        assert sum(done(tasks)) == 3
+        await at(limiter, fake_time, 67.9)
+        assert sum(done(tasks)) == 3
+        await at(limiter, fake_time, 68)  # back on the grid
+        assert sum(done(tasks)) == 4
+        await at(limiter, fake_time, 1500)
+        assert sum(done(tasks)) == 6
+        await at(limiter, fake_time, 1533.9)
+        assert sum(done(tasks)) == 6
+        await at(limiter, fake_time, 1534)
+        assert sum(done(tasks)) == 7
+    finally:
+        await limiter.shutdown()
+
+
+async def test_a_slot_is_free_again_a_window_after_its_call_returned(fake_time: FakeTime) -> None:
+    """Telegram counts arrivals, which come between grant and return: the 31st send waits
+    until 1.02 s after the 1st call *returned*, however late that was."""
+    limiter = OutboundLimiter(clock=fake_time, window=1.02)
+    await limiter.initialize()
+    try:
+        tasks = [asyncio.ensure_future(limiter.acquire(chat)) for chat in range(31)]
+        for millis in range(0, 1400, 2):
+            await at(limiter, fake_time, millis)
+        assert done(tasks) == [True] * 30 + [False]
+        for task in tasks[1:30]:
+            limiter.returned(task.result())
+        await at(limiter, fake_time, 1500)
+        limiter.returned(tasks[0].result())  # the first call took 1.5 s
+        await at(limiter, fake_time, 2519.9)
+        assert not tasks[30].done()
+        await at(limiter, fake_time, 2520)
+        assert tasks[30].done()
+    finally:
+        await limiter.shutdown()
+
+
+async def test_a_send_that_goes_back_to_the_queue_frees_its_slot(fake_time: FakeTime) -> None:
+    """Granted, then held by a pause and re-queued: its call was never made, so it does not
+    hold a slot of the window; every real call returns its slot, failed or not."""
+    limiter = OutboundLimiter(clock=fake_time, per_second=2)
+    await limiter.initialize()
+    calls = 0
+
+    async def send() -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise TimedOut()
+        return True
+
+    try:
+        with pytest.raises(TimedOut):
+            await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 1}, None)
+        await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 2}, None)
+        assert limiter._limiter.in_flight == 0
     finally:
         await limiter.shutdown()

@@ -54,7 +54,12 @@ def wall() -> FakeWall:
 @pytest.fixture
 async def limiter(fake_time: FakeTime, wall: FakeWall) -> AsyncIterator[OutboundLimiter]:
     limiter = OutboundLimiter(
-        per_second=3, per_chat_interval=1.0, max_retries=3, clock=fake_time, now=wall
+        per_second=3,
+        per_chat_interval=1.0,
+        max_retries=3,
+        clock=fake_time,
+        now=wall,
+        spread=False,  # granted at once: these tests are about deadlines and pauses
     )
     await limiter.initialize()
     yield limiter

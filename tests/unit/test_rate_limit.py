@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from coach.rate_limit import Priority, SendLimiter
+from coach.rate_limit import SPREAD_WINDOW_SECONDS, Priority, SendLimiter
 
 Send = tuple[float, int]  # (time, chat_id)
 
@@ -41,7 +41,7 @@ def run_queue(
             now += min(delays)
             continue
         chat = pending.pop(ready)
-        limiter.record_send(chat, now)
+        limiter.record_return(limiter.record_send(chat, now), now)  # returns at once
         sent.append((now, chat))
         if len(sent) - 1 in retry_after:
             limiter.pause_until(now + retry_after[len(sent) - 1])
@@ -285,3 +285,58 @@ def test_only_group_chats_pause_alone() -> None:
     assert pauses_only_its_chat("@somechannel")
     assert not pauses_only_its_chat(1234)
     assert not pauses_only_its_chat(True)
+
+
+@pytest.mark.parametrize(("name", "items"), TRAFFIC)
+def test_spread_grants_keep_a_pace_and_never_thirty_one_in_any_window(
+    name: str, items: list[int]
+) -> None:
+    """Spread (the outbound queue's rule): at most 30 in any 1.005 s counted from the calls'
+    returns, one every 33.5 ms on average and never three within 33.5 ms."""
+    limiter = SendLimiter(window=SPREAD_WINDOW_SECONDS, spread=True)
+    sent = run_queue(limiter, items, priority=Priority.REMINDER)
+    times = [t for t, _ in sent]
+    assert sorted(chat for _, chat in sent) == sorted(items)
+    assert max_in_any_window(times, SPREAD_WINDOW_SECONDS) <= 30
+    assert min(c - a for a, c in zip(times, times[2:], strict=False)) >= 0.0335 - 1e-9
+    assert min_gap_per_chat(sent) >= 1.0
+    # While chats are free to receive: 29.9 a second (calls returning at once), not 27.3
+    # (30 per 1.1 s) as before.
+    assert 99 / (times[99] - times[0]) >= 29.5
+
+
+@pytest.mark.parametrize(
+    ("returns", "now", "expected"),
+    [
+        # Two a second (pace 0.5 s): a and b granted at 0.0.
+        ({"a": 0.0, "b": 0.0}, 0.0, 1.0),
+        ({"a": 0.4, "b": 0.0}, 0.4, 1.0),  # the window counts from a's return
+        ({"a": 0.4, "b": 0.9}, 0.9, 0.5),  # b's later return bounds only the send after
+        ({"b": 0.1}, 0.1, 60.9),  # a never reported: counts from 60 s after its grant
+        ({"b": 0.1}, 61.0, 0.0),
+    ],
+)
+def test_spread_counts_a_send_from_its_return(
+    returns: dict[str, float], now: float, expected: float
+) -> None:
+    limiter = SendLimiter(global_per_second=2, window=1.0, spread=True)
+    tickets = {"a": limiter.record_send(1, 0.0), "b": limiter.record_send(2, 0.0)}
+    for name, at in sorted(returns.items(), key=lambda item: item[1]):
+        limiter.record_return(tickets[name], at)
+    assert limiter.delay_for(3, now) == pytest.approx(expected)
+
+
+def test_a_send_older_than_the_window_still_in_flight_holds_the_next() -> None:
+    limiter = SendLimiter(global_per_second=2, window=1.0, spread=True)
+    first = limiter.record_send(1, 0.0)
+    for chat, t in ((2, 0.0), (3, 0.0)):  # recorded without asking, pushing `first` out
+        limiter.record_return(limiter.record_send(chat, t), t)
+    assert limiter.delay_for(4, 2.0) == pytest.approx(59.0)
+    limiter.record_return(first, 3.0)
+    assert limiter.delay_for(4, 3.0) == pytest.approx(1.0)
+    assert limiter.in_flight == 0
+
+
+def test_without_spread_the_window_grants_at_once() -> None:
+    sent = run_queue(SendLimiter(window=1.05), list(range(31)))
+    assert [t for t, _ in sent] == [0.0] * 30 + [1.05]

@@ -7,6 +7,7 @@ import zoneinfo
 
 import pytest
 
+from coach import timezones
 from coach.timezones import (
     MAX_CANDIDATES,
     Ambiguous,
@@ -19,6 +20,7 @@ from coach.timezones import (
     resolve_city,
     resolve_location,
 )
+from tests.support.city_index import shared_index
 
 
 @pytest.mark.parametrize(
@@ -122,12 +124,69 @@ def test_typos_get_close_matches(query: str, first_display: str) -> None:
     assert len(set(match.candidates)) == len(match.candidates)
 
 
+@pytest.mark.parametrize(
+    ("query", "first_display", "never"),
+    [
+        # A typo of a big city: the city first, not a small town that once had its name.
+        ("Berln", "Berlin, DE", "North Canton, OH, US"),
+        ("berlln", "Berlin, DE", "North Canton, OH, US"),
+        ("Pariss", "Paris, FR", None),
+        ("Moscw", "Moscow, RU", None),
+        ("Chicgo", "Chicago, IL, US", None),
+        ("Madird", "Madrid, ES", None),
+        ("Los Angelos", "Los Angeles, CA, US", None),
+        ("Amsterdm", "Amsterdam, NL", None),
+        ("Barcelon", "Barcelona, ES", None),
+        ("Rio de Janiero", "Rio de Janeiro, BR", None),
+        ("Sydnei", "Sydney, AU", None),
+        ("Melbourn", "Melbourne, AU", None),
+        ("Jakrta", "Jakarta, ID", None),
+        ("Mnor", "Monor, HU", "New Berlin, WI, US"),
+    ],
+)
+def test_a_typo_of_a_big_city_ranks_it_first(
+    query: str, first_display: str, never: str | None
+) -> None:
+    match = resolve_city(query)
+    assert isinstance(match, Suggestions)
+    displays = [c.display for c in match.candidates]
+    assert displays[0] == first_display
+    assert never not in displays
+
+
+@pytest.mark.parametrize(
+    ("query", "display"),
+    [
+        ("Berlin", "Berlin, DE"),
+        ("new york", "New York City, NY, US"),
+        ("Zurich", "Zürich, CH"),
+        ("München", "Munich, DE"),
+    ],
+)
+def test_without_the_city_index_zone_names_still_resolve(query: str, display: str) -> None:
+    """While a first start builds the index, typed cities find nothing (the usual "not
+    found" answer) but zone names and aliases still work; installed again, cities do."""
+    with_index = resolve_city(query)
+    timezones.use_index(None)
+    try:
+        assert not timezones.has_cities()
+        assert resolve_city(query) == NoMatch()
+        assert resolve_city("Europe/Berlin") == Exact("Europe/Berlin", "Europe/Berlin")
+        assert resolve_city("UTC") == Exact("UTC", "UTC")
+        assert city_by_id(2950159) is None
+    finally:
+        timezones.use_index(shared_index())
+    assert timezones.has_cities()
+    assert isinstance(with_index, Exact) and with_index.display == display
+    assert resolve_city(query) == with_index
+
+
 @pytest.mark.parametrize("query", ["xyzzyq", "", "   ", "!!!", "qqqqqqqqqqqqqqqqqq"])
 def test_nothing_found(query: str) -> None:
     assert resolve_city(query) == NoMatch()
 
 
-def test_preload_builds_once_and_lookups_reuse_it() -> None:
+def test_preload_can_run_twice_and_lookups_still_work() -> None:
     preload()
     preload()
     assert isinstance(resolve_city("Hamburg"), Exact)
