@@ -111,10 +111,10 @@ async def show(
     """Render views; a stale button press gets the 'expired' toast.
 
     A press that moves on within the exercise (the next step, the other side, the pain
-    question) changes the message it was pressed on; a new picture, the final question or
-    the summary come as new messages, and the pressed message loses its buttons. After an
-    expired button, and with ``pressed=False`` (the press was answered already),
-    everything is sent anew.
+    question) changes the message it was pressed on, and so does the summary that answers
+    "how is your back now?"; a new picture, the final question or a break's summary come as
+    new messages, and the pressed message loses its buttons. After an expired button, and
+    with ``pressed=False`` (the press was answered already), everything is sent anew.
     """
     lang = await language(update, context)
     services = context.services
