@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import ChatMember, Update
 
-from bot import callbacks
+from bot import callbacks, reply
 from bot.context import CoachContext
 from bot.handlers import workout
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
@@ -15,17 +15,15 @@ from coach.services import reminders as rem
 
 
 async def show(update: Update, context: CoachContext, views: list[rem.View]) -> None:
-    """Render views; a stale button press gets the 'expired' toast."""
+    """Render views; a press changes the reminder it was pressed on ("✅ Break taken at
+    10:02"), and a stale button press gets the 'expired' toast."""
     lang = await language(update, context)
     texts = context.services.texts
     query = update.callback_query
     if query is not None:
         expired = any(isinstance(view, rem.Expired) for view in views)
         await query.answer(texts.text(lang, "button-expired") if expired else None)
-    for message in render(views, texts, lang):
-        await context.bot.send_message(
-            chat_id_of(update), message.text, reply_markup=message.markup
-        )
+    await reply.show_all(update, context, render(views, texts, lang))
 
 
 async def _expired(update: Update, context: CoachContext) -> None:
@@ -59,10 +57,10 @@ async def start_break(update: Update, context: CoachContext, stamp: int) -> None
     instead (the walkthrough area decides, and answers the button itself).
     """
     views = await context.services.reminders.act(user_id_of(update), "start", stamp)
+    await show(update, context, views)  # the reminder now says when the break started
     if any(isinstance(view, rem.Expired) for view in views):
-        await show(update, context, views)
         return
-    await workout.start_break(update, context)
+    await workout.start_break(update, context, pressed=False)
 
 
 async def why_button(update: Update, context: CoachContext) -> None:

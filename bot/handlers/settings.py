@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks
+from bot import callbacks, reply
 from bot.context import CoachContext
 from bot.handlers.common import language, text_of, user_id_of
 from bot.handlers.setup import send_all
@@ -15,13 +15,21 @@ from coach.services import settings
 
 
 async def show(update: Update, context: CoachContext, views: list[settings.View]) -> None:
-    """Render views in the user's language as it is now (a change may just have switched it)."""
+    """Render views in the user's language as it is now (a change may just have switched it).
+
+    A press changes the message it was pressed on: the settings view becomes the question
+    for a value, and the answered question becomes the settings view again (a note that
+    comes with it, such as work hours too short, is a new message). A stale button gets the
+    'expired' toast, and the current step comes anew: the old message is left as it is.
+    """
     lang = await language(update, context)
     query = update.callback_query
+    expired = any(isinstance(view, settings.Expired) for view in views)
     if query is not None:
-        expired = any(isinstance(view, settings.Expired) for view in views)
         await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    await send_all(update, context, render(views, context.services.texts, lang))
+    messages = render(views, context.services.texts, lang)
+    in_place = query is not None and not expired
+    await reply.show_all(update, context, messages, in_place=in_place, main=len(messages) - 1)
 
 
 def _args(update: Update) -> tuple[str, ...] | None:

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot import callbacks, pictures
+from bot import callbacks, pictures, reply
 from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
@@ -35,14 +35,16 @@ async def exercise_command(update: Update, context: CoachContext) -> None:
     await show(update, context, await context.services.workout.exercise_menu(user_id_of(update)))
 
 
-async def start_break(update: Update, context: CoachContext) -> None:
+async def start_break(update: Update, context: CoachContext, *, pressed: bool = True) -> None:
     """The 2-minute mini break (the sit-break reminder's "Start break" button).
 
     Gate-aware: a user whose screening does not clear them for exercises gets a plain
-    stand-up-and-move prompt instead of a walkthrough.
+    stand-up-and-move prompt instead of a walkthrough. ``pressed=False``: the reminder's
+    press was answered already (the reminder says when the break started); send only.
     """
     await ensure_user(update, context)
-    await show(update, context, await context.services.workout.start_break(user_id_of(update)))
+    views = await context.services.workout.start_break(user_id_of(update))
+    await show(update, context, views, pressed=pressed)
 
 
 async def menu_button(update: Update, context: CoachContext) -> None:
@@ -112,27 +114,76 @@ async def unsupported_during_walkthrough(update: Update, context: CoachContext) 
     return True
 
 
-async def show(update: Update, context: CoachContext, views: list[workout.View]) -> None:
-    """Render views; a stale button press gets the 'expired' toast."""
+async def show(
+    update: Update, context: CoachContext, views: list[workout.View], *, pressed: bool = True
+) -> None:
+    """Render views; a stale button press gets the 'expired' toast.
+
+    A press that moves on within the exercise (the next step, the other side, the pain
+    question) changes the message it was pressed on, and so does the summary that answers
+    "how is your back now?"; a new picture, the final question or a break's summary come as
+    new messages, and the pressed message loses its buttons. After an expired button, and
+    with ``pressed=False`` (the press was answered already), everything is sent anew.
+    """
     lang = await language(update, context)
     services = context.services
-    query = update.callback_query
+    query = update.callback_query if pressed else None
+    expired = any(isinstance(view, workout.Expired) for view in views)
     if query is not None:
-        expired = any(isinstance(view, workout.Expired) for view in views)
         await query.answer(services.texts.text(lang, "button-expired") if expired else None)
+        if expired:
+            query = None  # the current step comes anew; the old message stays as it is
     if any(
         isinstance(v, workout.Show) and isinstance(v.effect, walkthrough.Summary) for v in views
     ):
         await services.reminders.movement(user_id_of(update))  # a finished session resets sitting
     catalogue = services.workout.catalogue
-    for view, message in render_each(views, services.texts, lang, catalogue):
-        message_id = await _send(update, context, message, lang)
+    messages = render_each(views, services.texts, lang, catalogue)
+    replaced = False
+    for index, (view, message) in enumerate(messages):
+        message_id = None
+        in_place = index == 0 and query is not None and _continues(view, views)
+        if in_place and isinstance(message, Outgoing):
+            message_id = await reply.replace(update, context, message)
+            replaced = message_id is not None
+        if message_id is None:
+            message_id = await _send(update, context, message, lang)
         about = _about(view)
         if about is not None:
             exercise_id, side = about
             await services.progress.remember_message_exercise(
                 user_id_of(update), message_id, exercise_id, side=side
             )
+    if query is not None and messages and not replaced:
+        await reply.strip_keyboard(update, context)
+
+
+def _continues(view: workout.View, views: list[workout.View]) -> bool:
+    """Whether ``view`` takes the place of the message pressed to get it.
+
+    The steps, sides, pain question and offers of one exercise follow each other in one
+    message (so a reply to it still means that exercise); the summary takes the place of the
+    question "how is your back now?" that it answers.
+    """
+    if not isinstance(view, workout.Show):
+        return False
+    effect = view.effect
+    if isinstance(effect, walkthrough.Summary):
+        return any(
+            isinstance(v, workout.Show) and isinstance(v.effect, walkthrough.RecordFinalPain)
+            for v in views
+        )
+    return isinstance(effect, _IN_PLACE)
+
+
+_IN_PLACE = (
+    walkthrough.ShowStep,
+    walkthrough.AskReps,
+    walkthrough.AskPain,
+    walkthrough.RecordPain,
+    walkthrough.OfferRegression,
+    walkthrough.OfferSkip,
+)
 
 
 def _about(view: workout.View) -> tuple[str, str | None] | None:

@@ -110,22 +110,31 @@ def render(views: list[rem.View], texts: Catalogue, lang: str) -> list[Outgoing]
 def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
     t = texts.text
     match view:
-        case rem.BreakTaken(minutes=minutes, started=True):
-            return [Outgoing(t(lang, "reminder-break-prompt", minutes=minutes))]
-        case rem.BreakTaken(minutes=minutes):
-            return [Outgoing(t(lang, "reminder-break-taken", minutes=minutes))]
+        case rem.BreakTaken(minutes=minutes, started=True, at=at, timezone=zone):
+            if at is None:
+                return [Outgoing(t(lang, "reminder-break-prompt", minutes=minutes))]
+            return [Outgoing(t(lang, "reminder-started-at", time=_time(at, zone, lang)))]
+        case rem.BreakTaken(minutes=minutes, at=at, timezone=zone):
+            taken = t(lang, "reminder-break-taken", minutes=minutes)
+            if at is not None:
+                taken = f"{t(lang, 'reminder-done-at', time=_time(at, zone, lang))}\n{taken}"
+            return [Outgoing(taken)]
         case rem.Snoozed(until=until, timezone=zone):
             return [Outgoing(t(lang, "reminder-snoozed", time=_time(until, zone, lang)))]
         case rem.InMeeting(until=until, timezone=zone):
             return [Outgoing(t(lang, "reminder-meeting", time=_time(until, zone, lang)))]
-        case rem.Skipped(ask_why=False):
-            return [Outgoing(t(lang, "reminder-skipped"))]
-        case rem.Skipped():
+        case rem.Skipped(ask_why=ask_why, at=at, timezone=zone):
+            moment = "" if at is None else _time(at, zone, lang)
+            if not ask_why:
+                return [Outgoing(t(lang, "reminder-skipped", time=moment))]
             rows = [
                 [(t(lang, f"reminder-why-{reason}"), callbacks.encode("why", reason))]
                 for reason in rem.WHY_REASONS
             ]
-            return [Outgoing(t(lang, "reminder-ask-why"), inline(rows))]
+            text = t(lang, "reminder-ask-why")
+            if at is not None:
+                text = f"{t(lang, 'reminder-skipped-at', time=moment)}\n{text}"
+            return [Outgoing(text, inline(rows))]
         case rem.WhyAnswered(reason=reason, paused_until=until, timezone=zone, exercises=False) if (
             reason in ("busy", "other")
         ):

@@ -15,6 +15,9 @@ class BreakTaken:
     minutes: int
     started: bool = False
     """True for Start break: the prompt to stand up and squeeze follows."""
+    at: datetime | None = None
+    """When the button was pressed; the reminder then says so, in the user's zone."""
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class InMeeting:
 @dataclass(frozen=True)
 class Skipped:
     ask_why: bool
+    at: datetime | None = None
+    """When Skip was pressed; the reminder then says so, in the user's zone."""
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)

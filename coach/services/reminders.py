@@ -441,7 +441,7 @@ class ReminderService:
                     answered_at=now,
                 )
                 await work.breaks.add(BreakEvent(user_id, BreakKind.TAKEN, day, now))
-                views = [BreakTaken(minutes, started=action == "start")]
+                views = [BreakTaken(minutes, started=action == "start", at=now, timezone=zone)]
             elif action == "snooze":
                 until = now + SNOOZE
                 state = state.with_changes(snoozed_until=until)
@@ -459,7 +459,7 @@ class ReminderService:
                 ask = should_ask_why(skips) and skips == 3
                 # The buttons are spent: a second press on the same reminder is stale.
                 state = state.with_changes(answered_at=now)
-                views = [Skipped(ask_why=ask)]
+                views = [Skipped(ask_why=ask, at=now, timezone=zone)]
             await self._store(work, profile, state, now=now)
             await work.commit()
             return views

@@ -175,7 +175,7 @@ async def test_forged_and_mutated_buttons_expire_without_a_change(
     await user.next_message()
     user.press("Done")
     await user.next_callback_answer()
-    await user.next_message()
+    await user.next_change()  # the settings view says it is saved
     user.send("/pause")
     await user.next_message()
     user.send("/workout")

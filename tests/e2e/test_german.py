@@ -35,7 +35,7 @@ def shown(text: str) -> str:
 
 async def press(user: FakeUser, label: str) -> BotMessage:
     user.press(label)
-    return await user.next_message()
+    return await user.next_change()  # the pressed message changed, or a new one came
 
 
 async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(

@@ -201,9 +201,11 @@ async def test_reminder_snooze_and_done_at_the_shortest_interval(
     snoozed_at = clock.now
     user.press("Snooze 15 min")
     assert (await user.next_callback_answer(WAIT)).text is None
-    answer = await user.next_message(WAIT)
+    answer = await user.next_change(WAIT)  # the reminder itself says until when
     until = snoozed_at + timedelta(minutes=15)
-    assert "Snoozed" in answer.text and f"{until:%-I:%M}" in answer.text
+    assert answer.message_id == reminder.message_id and answer.labels == []
+    assert plain(answer.text) == f"⏰ Snoozed until {until:%-I:%M %p}. I'll remind you again then."
+    user.assert_no_unread()
     assert state(db_path, 300)["next_due_at"] == snoozed_at + timedelta(minutes=15)
     clock.advance(timedelta(minutes=14, seconds=50))  # just before the snooze ends
     await assert_quiet(fake_api, db_path, clock, user)
@@ -215,8 +217,12 @@ async def test_reminder_snooze_and_done_at_the_shortest_interval(
     user.press_data(reminder, reminder.data_for("Done"))  # the old reminder's buttons expired
     assert (await user.next_callback_answer(WAIT)).text == "This button has expired."
     user.press("Done")
-    assert "timer starts again" in (await user.next_message(WAIT)).text
+    done = await user.next_change(WAIT)
     done_at = clock.now
+    assert done.message_id == again.message_id and done.labels == []
+    assert plain(done.text).startswith(f"✅ Break taken at {done_at:%-I:%M %p}\n")
+    assert "timer starts again" in done.text
+    user.assert_no_unread()
     assert state(db_path, 300)["break"] == done_at
     assert state(db_path, 300)["next_due_at"] == done_at + timedelta(minutes=30)
 
@@ -346,7 +352,8 @@ async def test_pause_resume_and_sit_with_bad_input(
     assert menu.labels == ["1 hour", "Rest of today", "Several days"]
     user.press("Several days")
     assert (await user.next_callback_answer(WAIT)).text is None
-    assert "How many days?" in (await user.next_message(WAIT)).text
+    asked = await user.next_change(WAIT)  # the menu becomes the question
+    assert asked.message_id == menu.message_id and "How many days?" in asked.text
     for typed in ("lots", "🙂", "0", "61", "x" * 5000):
         user.send(typed)
         assert "from 1 to 60, for example 5" in (await user.next_message(WAIT)).text, typed
@@ -397,19 +404,27 @@ async def test_start_break_then_three_skips_ask_why(
     clock.set(due + timedelta(seconds=1))
     await user.wait_for_text(REMINDER, WAIT)
     user.press("Start break")
+    started = await user.next_change(WAIT)
+    assert (
+        plain(started.text) == f"✅ Break started at {clock.now:%-I:%M %p}" and started.labels == []
+    )
     assert "Stand up" in (await user.next_message(WAIT)).text
 
     for skip in range(3):
         clock.advance(timedelta(minutes=30, seconds=1))
         await user.wait_for_text(REMINDER, WAIT)
         user.press("Skip")
-        answer = await user.next_message(WAIT)
+        answer = await user.next_change(WAIT)
+        skipped = f"⏭ Skipped at {clock.now:%-I:%M %p}."
         if skip < 2:
-            assert answer.text == "Skipped. I'll ask again later."
-    assert "third skip today" in answer.text and "30 seconds" in answer.text
+            assert plain(answer.text) == f"{skipped} I'll ask again later." and answer.labels == []
+    assert plain(answer.text).startswith(f"{skipped}\nThat's the third skip today")
+    assert "30 seconds" in answer.text
     assert answer.labels == ["Too busy", "In meetings", "Not sitting today", "Something else"]
     user.press("Not sitting today")
-    assert "No more reminders today" in (await user.next_message(WAIT)).text
+    thanks = await user.next_change(WAIT)
+    assert thanks.message_id == answer.message_id and "No more reminders today" in thanks.text
+    user.assert_no_unread()
     (paused,) = query(db_path, "SELECT paused_until FROM reminder_state WHERE user_id = 320")
     assert parse(paused[0]) == datetime(2026, 11, 26, tzinfo=UTC)
     kinds = sorted(set(break_kinds(db_path, 320)))
@@ -488,14 +503,14 @@ async def test_work_hours_shorter_than_the_interval_are_pointed_out(
     user.send("/settings")
     await user.next_message(WAIT)
     user.press("🪑 Sit-break")
-    await user.next_message(WAIT)
+    await user.next_change(WAIT)
     user.press("30 min")
-    view = await user.next_message(WAIT)  # fits now: no note, straight back to the view
+    view = await user.next_change(WAIT)  # fits now: no note, straight back to the view
     assert "Your settings" in view.text
     assert state(db_path, 340)["next_due_at"] is not None
 
     user.press("🕘 Work hours")
-    await user.next_message(WAIT)
+    await user.next_change(WAIT)
     user.send("9:00-9:30")
     note, view = await user.next_messages(2, WAIT)
     assert "(9:00 AM–9:30 AM) are not longer than your sit-break interval (30 min)" in plain(
@@ -505,11 +520,11 @@ async def test_work_hours_shorter_than_the_interval_are_pointed_out(
     assert "Your settings" in view.text
 
     user.press("🗣 Language")
-    await user.next_message(WAIT)
+    await user.next_change(WAIT)
     user.press("Deutsch")
-    await user.next_message(WAIT)
+    await user.next_change(WAIT)
     user.press("🕘 Arbeitszeit")
-    await user.next_message(WAIT)
+    await user.next_change(WAIT)
     user.send("9:00-9:15")
     note, view = await user.next_messages(2, WAIT)
     assert plain(note.text) == (

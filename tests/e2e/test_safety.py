@@ -25,24 +25,23 @@ async def test_a_reply_to_a_walkthrough_message_logs_that_exercise_and_side(
     left = await through_steps(user, 3)
     assert "left side" in left.text
     right = await press(user, "Done")
+    # The picture, its steps and both sides are one message: it shows the right side now.
+    assert intro.message_id == left.message_id == right.message_id
     await press(user, "Done")  # "how is your back now?"
     await press(user, "1")  # summary: the walkthrough is over
 
-    user.send("8", reply_to=left)
-    assert "Logged" in (await user.next_message()).text
     user.send("12", reply_to=right)
-    await user.next_message()
+    assert "Logged" in (await user.next_message()).text
     user.send("6 each side", reply_to=intro)
     await user.next_message()
     assert query(db_path, REPLIES) == [
-        ("clamshell", "left", 8),
         ("clamshell", "right", 12),
         ("clamshell", "left", 6),
         ("clamshell", "right", 6),
     ]
     user.send("9")  # no reply: the bot asks which exercise, it does not guess
     assert "Hip raises" in (await user.next_message()).labels
-    assert len(query(db_path, REPLIES)) == 4
+    assert len(query(db_path, REPLIES)) == 3
 
 
 async def test_pain_two_points_above_the_screening_offers_it_again(
@@ -54,13 +53,13 @@ async def test_pain_two_points_above_the_screening_offers_it_again(
     await press(user, "Two-legged bridge")
     await press(user, "This hurts")
     user.press("3")  # one point above the baseline: no offer
-    light, skip = await user.next_messages(2)
+    light, skip = await user.next_changes(2)  # the pain question becomes its light
     assert "Pain 3" in light.text
     assert skip.labels == ["Continue ▶", "Skip this exercise", "Finish for today"]
     final = await press(user, "Skip this exercise")  # nothing in between: no offer was sent
     assert "How is your back now" in final.text
     user.press("4")  # the after-session pain, two points above
-    summary, offer = await user.next_messages(2)
+    summary, offer = await user.next_changes(2)  # the question becomes the summary
     assert "Pain 4" in summary.text
     assert "last safety check (2)" in offer.text and offer.labels == ["Redo safety check"]
 

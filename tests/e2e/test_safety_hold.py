@@ -89,7 +89,7 @@ async def start(bot_factory: BotFactory, clock: BotClock) -> Any:
 
 async def answer(user: FakeUser, label: str) -> BotMessage:
     user.press(label)
-    return await user.next_message(WAIT)
+    return await user.next_change(WAIT)  # the pressed message changed, or a new one came
 
 
 async def nothing_more(user: FakeUser, lang: str) -> None:

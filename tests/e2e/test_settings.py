@@ -68,9 +68,10 @@ async def onboard(user: FakeUser, begin: str, no: str, months: str, looks_good: 
 
 
 async def view_after(user: FakeUser, label: str) -> BotMessage:
-    """Press a value on the settings view; the prompt for the new value comes back."""
+    """Press a value on the settings view; it becomes the prompt for the new value (a prompt
+    with a reply keyboard comes as a new message)."""
     user.press(label)
-    return await user.next_message()
+    return await user.next_change()
 
 
 def next_reminder(db: Path, user_id: int) -> datetime:
@@ -145,7 +146,7 @@ async def test_change_every_setting_through_the_buttons(
     ask = await view_after(user, "Work days")
     assert ask.labels[:3] == ["Mon–Fri", "Mon–Sat", "Every day"]
     user.press("Mon–Sat")
-    assert "Work days: Mon–Sat" in (await user.next_message()).text
+    assert "Work days: Mon–Sat" in (await user.next_change()).text
     assert row(db_path, 400)[1] == 0b111111
 
     # Work hours: bad input first (nothing stored), then a restart mid-prompt, then a button.
@@ -168,7 +169,7 @@ async def test_change_every_setting_through_the_buttons(
     await restarted.start()
     due_before = next_reminder(db_path, 400)
     user.press("10:00")
-    view = await user.next_message()
+    view = await user.next_change()
     assert "Work hours: 10:00 AM–6:00 PM" in plain(view.text)
     assert row(db_path, 400)[2:4] == (600, 1080)
     # The next sit-break reminder moved with the window: work now starts an hour later.
@@ -181,7 +182,7 @@ async def test_change_every_setting_through_the_buttons(
     assert (await user.next_callback_answer()).text == "This button has expired."
     assert "After how long" in (await user.next_message()).text
     user.press("30 min")
-    assert "Sit-break after: 30 min" in (await user.next_message()).text
+    assert "Sit-break after: 30 min" in (await user.next_change()).text
     assert row(db_path, 400)[4] == 30
 
     # Daily exercise time, typed.
@@ -203,11 +204,11 @@ async def test_change_every_setting_through_the_buttons(
     user.send("9")
     assert "from 1 to 7" in (await user.next_message()).text
     user.press("5 days a week")
-    assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
+    assert "Goal: a full session on 5 days a week" in (await user.next_change()).text
     assert row(db_path, 400)[6] == 5
     await view_after(user, "Goal")
     user.press("← Back")
-    assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
+    assert "Goal: a full session on 5 days a week" in (await user.next_change()).text
     assert row(db_path, 400)[6] == 5
 
     # Weekly summary: a day by button (a typed range is refused), then a typed time.
@@ -227,7 +228,7 @@ async def test_change_every_setting_through_the_buttons(
         "Please tap a day, or type one, e.g. Sunday."
     )
     user.press("Wednesday")
-    ask = await user.next_message()
+    ask = await user.next_change()
     assert "At what time?" in ask.text
     assert [plain(label) for label in ask.labels] == [
         *("8:00 AM", "12:00 PM", "6:00 PM", "8:00 PM"),
@@ -249,7 +250,7 @@ async def test_change_every_setting_through_the_buttons(
     ask = await view_after(user, "Language")
     assert ask.labels == ["English", "Deutsch", "← Back"]
     user.press("Deutsch")
-    view = await user.next_message()
+    view = await user.next_change()
     assert plain(view.text).splitlines()[:3] == [
         "Deine Einstellungen",
         "Zeitzone: Europe/Paris",
@@ -262,7 +263,7 @@ async def test_change_every_setting_through_the_buttons(
 
     # Done closes settings; its old buttons expire, and typed text is no longer a value.
     user.press("✅ Fertig")
-    assert "Gespeichert" in (await user.next_message()).text
+    assert "Gespeichert" in (await user.next_change()).text
     user.mark_read()
     user.press_data(view, view.data_for("🎯 Ziel"))
     assert (await user.next_callback_answer()).text == "Dieser Button ist abgelaufen."
@@ -337,7 +338,7 @@ async def test_german_client_gets_german_through_onboarding_and_language_switche
     ask = await user.next_message()
     assert ask.text == de("language-ask") and ask.labels == ["English", "Deutsch"]
     user.press("English")
-    assert (await user.next_message()).text == "Okay, from now on I'll speak English."
+    assert (await user.next_change()).text == "Okay, from now on I'll speak English."
     user.send("/help")
     assert "/settings – Change your settings" in (await user.next_message()).text
     await user.next_message()

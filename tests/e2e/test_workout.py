@@ -49,8 +49,9 @@ async def pain_free_sessions(db_path: Path, user_id: int, count: int) -> None:
 
 
 async def press(user: FakeUser, label: str) -> BotMessage:
+    """Press a button; the answer, whether it changed the pressed message or came anew."""
     user.press(label)
-    return await user.next_message()
+    return await user.next_change()
 
 
 async def stale_press(user: FakeUser, message: BotMessage, data: str | None) -> str | None:
@@ -153,7 +154,8 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     ask = await press(user, "This hurts")
     assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
     user.press("3")  # one above the screening's 2: no stop
-    light, offer = await user.next_messages(2)
+    light, offer = await user.next_changes(2)  # the pain question becomes its answer
+    assert light.message_id == ask.message_id and not light.labels
     assert "that's fine (our rule: 0–3)" in light.text
     assert "carry on where you were" in offer.text and "easier Two-legged bridge" in offer.text
     assert offer.labels == [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -177,7 +178,8 @@ async def test_done_resets_the_sitting_timer(
 ) -> None:
     due = await send_first(uow, service, clock)
     clock.set(due + timedelta(minutes=7))
-    assert await service.act(1, "done", int(due.timestamp())) == [rem.BreakTaken(60)]
+    taken = rem.BreakTaken(60, at=clock.now(), timezone="Europe/Berlin")
+    assert await service.act(1, "done", int(due.timestamp())) == [taken]
     assert (await state_of(uow, 1)).next_due_at == clock.now() + timedelta(hours=1)
     assert await kinds(uow, 1) == [BreakKind.PROMPTED, BreakKind.TAKEN]
     # The buttons of that reminder are spent.
@@ -217,13 +219,13 @@ async def test_the_third_skip_of_a_day_asks_why(
         clock.set(state.next_due_at)
         assert (await service.dispatch_due(30)).sent == 1
         stamp = int(clock.now().timestamp())
-        answers.append(await service.act(1, "skip", stamp))
+        answers.append([replace(view, at=None) for view in await service.act(1, "skip", stamp)])
         assert await service.act(1, "skip", stamp) == [rem.Expired()]  # spent
     assert answers == [
-        [rem.Skipped(ask_why=False)],
-        [rem.Skipped(ask_why=False)],
-        [rem.Skipped(ask_why=True)],
-        [rem.Skipped(ask_why=False)],
+        [rem.Skipped(ask_why=False, timezone="Europe/Berlin")],
+        [rem.Skipped(ask_why=False, timezone="Europe/Berlin")],
+        [rem.Skipped(ask_why=True, timezone="Europe/Berlin")],
+        [rem.Skipped(ask_why=False, timezone="Europe/Berlin")],
     ]
     views = await service.answer_why(1, "standing")
     assert isinstance(views[0], rem.WhyAnswered) and views[0].paused_until is not None
@@ -387,5 +389,6 @@ async def test_a_tap_while_the_batch_is_being_confirmed_counts(
     stamp = int(due.timestamp())
     assert await service.act(1, "done", stamp + 3600) == [rem.Expired()]  # from the future
     clock.set(due + timedelta(seconds=1))
-    assert await service.act(1, "done", stamp) == [rem.BreakTaken(60)]
+    taken = rem.BreakTaken(60, at=clock.now(), timezone="Europe/Berlin")
+    assert await service.act(1, "done", stamp) == [taken]
     assert await service.act(1, "done", stamp) == [rem.Expired()]  # answered

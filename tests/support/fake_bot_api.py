@@ -1530,7 +1530,7 @@ class FakeBotApi:
             edit_count=old.edit_count + 1,
         )
         state.messages[message.message_id] = message
-        state.events.append(ChatEvent("edited", message))
+        state.events.append(ChatEvent("edited", message, before=old))
         self._signal.notify()
         return raw
 

@@ -165,6 +165,17 @@ class ChatEvent:
 
     kind: EventKind
     message: BotMessage
+    before: BotMessage | None = None
+    """For an edit: the message as it was shown just before."""
+
+    @property
+    def keyboard_only(self) -> bool:
+        """An edit that changed nothing but the buttons (e.g. took them away)."""
+        return (
+            self.kind == "edited"
+            and self.before is not None
+            and (self.before.text, self.before.caption) == (self.message.text, self.message.caption)
+        )
 
 
 @dataclass(frozen=True)

@@ -409,6 +409,47 @@ class FakeUser:
             raise WaitTimeout(f"no edit within {timeout}s; {self._describe()}")
         return event.message
 
+    async def next_change(self, timeout: float = 10.0) -> BotMessage:  # noqa: ASYNC109
+        """The next message the bot sent or rewrote, as shown then: the answer to a press,
+        whether it came as a new message or as an edit of the pressed one.
+
+        An edit that only took buttons away is not an answer and is passed over. Everything
+        that happened before the answer counts as read (messages and edits alike).
+        """
+        start = max(self._sent_cursor, self._edit_cursor)
+
+        def find() -> tuple[int, ChatEvent] | None:
+            events = self._state.events
+            for index in range(start, len(events)):
+                event = events[index]
+                if event.kind in {"sent", "edited"} and not event.keyboard_only:
+                    return index, event
+            return None
+
+        found = await self._api.wait_until(find, timeout)
+        if found is None:
+            raise WaitTimeout(
+                f"no new or changed bot message within {timeout}s; {self._describe()}"
+            )
+        index, event = found
+        self._sent_cursor = max(self._sent_cursor, index + 1)
+        self._edit_cursor = max(self._edit_cursor, index + 1)
+        return event.message
+
+    async def next_changes(self, count: int, timeout: float = 10.0) -> list[BotMessage]:  # noqa: ASYNC109
+        """The next ``count`` answers (``next_change``); ``timeout`` applies to the batch."""
+        deadline = self._api_loop_time() + timeout
+        found: list[BotMessage] = []
+        while len(found) < count:
+            remaining = max(deadline - self._api_loop_time(), 0.0)
+            try:
+                found.append(await self.next_change(remaining))
+            except WaitTimeout as error:
+                raise WaitTimeout(
+                    f"got {len(found)} of {count} bot answers within {timeout}s; {error}"
+                ) from None
+        return found
+
     async def next_event(self, timeout: float = 10.0) -> ChatEvent:  # noqa: ASYNC109
         """The next thing that happened in the chat: sent, edited or deleted."""
         find = self._next_event("_event_cursor", {"sent", "edited", "deleted"}, lambda _: True)

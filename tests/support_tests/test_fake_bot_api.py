@@ -158,6 +158,32 @@ async def test_edit_applies_on_the_phone_and_drops_the_keyboard_unless_resent(
         await ptb.edit_message_text("x", chat_id=user.id, message_id=99)
 
 
+async def test_next_change_reads_answers_sent_or_edited_and_skips_bare_keyboard_edits(
+    ptb: Bot, user: FakeUser
+) -> None:
+    question = await ptb.send_message(user.id, "Question?", reply_markup=YES_NO)
+    assert (await user.next_change()).text == "Question?"
+    await ptb.edit_message_text("Answered", chat_id=user.id, message_id=question.message_id)
+    photo = await ptb.send_photo(user.id, TINY_PNG, caption="Step 1", reply_markup=YES_NO)
+    await ptb.edit_message_reply_markup(chat_id=user.id, message_id=photo.message_id)
+    await ptb.edit_message_caption(
+        chat_id=user.id, message_id=photo.message_id, caption="Step 2", reply_markup=YES_NO
+    )
+    edited = await user.next_change()
+    assert edited.message_id == question.message_id and edited.text == "Answered"
+    assert (await user.next_change()).text == "Step 1"
+    step = await user.next_change()  # the keyboard-only edit in between is not an answer
+    assert step.message_id == photo.message_id and step.caption == "Step 2"
+    user.assert_no_unread()
+    with pytest.raises(WaitTimeout):
+        await user.next_change(timeout=0.05)
+    user.press("Yes")  # on the message as it is now: the buttons it got back
+    updates = await ptb.get_updates(timeout=0)
+    query = updates[-1].callback_query
+    assert query is not None and query.message is not None
+    assert query.message.message_id == photo.message_id and query.message.caption == "Step 2"
+
+
 async def test_delete_removes_the_message_from_the_chat(ptb: Bot, user: FakeUser) -> None:
     keep = await ptb.send_message(user.id, "keep")
     gone = await ptb.send_message(user.id, "gone")

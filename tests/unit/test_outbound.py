@@ -384,3 +384,27 @@ async def test_a_send_that_goes_back_to_the_queue_frees_its_slot(fake_time: Fake
         assert limiter._limiter.in_flight == 0
     finally:
         await limiter.shutdown()
+
+
+async def test_edits_wait_in_the_queue_like_sends_and_callback_answers_do_not(
+    limiter: OutboundLimiter, fake_time: FakeTime
+) -> None:
+    """PTB hands every call to the limiter; an edit names its chat, an answer to a press
+    does not. So a press's edit is paced (and held by a pause) like a message."""
+    limiter.pause(60)
+
+    async def call() -> bool:
+        return True
+
+    edit = asyncio.ensure_future(
+        limiter.process_request(
+            call, (), {}, "editMessageText", {"chat_id": 1, "message_id": 5, "text": "x"}, None
+        )
+    )
+    toast = await limiter.process_request(
+        call, (), {}, "answerCallbackQuery", {"callback_query_id": "q"}, None
+    )
+    await settle()
+    assert toast is True and not edit.done()
+    await advance(limiter, fake_time, 60.0)
+    assert await edit is True

@@ -25,10 +25,14 @@ reminder-button-skip = Überspringen
 reminder-break-prompt =
     <b>Steh auf</b> und spanne deinen Po ein paar Sekunden lang an, dann locker lassen. Wiederhole das ein paar Mal und geh ein paar Schritte, wenn du kannst.
     Dein Sitz-Timer beginnt jetzt von vorn.
+# The reminder itself, once a button answered it (the time is when it was pressed).
+reminder-done-at = ✅ Pause gemacht um { $time }
+reminder-started-at = ✅ Pause begonnen um { $time }
 reminder-break-taken = Gut gemacht! Dein Sitz-Timer beginnt von vorn: Die nächste Erinnerung kommt nach { $minutes } Minuten Sitzen.
-reminder-snoozed = Verschoben. Ich erinnere dich um { $time } wieder.
+reminder-snoozed = ⏰ Verschoben bis { $time }. Dann erinnere ich dich wieder.
 reminder-meeting = Viel Erfolg im Meeting. Keine Erinnerungen bis { $time }.
-reminder-skipped = Übersprungen. Ich frage später wieder.
+reminder-skipped = ⏭ Um { $time } übersprungen. Ich frage später wieder.
+reminder-skipped-at = ⏭ Um { $time } übersprungen.
 reminder-ask-why =
     Das ist heute schon das dritte Mal. Was hält dich ab?
     Keine Zeit für 2 Minuten? Probier 30 Sekunden: aufstehen, Po anspannen, wieder hinsetzen.

@@ -25,10 +25,14 @@ reminder-button-skip = Skip
 reminder-break-prompt =
     <b>Stand up</b> and squeeze your glutes for a few seconds, then relax. Repeat a few times, and walk a few steps if you can.
     Your sitting timer starts again now.
+# The reminder itself, once a button answered it (the time is when it was pressed).
+reminder-done-at = ✅ Break taken at { $time }
+reminder-started-at = ✅ Break started at { $time }
 reminder-break-taken = Well done! Your sitting timer starts again: next reminder after { $minutes } minutes of sitting.
-reminder-snoozed = Snoozed. I'll remind you again at { $time }.
+reminder-snoozed = ⏰ Snoozed until { $time }. I'll remind you again then.
 reminder-meeting = Good luck in the meeting. No reminders until { $time }.
-reminder-skipped = Skipped. I'll ask again later.
+reminder-skipped = ⏭ Skipped at { $time }. I'll ask again later.
+reminder-skipped-at = ⏭ Skipped at { $time }.
 reminder-ask-why =
     That's the third skip today. What gets in the way?
     No time for 2 minutes? Try 30 seconds: stand up, squeeze your glutes, sit down again.

@@ -1,0 +1,128 @@
+"""Answering a button press by changing the message it was pressed on.
+
+A press whose answer replaces what the message said (a reminder answered, a setting changed,
+the next step of an exercise) edits that message instead of sending one more: the chat keeps
+one current message, and no stale keyboard stays behind. Telegram edits a text message's text
+and a photo's caption (``editMessageText``, ``editMessageCaption``), never text into a photo,
+and only with an inline keyboard; where an edit cannot show the answer it is sent anew and the
+pressed message loses its keyboard instead.
+
+Edits carry the chat id, so the outbound queue (``bot.outbound``) paces them like sends.
+"Message is not modified" means the message already shows the answer: a success. Any other
+refusal ("message to edit not found", "message can't be edited", a caption too long) falls
+back to a new message: a failed edit is never worse than one message more.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+from bot.context import CoachContext
+from bot.handlers.common import chat_id_of
+from bot.render import Outgoing
+
+log = logging.getLogger(__name__)
+
+MAX_CAPTION = 1024
+"""Telegram's caption limit (characters after entity parsing; markup counts here too, to be
+safe: a longer text is sent as a message of its own)."""
+
+
+def pressed_message(update: Update) -> Message | None:
+    """The message whose button was pressed, if the bot can still change it."""
+    query = update.callback_query
+    if query is None or not isinstance(query.message, Message):
+        return None  # not a press, or an inaccessible (deleted, too old) message
+    return query.message
+
+
+def _not_modified(error: BadRequest) -> bool:
+    return "message is not modified" in error.message.lower()
+
+
+def _editable(message: Outgoing) -> bool:
+    return message.markup is None or isinstance(message.markup, InlineKeyboardMarkup)
+
+
+async def replace(update: Update, context: CoachContext, message: Outgoing) -> int | None:
+    """Show ``message`` in place of the pressed message.
+
+    Returns the pressed message's id when it now shows ``message``; None when it has to be
+    sent as a new message (not a press, a reply keyboard, a refused edit).
+    """
+    pressed = pressed_message(update)
+    if pressed is None or not _editable(message):
+        return None
+    markup = message.markup if isinstance(message.markup, InlineKeyboardMarkup) else None
+    chat_id = chat_id_of(update)
+    try:
+        if pressed.text is not None:
+            await context.bot.edit_message_text(
+                message.text, chat_id=chat_id, message_id=pressed.message_id, reply_markup=markup
+            )
+        elif pressed.photo and len(message.text) <= MAX_CAPTION:
+            await context.bot.edit_message_caption(
+                chat_id=chat_id,
+                message_id=pressed.message_id,
+                caption=message.text,
+                reply_markup=markup,
+            )
+        else:
+            return None
+    except BadRequest as error:
+        if not _not_modified(error):
+            log.info("message %s not edited (%s); sending anew", pressed.message_id, error)
+            return None
+    return pressed.message_id
+
+
+async def strip_keyboard(update: Update, context: CoachContext) -> None:
+    """Take the buttons off the pressed message (its answer came as a new message)."""
+    pressed = pressed_message(update)
+    if pressed is None or pressed.reply_markup is None:
+        return
+    try:
+        await context.bot.edit_message_reply_markup(
+            chat_id=chat_id_of(update), message_id=pressed.message_id, reply_markup=None
+        )
+    except BadRequest as error:  # gone, too old, or already bare: nothing left to strip
+        log.info("keyboard of message %s not removed (%s)", pressed.message_id, error)
+
+
+async def send(update: Update, context: CoachContext, message: Outgoing) -> int:
+    """Send ``message`` as a new message to the update's chat; returns its id."""
+    sent = await context.bot.send_message(
+        chat_id_of(update), message.text, reply_markup=message.markup
+    )
+    return sent.message_id
+
+
+async def show_all(
+    update: Update,
+    context: CoachContext,
+    messages: Sequence[Outgoing],
+    *,
+    in_place: bool = True,
+    main: int = 0,
+) -> list[int]:
+    """The answer to an update, in order. On a press (``in_place``) ``messages[main]``
+    replaces the pressed message where Telegram allows; the others are new, and so is that
+    one where it cannot be an edit (then the pressed message loses its keyboard).
+
+    Returns each message's id.
+    """
+    ids: list[int] = []
+    replaced = False
+    for index, message in enumerate(messages):
+        shown = None
+        if in_place and index == main:
+            shown = await replace(update, context, message)
+            replaced = shown is not None
+        ids.append(shown if shown is not None else await send(update, context, message))
+    if in_place and messages and not replaced:
+        await strip_keyboard(update, context)
+    return ids
