@@ -87,7 +87,7 @@ async def test_start_break_is_a_standing_routine_that_counts_as_a_break_not_a_se
 
 async def press_through(user: FakeUser, label: str) -> str:
     user.press(label)
-    return (await user.next_message(WAIT)).text
+    return (await user.next_change(WAIT)).text
 
 
 async def test_the_reminder_says_how_long_someone_has_really_sat(

@@ -50,6 +50,7 @@ KNOWN = (
     "v1:doc:yes",
     "v1:wx:clamshell",
     "v1:wk",
+    "v1:adm:unpark",
     "v1:rep:bridge:1a2b3c4d",
     "v1:rep:x:12345678",
     "v1:del:yes",

@@ -59,9 +59,9 @@ async def test_a_higher_goal_keeps_the_best_streak_reached_under_the_old_one(
     user.send("/settings")
     await user.next_message()
     user.press("Goal")
-    await user.next_message()
-    user.press("5 days a week")
-    assert "Goal: a full session on 5 days a week" in (await user.next_message()).text
+    await user.next_change()
+    user.press("5 days a week")  # the settings message changes in place
+    assert "Goal: a full session on 5 days a week" in (await user.next_change()).text
 
     user.send("/stats")
     after = (await user.next_message(timeout=30)).text

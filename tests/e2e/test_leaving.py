@@ -106,7 +106,7 @@ async def test_continue_after_low_pain_goes_on_where_it_hurt(
     await to_left_reps(user)
     await press(user, "This hurts")
     user.press("1")
-    light, offer = await user.next_messages(2)
+    light, offer = await user.next_changes(2)
     assert "that's fine" in light.text and "skip" not in offer.text.lower()
     again = await press(user, "Continue ▶")
     assert "10 reps on the left side" in again.text
@@ -128,7 +128,7 @@ async def ask_pause_days(user: FakeUser) -> None:
     user.send("/pause")
     await user.next_message()
     user.press("Several days")
-    await user.next_message()
+    await user.next_change()
 
 
 async def ask_delete(user: FakeUser) -> None:
@@ -139,7 +139,7 @@ async def ask_delete(user: FakeUser) -> None:
 async def in_walkthrough(user: FakeUser) -> None:
     await to_left_reps(user)
     user.press("Done")
-    await user.next_message()
+    await user.next_change()
 
 
 @pytest.mark.parametrize(

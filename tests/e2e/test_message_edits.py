@@ -184,7 +184,8 @@ async def test_walkthrough_next_edits_the_step_and_replies_still_find_the_exerci
         user.press("Next")
         step = await user.next_change(WAIT)
         assert step.message_id == intro.message_id and step.photo is not None
-        assert f"Step {n} of 3" in step.text and step.labels == ["Next ▶", "This hurts"]
+        assert f"Step {n} of 3" in step.text
+        assert step.labels == ["Next ▶", "This hurts", "Finish for today"]
     user.press("Next")
     left = await user.next_change(WAIT)
     assert "10 reps on the left side" in left.text

@@ -47,7 +47,7 @@ async def test_the_pause_length_in_words_says_when_reminders_start_again(
     user.send("/pause")
     await user.next_message(WAIT)
     user.press("Several days")
-    assert "until Monday" in (await user.next_message(WAIT)).text
+    assert "until Monday" in (await user.next_change(WAIT)).text
     user.send(typed)
     paused = await user.next_message(WAIT)
     day, until = expected

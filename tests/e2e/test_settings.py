@@ -220,7 +220,7 @@ async def test_change_every_setting_through_the_buttons(
         "← Back",
     ]
     user.press("Turn off")  # no time is asked: it is off
-    assert "Weekly summary: Off" in (await user.next_message()).text
+    assert "Weekly summary: Off" in (await user.next_change()).text
     assert query(db_path, "SELECT summary_enabled FROM users WHERE id = 400") == [(0,)]
     await view_after(user, "Weekly summary")
     user.send("Mon-Fri")
