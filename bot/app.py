@@ -227,7 +227,7 @@ async def _post_init(application: CoachApplication) -> None:
     uow = SqlUnitOfWorkFactory(engine)
     # The location finder and zone names load in a worker thread: not on the way to the first
     # getUpdates, and not on the event loop at someone's first shared location.
-    asyncio.get_running_loop().run_in_executor(None, timezones.preload)
+    asyncio.get_running_loop().run_in_executor(None, _preload_zones)
     # Opened, not loaded: the city names stay in their file (built on a first start).
     cities = CityIndexLoader(settings.city_index_file)
     application.bot_data.resources.append(cities)
@@ -310,6 +310,12 @@ async def _post_init(application: CoachApplication) -> None:
     _serve_health(application, settings, health)
     scheduler.start()
     log.info("StrongBack is ready")
+
+
+def _preload_zones() -> None:
+    """Load the location finder; said in the log, so a reader knows the process has settled."""
+    timezones.preload()
+    log.info("the location finder is loaded")
 
 
 def _count_skipped_run(event: JobSubmissionEvent) -> None:
