@@ -101,10 +101,14 @@ async def location(update: Update, context: CoachContext) -> None:
     await show(update, context, views)
 
 
-async def typed_answer(update: Update, context: CoachContext) -> list[setup.View] | None:
-    """Typed text during set-up; None when no set-up is in progress."""
+async def typed_answer(update: Update, context: CoachContext) -> bool:
+    """Typed text during set-up; False when no set-up is in progress."""
     text = text_of(update)
-    return await context.services.setup.answer_text(user_id_of(update), text)
+    views = await context.services.setup.answer_text(user_id_of(update), text)
+    if views is None:
+        return False
+    await show(update, context, views)
+    return True
 
 
 async def unsupported_during_setup(update: Update, context: CoachContext) -> bool:
