@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Update
 
-from bot import callbacks
+from bot import callbacks, reply
 from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.setup import send_all
@@ -20,13 +20,8 @@ from coach.services import progress
 async def show(
     update: Update, context: CoachContext, views: list[progress.View], *, lang: str | None = None
 ) -> None:
-    """Render views; a stale button press gets the 'expired' toast."""
-    lang = lang or await language(update, context)
-    query = update.callback_query
-    if query is not None:
-        expired = any(isinstance(view, progress.Expired) for view in views)
-        await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    await send_all(update, context, render(views, context.services.texts, lang))
+    """Render views, each a new message; a stale button press gets the 'expired' toast."""
+    await reply.show(update, context, views, render, progress.Expired, lang=lang)
 
 
 async def rep_reply(update: Update, context: CoachContext, *, lang: str | None = None) -> None:

@@ -17,13 +17,7 @@ from coach.services import reminders as rem
 async def show(update: Update, context: CoachContext, views: list[rem.View]) -> None:
     """Render views; a press changes the reminder it was pressed on ("✅ Break taken at
     10:02"), and a stale button press gets the 'expired' toast."""
-    lang = await language(update, context)
-    texts = context.services.texts
-    query = update.callback_query
-    if query is not None:
-        expired = any(isinstance(view, rem.Expired) for view in views)
-        await query.answer(texts.text(lang, "button-expired") if expired else None)
-    await reply.show_all(update, context, render(views, texts, lang))
+    await reply.show(update, context, views, render, rem.Expired, in_place=True)
 
 
 async def _expired(update: Update, context: CoachContext) -> None:

@@ -127,12 +127,11 @@ async def show(
     """
     lang = await language(update, context)
     services = context.services
-    query = update.callback_query if pressed else None
-    expired = any(isinstance(view, workout.Expired) for view in views)
-    if query is not None:
-        await query.answer(services.texts.text(lang, "button-expired") if expired else None)
-        if expired:
-            query = None  # the current step comes anew; the old message stays as it is
+    expired = await reply.answer_press(
+        update, context, views, workout.Expired, lang, pressed=pressed
+    )
+    # After an expired press the current step comes anew; the old message stays as it is.
+    query = update.callback_query if pressed and not expired else None
     if any(
         isinstance(v, workout.Show) and isinstance(v.effect, walkthrough.Summary) for v in views
     ):
