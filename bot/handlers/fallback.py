@@ -18,9 +18,11 @@ async def unknown_command(update: Update, context: CoachContext) -> None:
 async def _conversation(update: Update, context: CoachContext) -> Conversation:
     """One read says which flow is open (at most one is), so only that flow is asked."""
     user = update.effective_user
-    return await conversation_of(
+    state = await conversation_of(
         context.services.uow, user_id_of(update), user.language_code if user else None
     )
+    context.known_language = state.language  # the same read as `language` would make
+    return state
 
 
 async def text_message(update: Update, context: CoachContext) -> None:

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot import callbacks, reply
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, language, text_of, user_id_of
+from bot.handlers.common import chat_id_of, forget_language, language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.outbound import OutboundLimiter
 from bot.render import Outgoing
@@ -113,6 +113,7 @@ async def delete_button(update: Update, context: CoachContext) -> None:
             await delete_hint(update, context)
         return
     views = await service.confirm_delete(user_id, confirmed=data.args == ("yes",))
+    forget_language(context)  # a deleted user is answered in their client's language
     await show(update, context, views)
     limiter = context.bot.rate_limiter
     if any(isinstance(view, progress.Deleted) for view in views) and isinstance(

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot import callbacks, reply
 from bot.context import CoachContext
-from bot.handlers.common import language, text_of, user_id_of
+from bot.handlers.common import forget_language, language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
@@ -22,6 +22,7 @@ async def show(update: Update, context: CoachContext, views: list[settings.View]
     comes with it, such as work hours too short, is a new message). A stale button gets the
     'expired' toast, and the current step comes anew: the old message is left as it is.
     """
+    forget_language(context)
     await reply.show(update, context, views, render, settings.Expired, in_place=True, main="last")
 
 
