@@ -97,6 +97,58 @@ def number(text: str, *, high: int = 10**MAX_DIGITS - 1) -> int | None:
     return value if value <= high else None
 
 
+WALKTHROUGH = "wo"
+REMINDER = "rem"
+
+
+@dataclass(frozen=True)
+class WalkthroughPress:
+    """`v1:wo:<session>:<seq>:<action>[:<number>]`: a walkthrough button.
+
+    `seq` is the step the button was shown at (a press on an older step has expired);
+    `number` is the reps or pain score the button stands for, if any.
+    """
+
+    session: str
+    seq: int
+    action: str
+    number: int | None = None
+
+    def encode(self) -> str:
+        extra = () if self.number is None else (self.number,)
+        return encode(WALKTHROUGH, self.session, self.seq, self.action, *extra)
+
+    @classmethod
+    def parse(cls, data: CallbackData | None) -> WalkthroughPress | None:
+        """The press, or None for another area, a step that is no number, or a bad number."""
+        if data is None or data.area != WALKTHROUGH or len(data.args) < 3:
+            return None
+        session, seq_text, action, *rest = data.args
+        seq = number(seq_text)
+        value = number(rest[0]) if rest else None
+        if seq is None or (rest and value is None):
+            return None
+        return cls(session, seq, action, value)
+
+
+@dataclass(frozen=True)
+class ReminderPress:
+    """`v1:rem:<action>:<stamp>`: a sit-break reminder's button; the stamp names the reminder."""
+
+    action: str
+    stamp: int
+
+    def encode(self) -> str:
+        return encode(REMINDER, self.action, self.stamp)
+
+    @classmethod
+    def parse(cls, data: CallbackData | None) -> ReminderPress | None:
+        if data is None or data.area != REMINDER or len(data.args) != 2:
+            return None
+        stamp = number(data.args[1])
+        return None if stamp is None else cls(data.args[0], stamp)
+
+
 def profile_value(args: tuple[str, ...]) -> tuple[str, str] | None:
     """`<field>:<value>` or `<field>:city:<id>` as (field, raw value); None for anything else."""
     if len(args) == 2:

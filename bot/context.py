@@ -77,6 +77,13 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         user_id: int | None = None,
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        self.known_language: str | None = None
+        """The user's language once read for this update, so handlers read it once.
+
+        PTB builds one context per update and hands it to every handler group, so this
+        lasts exactly one update. `bot.handlers.common.language` fills it; whatever may
+        change the language within the update (settings, /language, /delete) forgets it.
+        """
 
     @property
     def services(self) -> Services:

@@ -16,14 +16,18 @@ back to a new message: a failed edit is never worse than one message more.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Literal, TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of
+from bot.handlers.common import chat_id_of, language
 from bot.render import Outgoing
+from bot.texts import Catalogue
+
+View = TypeVar("View")
 
 log = logging.getLogger(__name__)
 
@@ -126,3 +130,52 @@ async def show_all(
     if in_place and messages and not replaced:
         await strip_keyboard(update, context)
     return ids
+
+
+async def answer_press(
+    update: Update,
+    context: CoachContext,
+    views: Sequence[object],
+    expired: type,
+    lang: str,
+    *,
+    pressed: bool = True,
+) -> bool:
+    """Answer the pressed button (a press shows a spinner until answered): the 'expired'
+    toast when one of the area's views is its ``expired`` view, else a plain answer.
+
+    ``pressed=False``: the press was answered already; nothing is answered again.
+    Returns whether the press came too late.
+    """
+    too_late = any(isinstance(view, expired) for view in views)
+    query = update.callback_query
+    if query is not None and pressed:
+        texts = context.services.texts
+        await query.answer(texts.text(lang, "button-expired") if too_late else None)
+    return too_late
+
+
+async def show(
+    update: Update,
+    context: CoachContext,
+    views: list[View],
+    render: Callable[[list[View], Catalogue, str], list[Outgoing]],
+    expired: type,
+    *,
+    lang: str | None = None,
+    in_place: bool = False,
+    main: Literal["first", "last"] = "first",
+) -> None:
+    """An area's answer: the press answered (``answer_press``), then its views rendered in the
+    user's language and sent.
+
+    ``in_place``: on a press that has not expired, the ``main`` message replaces the pressed
+    one (``show_all``); after an expired press the current step comes anew and the old
+    message is left as it is. ``lang``: the language when the caller has just read it.
+    """
+    lang = lang or await language(update, context)
+    too_late = await answer_press(update, context, views, expired, lang)
+    messages = render(views, context.services.texts, lang)
+    edit = in_place and update.callback_query is not None and not too_late
+    index = len(messages) - 1 if main == "last" else 0
+    await show_all(update, context, messages, in_place=edit, main=index)

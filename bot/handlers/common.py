@@ -39,10 +39,20 @@ def first_name_of(update: Update) -> str:
 
 
 async def language(update: Update, context: CoachContext) -> str:
+    """The user's language, read from the database once per update (see `known_language`)."""
+    if context.known_language is not None:
+        return context.known_language
     user = update.effective_user
     if user is None:
         return "en"
-    return await language_of(context.services.uow, user.id, user.language_code)
+    lang = await language_of(context.services.uow, user.id, user.language_code)
+    context.known_language = lang
+    return lang
+
+
+def forget_language(context: CoachContext) -> None:
+    """The language may just have changed (or the user gone): the next `language` reads it."""
+    context.known_language = None
 
 
 async def say(

@@ -6,9 +6,9 @@ import asyncio
 
 from telegram import Update
 
-from bot import callbacks
+from bot import callbacks, reply
 from bot.context import CoachContext
-from bot.handlers.common import chat_id_of, language, text_of, user_id_of
+from bot.handlers.common import chat_id_of, forget_language, language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.outbound import OutboundLimiter
 from bot.render import Outgoing
@@ -20,13 +20,8 @@ from coach.services import progress
 async def show(
     update: Update, context: CoachContext, views: list[progress.View], *, lang: str | None = None
 ) -> None:
-    """Render views; a stale button press gets the 'expired' toast."""
-    lang = lang or await language(update, context)
-    query = update.callback_query
-    if query is not None:
-        expired = any(isinstance(view, progress.Expired) for view in views)
-        await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    await send_all(update, context, render(views, context.services.texts, lang))
+    """Render views, each a new message; a stale button press gets the 'expired' toast."""
+    await reply.show(update, context, views, render, progress.Expired, lang=lang)
 
 
 async def rep_reply(update: Update, context: CoachContext, *, lang: str | None = None) -> None:
@@ -118,6 +113,7 @@ async def delete_button(update: Update, context: CoachContext) -> None:
             await delete_hint(update, context)
         return
     views = await service.confirm_delete(user_id, confirmed=data.args == ("yes",))
+    forget_language(context)  # a deleted user is answered in their client's language
     await show(update, context, views)
     limiter = context.bot.rate_limiter
     if any(isinstance(view, progress.Deleted) for view in views) and isinstance(

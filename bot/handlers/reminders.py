@@ -17,13 +17,7 @@ from coach.services import reminders as rem
 async def show(update: Update, context: CoachContext, views: list[rem.View]) -> None:
     """Render views; a press changes the reminder it was pressed on ("✅ Break taken at
     10:02"), and a stale button press gets the 'expired' toast."""
-    lang = await language(update, context)
-    texts = context.services.texts
-    query = update.callback_query
-    if query is not None:
-        expired = any(isinstance(view, rem.Expired) for view in views)
-        await query.answer(texts.text(lang, "button-expired") if expired else None)
-    await reply.show_all(update, context, render(views, texts, lang))
+    await reply.show(update, context, views, render, rem.Expired, in_place=True)
 
 
 async def _expired(update: Update, context: CoachContext) -> None:
@@ -37,16 +31,14 @@ def _args(update: Update) -> tuple[str, ...] | None:
 
 async def reminder_button(update: Update, context: CoachContext) -> None:
     """Start break / Done / Snooze / In a meeting / Skip on a reminder."""
-    args = _args(update)
-    stamp = callbacks.number(args[1]) if args is not None and len(args) == 2 else None
-    if args is None or stamp is None or args[0] not in rem.ACTIONS:
+    press = callbacks.ReminderPress.parse(callbacks.of(update))
+    if press is None or press.action not in rem.ACTIONS:
         await _expired(update, context)
         return
-    action = args[0]
-    if action == "start":
-        await start_break(update, context, stamp)
+    if press.action == "start":
+        await start_break(update, context, press.stamp)
         return
-    views = await context.services.reminders.act(user_id_of(update), action, stamp)
+    views = await context.services.reminders.act(user_id_of(update), press.action, press.stamp)
     await show(update, context, views)
 
 

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot import callbacks, reply
 from bot.context import CoachContext
-from bot.handlers.common import language, text_of, user_id_of
+from bot.handlers.common import forget_language, language, text_of, user_id_of
 from bot.handlers.setup import send_all
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
@@ -22,14 +22,8 @@ async def show(update: Update, context: CoachContext, views: list[settings.View]
     comes with it, such as work hours too short, is a new message). A stale button gets the
     'expired' toast, and the current step comes anew: the old message is left as it is.
     """
-    lang = await language(update, context)
-    query = update.callback_query
-    expired = any(isinstance(view, settings.Expired) for view in views)
-    if query is not None:
-        await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    messages = render(views, context.services.texts, lang)
-    in_place = query is not None and not expired
-    await reply.show_all(update, context, messages, in_place=in_place, main=len(messages) - 1)
+    forget_language(context)
+    await reply.show(update, context, views, render, settings.Expired, in_place=True, main="last")
 
 
 def _args(update: Update) -> tuple[str, ...] | None:

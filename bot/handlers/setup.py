@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks
+from bot import callbacks, reply
 from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
@@ -21,13 +21,8 @@ async def send_all(update: Update, context: CoachContext, messages: list[Outgoin
 
 
 async def show(update: Update, context: CoachContext, views: list[setup.View]) -> None:
-    """Render views; a stale button press gets the 'expired' toast."""
-    lang = await language(update, context)
-    query = update.callback_query
-    if query is not None:
-        expired = any(isinstance(view, setup.Expired) for view in views)
-        await query.answer(context.services.texts.text(lang, "button-expired") if expired else None)
-    await send_all(update, context, render(views, context.services.texts, lang))
+    """Render views, each a new message; a stale button press gets the 'expired' toast."""
+    await reply.show(update, context, views, render, setup.Expired)
 
 
 async def begin(update: Update, context: CoachContext) -> None:
@@ -101,10 +96,14 @@ async def location(update: Update, context: CoachContext) -> None:
     await show(update, context, views)
 
 
-async def typed_answer(update: Update, context: CoachContext) -> list[setup.View] | None:
-    """Typed text during set-up; None when no set-up is in progress."""
+async def typed_answer(update: Update, context: CoachContext) -> bool:
+    """Typed text during set-up; False when no set-up is in progress."""
     text = text_of(update)
-    return await context.services.setup.answer_text(user_id_of(update), text)
+    views = await context.services.setup.answer_text(user_id_of(update), text)
+    if views is None:
+        return False
+    await show(update, context, views)
+    return True
 
 
 async def unsupported_during_setup(update: Update, context: CoachContext) -> bool:

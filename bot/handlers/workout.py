@@ -57,9 +57,9 @@ async def menu_button(update: Update, context: CoachContext) -> None:
     await show(update, context, views)
 
 
-def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | None:
-    number = callbacks.number(args[0]) if len(args) == 1 else None
-    if not args:
+def _event(press: callbacks.WalkthroughPress) -> walkthrough.Event | None:
+    seq = press.seq
+    if press.number is None:
         simple: dict[str, walkthrough.Event] = {
             "n": walkthrough.Next(seq),
             "d": walkthrough.Done(seq),
@@ -70,28 +70,23 @@ def _event(action: str, args: tuple[str, ...], seq: int) -> walkthrough.Event | 
             "c": walkthrough.Continue(seq),
             "e": walkthrough.Finish(seq),
         }
-        return simple.get(action)
-    if number is None:
-        return None
-    if action == "f":
-        return walkthrough.Fewer(number, seq)
-    if action == "p":
-        return walkthrough.Pain(number, seq)
+        return simple.get(press.action)
+    if press.action == "f":
+        return walkthrough.Fewer(press.number, seq)
+    if press.action == "p":
+        return walkthrough.Pain(press.number, seq)
     return None
 
 
 async def walkthrough_button(update: Update, context: CoachContext) -> None:
     """`v1:wo:<session>:<seq>:<action>[:<number>]`; anything else is an expired button."""
-    data = callbacks.of(update)
-    event = None
-    seq = callbacks.number(data.args[1]) if data is not None and len(data.args) >= 3 else None
-    if data is not None and seq is not None:
-        _session, _seq, action, *rest = data.args
-        event = _event(action, tuple(rest), seq)
-    if data is None or event is None or event.seq is None:
+    press = callbacks.WalkthroughPress.parse(callbacks.of(update))
+    event = None if press is None else _event(press)
+    if press is None or event is None or event.seq is None:
         await show(update, context, [workout.Expired()])
         return
-    views = await context.services.workout.press(user_id_of(update), data.args[0], event.seq, event)
+    service = context.services.workout
+    views = await service.press(user_id_of(update), press.session, event.seq, event)
     await show(update, context, views)
 
 
@@ -127,12 +122,11 @@ async def show(
     """
     lang = await language(update, context)
     services = context.services
-    query = update.callback_query if pressed else None
-    expired = any(isinstance(view, workout.Expired) for view in views)
-    if query is not None:
-        await query.answer(services.texts.text(lang, "button-expired") if expired else None)
-        if expired:
-            query = None  # the current step comes anew; the old message stays as it is
+    expired = await reply.answer_press(
+        update, context, views, workout.Expired, lang, pressed=pressed
+    )
+    # After an expired press the current step comes anew; the old message stays as it is.
+    query = update.callback_query if pressed and not expired else None
     if any(
         isinstance(v, workout.Show) and isinstance(v.effect, walkthrough.Summary) for v in views
     ):

@@ -27,7 +27,8 @@ def reminder_message(reminder: SitBreakReminder, texts: Catalogue) -> Outgoing:
     t, lang = texts.text, reminder.language
 
     def button(action: str) -> tuple[str, str]:
-        return t(lang, f"reminder-button-{action}"), callbacks.encode("rem", action, reminder.stamp)
+        data = callbacks.ReminderPress(action, reminder.stamp).encode()
+        return t(lang, f"reminder-button-{action}"), data
 
     rows = [
         [button("start"), button("done")],

@@ -19,7 +19,6 @@ from coach.safety import SymptomReply
 from coach.services import workout
 from coach.services.safety import HoldPlaced
 
-AREA = "wo"
 MENU_AREA = "wx"
 
 
@@ -44,9 +43,7 @@ class TextFn(Protocol):
 
 
 class _ButtonFn(Protocol):
-    def __call__(
-        self, label_key: str, action: str, *args: str | int, **text_args: object
-    ) -> Button: ...
+    def __call__(self, label_key: str, action: str, *args: int, **text_args: object) -> Button: ...
 
 
 def render(
@@ -122,15 +119,15 @@ def _ladder(reason: LadderReason, remaining: int, at_start: bool, t: TextFn, lan
     return t(lang, f"ladder-{reason.value}", remaining=remaining)
 
 
-def _button(session: str, seq: int, action: str, *args: str | int) -> str:
-    return callbacks.encode(AREA, session, seq, action, *args)
+def _button(session: str, seq: int, action: str, *args: int) -> str:
+    return callbacks.WalkthroughPress(session, seq, action, *args).encode()
 
 
 def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> list[Message]:
     t = texts.text
     effect, session, seq = view.effect, view.session_id, view.seq
 
-    def b(label_key: str, action: str, *args: str | int, **text_args: object) -> Button:
+    def b(label_key: str, action: str, *args: int, **text_args: object) -> Button:
         return (t(lang, label_key, **text_args), _button(session, seq, action, *args))
 
     hurts = [b("workout-button-hurts", "h")]
