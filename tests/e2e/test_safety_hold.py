@@ -3,7 +3,8 @@ restart, until a safety check clears it; and every answer gets a reply.
 
 Each trigger is set off as a person would (buttons, typed text, in English or German); then
 the bot is restarted and every door that could show exercise content is tried: /workout,
-/exercise, the reminder's Start break, the daily session reminder and typed reps. Time is the
+/exercise, the reminder's Start break, the daily session reminder (and an older one's Start
+workout) and typed reps. Time is the
 test's clock file; every wait is for a message, never for the machine.
 """
 
@@ -128,6 +129,9 @@ async def every_door_is_closed(
         await nothing_more(user, lang)
     user.press_data(user.last, "v1:wx:hip_raise")  # an /exercise menu button, forged or old
     assert_refused(await user.next_message(WAIT), lang, reason)
+    await nothing_more(user, lang)
+    user.press_data(user.last, "v1:wk")  # an older session reminder's "Start workout"
+    assert_refused(await user.next_change(WAIT), lang, reason)
     await nothing_more(user, lang)
 
     logged = rows(db_path, "SELECT count(*) FROM rep_entries")
