@@ -14,6 +14,7 @@ from bot.context import CoachContext
 from bot.handlers import fallback
 from bot.handlers.flows import FLOWS, flow_of
 from coach.services.conversation import Conversation
+from tests.support.updates import private_text
 
 
 def stored_flow_names() -> set[str]:
@@ -45,19 +46,7 @@ def test_no_or_unknown_flow_has_no_handlers(name: str | None) -> None:
 
 
 def _update() -> Update:
-    return Update.de_json(
-        {
-            "update_id": 1,
-            "message": {
-                "message_id": 2,
-                "date": 0,
-                "chat": {"id": 7, "type": "private"},
-                "from": {"id": 7, "is_bot": False, "first_name": "A", "language_code": "de"},
-                "text": "hallo",
-            },
-        },
-        None,
-    )
+    return private_text(language_code="de")
 
 
 class _Services:

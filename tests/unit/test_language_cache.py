@@ -10,6 +10,7 @@ from telegram import Update
 
 from bot.context import CoachContext
 from bot.handlers import common
+from tests.support.updates import private_text
 
 
 class _Services:
@@ -24,19 +25,7 @@ class _Context:
 
 
 def _update() -> Update:
-    return Update.de_json(
-        {
-            "update_id": 1,
-            "message": {
-                "message_id": 2,
-                "date": 0,
-                "chat": {"id": 7, "type": "private"},
-                "from": {"id": 7, "is_bot": False, "first_name": "A", "language_code": "en"},
-                "text": "hallo",
-            },
-        },
-        None,
-    )
+    return private_text(language_code="en")
 
 
 @dataclass
