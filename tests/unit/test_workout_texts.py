@@ -1,4 +1,4 @@
-"""Every text the walkthroughs can show exists in English and German; pictures draw."""
+"""Every text the walkthroughs can show exists in English and German."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot import pictures
 from bot.render import Outgoing
 from bot.render import workout as workout_render
 from bot.texts import LOCALES, message_ids
@@ -141,25 +140,6 @@ def test_a_green_light_is_not_followed_by_advice_to_skip() -> None:
     assert "weitermachen" in offer.text and "überspringen" not in offer.text
 
 
-def test_every_picture_has_a_pose_and_anchors_for_its_labels() -> None:
-    for exercise in load_catalogue().exercises.values():
-        pose = pictures.POSES[exercise.picture]
-        assert set(exercise.labels) <= set(pose.anchors), exercise.id
-
-
-async def test_a_picture_is_drawn_once_and_cached(tmp_path: Path) -> None:
-    labels = {"straight_line": "Straight line", "feet_flat": "Both feet on the floor"}
-    key = pictures.picture_key("bridge", "en", "Two-legged bridge", labels)
-    assert key != pictures.picture_key("bridge", "de", "Two-legged bridge", labels)
-    assert key != pictures.picture_key("bridge", "en", "Two-legged bridge", {})
-    path = await pictures.picture_file(key, "bridge", "Two-legged bridge", labels, tmp_path)
-    data = path.read_bytes()
-    assert data.startswith(b"\x89PNG") and len(data) > 5000
-    path.write_bytes(b"cached")  # a second call must not draw again
-    again = await pictures.picture_file(key, "bridge", "Two-legged bridge", labels, tmp_path)
-    assert again == path and again.read_bytes() == b"cached"
-
-
 FLOOR = {
     "en": ("floor", "lie ", "Lie ", "kneel", "forearms"),
     "de": ("Boden", "Leg dich", "Unterarm"),
@@ -182,7 +162,7 @@ def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
         "de": ("30 Sekunden", "5-mal", "5 pro Seite"),
     }
     for message in messages:
-        assert isinstance(message, workout_render.Photo)
+        assert isinstance(message, workout_render.Picture)
         caption = message.caption + message.title + " ".join(message.labels.values())
         assert not [word for word in FLOOR[language] if word in caption], caption
         assert any(amount in message.caption for amount in amounts[language]), message.caption
