@@ -2,8 +2,9 @@
 
 Writes into FOLDER (default `build/pictures/`) each exercise animation (GIF) for every side
 and language, its frames and its first frame (the still) as PNG, and `overview.png`: the start
-and end position of every exercise in English (plus the chart samples, when the charts module
-is there), so a change to a pose or a drawing is reviewed by eye before it ships.
+and end position of every exercise in English, as its walkthrough first shows it (plus the
+chart samples, when the charts module is there), so a change to a pose or a drawing is
+reviewed by eye before it ships.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def write_animations(folder: Path) -> list[tuple[str, Image.Image, Image.Image]]
                 frames.mkdir(exist_ok=True)
                 for number, frame in enumerate(drawn.frames[: pictures.FRAMES], start=1):
                     frame.save(frames / f"{stem}-{number:02d}.png")
-                if language == "en":
+                if language == "en" and side == (exercise.sides or (None,))[0]:
                     caption = f"{exercise.id}" + (f" ({side})" if side else "")
                     end = drawn.frames[pictures.FRAMES - 1]
                     shown.append((caption, drawn.frames[0], end))
@@ -104,7 +105,13 @@ def main(argv: Sequence[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     shown = write_animations(folder)
     charts = chart_samples(folder)
-    overview(shown, charts).save(folder / "overview.png", optimize=True)
+    sheet = overview(shown, charts)
+    sheet.save(folder / "overview.png", optimize=True)
+    # A smaller copy for docs/pictures-overview.png (kept under 300 KB in the repository).
+    small = sheet.resize((sheet.width * 3 // 4, sheet.height * 3 // 4), Image.Resampling.LANCZOS)
+    small.quantize(128, method=Image.Quantize.MEDIANCUT).save(
+        folder / "overview-docs.png", optimize=True
+    )
     print(f"{len(shown)} exercise animations and {len(charts)} charts in {folder}/overview.png")
     return 0
 

@@ -168,7 +168,7 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.truetype(path, size)
 
 
-FACING: Final = 0.08
+FACING: Final = 0.05
 """Hips closer than this in depth (metres): the body faces the viewer, no side is far."""
 
 
