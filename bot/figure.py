@@ -72,6 +72,8 @@ THICKNESS: Final[Mapping[str, float]] = {
     "foot": 0.065,
 }
 RIM_WIDTH: Final = 0.025
+FACING: Final = 0.05
+"""Hips closer than this in depth (metres): the body faces the viewer, no side is far."""
 LIMBS: Final[tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]] = (
     ("arm", (("shoulder", "elbow", "upper_arm"), ("elbow", "hand", "forearm"))),
     (
@@ -119,7 +121,8 @@ class Scene:
 
 
 def scene_for(movement: Movement, side: Side | None, frames: Sequence[Frame]) -> Scene:
-    """Fit every frame, the furniture and the floor into the picture below the title."""
+    """Fit every frame and the furniture into the picture below the title (one scale for the
+    whole movement, so nothing jumps); the floor reaches beyond the body on every side."""
     mirrored = side is not None and movement.side is not None and side != movement.side
     body = [p for frame in frames for p in frame.points.values()]
     xs = [p[0] for p in body] + [c[0] for box in movement.props for c in box.corners]
@@ -166,10 +169,6 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     if path is None:
         return ImageFont.load_default(size)
     return ImageFont.truetype(path, size)
-
-
-FACING: Final = 0.05
-"""Hips closer than this in depth (metres): the body faces the viewer, no side is far."""
 
 
 def _near_side(scene: Scene, frame: Frame) -> Side | None:

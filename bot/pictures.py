@@ -30,6 +30,8 @@ from coach.body_model import Side
 from coach.poses import Movement, load_movements
 
 DRAWING_VERSION: Final = 2
+"""Part of every key: raise it when `bot.figure` draws differently, so no cached animation or
+stored file id of the old drawing is sent again."""
 FRAMES: Final = 16
 """Frames from the start pose to the end pose, both included; the way back reuses them."""
 HOLD_START_MS: Final = 500
