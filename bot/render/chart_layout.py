@@ -36,6 +36,9 @@ GAP = 36
 TILE_GAP = 24
 TILE_PAD = 20
 PAIN_TOP = 10
+POINT_RADIUS = 12
+LABEL_GAP = POINT_RADIUS + 2
+"""From a plot's foot to its date labels: clear of a point at 0."""
 
 INK = "#1d2d35"
 MUTED = "#4f5d66"
@@ -239,7 +242,7 @@ def lay_out(model: ChartModel, texts: ChartTexts) -> Layout:
         (texts.pain, []),
     ]
     header_heights = [_header(None, title, legend, 0) for title, legend in headers]
-    label_row = line_height(SMALL) + 10
+    label_row = line_height(SMALL) + LABEL_GAP + 4
     free = HEIGHT - 30 - (y + GAP) - sum(header_heights) - 3 * label_row - 2 * GAP
     weights = (3, 2, 2)
     plot_heights = [free * w / sum(weights) for w in weights]
@@ -399,7 +402,7 @@ def _reps(
             builder,
             label,
             plot.left + (i + 0.5) * slot,
-            plot.bottom + 8,
+            plot.bottom + LABEL_GAP,
             bold=i == model.today_index and len(model.days) <= 7,
         )
 
@@ -429,7 +432,7 @@ def _breaks(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect)
                 colour=INK,
                 align="centre",
             )
-        _x_label(builder, texts.week_labels[i], centre, plot.bottom + 8)
+        _x_label(builder, texts.week_labels[i], centre, plot.bottom + LABEL_GAP)
 
 
 def _pain(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect) -> None:
@@ -453,7 +456,9 @@ def _pain(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect) -
         if value is not None
     ]
     for i in range(count):
-        _x_label(builder, texts.week_labels[i], plot.left + (i + 0.5) * slot, plot.bottom + 8)
+        _x_label(
+            builder, texts.week_labels[i], plot.left + (i + 0.5) * slot, plot.bottom + LABEL_GAP
+        )
     if not points:
         # Between the 5 and 10 lines, clear of both.
         middle = plot.bottom - 7.5 * scale - line_height(SMALL) / 2
@@ -473,7 +478,7 @@ def _pain(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect) -
                 Rect(min(xs), min(ys), max(xs), max(ys)),
             )
         )
-    radius = 12
+    radius = POINT_RADIUS
     for x, y, _ in points:
         builder.add(
             Box(

@@ -71,7 +71,7 @@ class ChartTexts:
 
 
 @dataclass(frozen=True)
-class _Written:
+class Written:
     """Dates and numbers the way `locale` writes them."""
 
     locale: str
@@ -94,7 +94,7 @@ def chart_texts(stats: StatsView, texts: Catalogue, lang: str) -> ChartTexts:
     """The texts of `stats`' picture in `lang`."""
     model = chart_model(stats)
     t = texts.text
-    written = _Written(t(lang, "progress-chart-locale"))
+    written = Written(t(lang, "progress-chart-locale"))
     this_week = week_of(model.today)
     return ChartTexts(
         locale=written.locale,
@@ -117,7 +117,7 @@ def chart_texts(stats: StatsView, texts: Catalogue, lang: str) -> ChartTexts:
     )
 
 
-def _day_labels(model: ChartModel, written: _Written) -> dict[int, str]:
+def _day_labels(model: ChartModel, written: Written) -> dict[int, str]:
     """A week: every day by its weekday. Longer: each Monday by its date."""
     if len(model.days) <= WEEK:
         names = written.weekdays()
@@ -126,7 +126,7 @@ def _day_labels(model: ChartModel, written: _Written) -> dict[int, str]:
 
 
 def _tiles(
-    stats: StatsView, model: ChartModel, texts: Catalogue, lang: str, written: _Written
+    stats: StatsView, model: ChartModel, texts: Catalogue, lang: str, written: Written
 ) -> tuple[Tile, ...]:
     """Streak, this week's sessions, this week's sit breaks, the pain trend."""
     t = texts.text
@@ -172,7 +172,7 @@ def _tiles(
     )
 
 
-def _welcome(model: ChartModel, texts: Catalogue, lang: str, written: _Written) -> Welcome:
+def _welcome(model: ChartModel, texts: Catalogue, lang: str, written: Written) -> Welcome:
     key = "progress-chart-welcome-first" if model.first_week else "progress-chart-welcome-again"
     names = written.weekdays()
     return Welcome(
