@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from babel.numbers import format_decimal
-
 from bot.render.chart_fonts import font
 from bot.render.chart_model import ChartModel
-from bot.render.chart_texts import ChartTexts, Tile, Tone, Welcome
+from bot.render.chart_texts import ChartTexts, Tile, Tone, Welcome, Written
 
 WIDTH = 1080
 HEIGHT = 1440
@@ -37,6 +35,7 @@ TILE_GAP = 24
 TILE_PAD = 20
 PAIN_TOP = 10
 POINT_RADIUS = 12
+PAIN_TICKS = (0, 5, 10)
 LABEL_GAP = POINT_RADIUS + 2
 """From a plot's foot to its date labels: clear of a point at 0."""
 
@@ -250,8 +249,9 @@ def lay_out(model: ChartModel, texts: ChartTexts) -> Layout:
     reps_ticks = _ticks(
         max((sum(day) for day in zip(*model.reps.values(), strict=True)), default=0)
     )
-    tick_labels = [_number(value, texts.locale) for value in reps_ticks] + ["10"]
-    left = MARGIN + max(text_width(label, SMALL) for label in tick_labels) + 14
+    # One left edge for all three plots, so the weeks of the two lower charts line up.
+    axis_labels = [_number(value, texts.locale) for value in (*reps_ticks, *PAIN_TICKS)]
+    left = MARGIN + max(text_width(label, SMALL) for label in axis_labels) + 14
     right = WIDTH - MARGIN
 
     y += GAP
@@ -269,7 +269,7 @@ def lay_out(model: ChartModel, texts: ChartTexts) -> Layout:
 
 
 def _number(value: float, locale: str) -> str:
-    return str(format_decimal(value, format="#,##0.#", locale=locale))
+    return Written(locale).number(value)
 
 
 def _tiles(builder: _Builder, tiles: Sequence[Tile], top: float) -> float:
@@ -418,8 +418,8 @@ def _breaks(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect)
     for i in range(count):
         centre = plot.left + (i + 0.5) * slot
         for value, x, colour in (
-            (model.breaks_prompted[i], centre - 5 - bar, PROMPTED),
-            (model.breaks_taken[i], centre + 5, TAKEN),
+            (model.breaks_prompted[i], centre - 8 - bar, PROMPTED),
+            (model.breaks_taken[i], centre + 8, TAKEN),
         ):
             top = plot.bottom - value * scale
             if value:
@@ -439,7 +439,7 @@ def _pain(builder: _Builder, model: ChartModel, texts: ChartTexts, plot: Rect) -
     count = len(model.weeks)
     slot = (plot.right - plot.left) / count
     scale = (plot.bottom - plot.top - PAIN_TOP) / 10
-    for value in (0, 5, 10):
+    for value in PAIN_TICKS:
         y = plot.bottom - value * scale
         builder.rect(Rect(plot.left, y - 1, plot.right, y + 1), Role.GRID, GRID)
         builder.text(

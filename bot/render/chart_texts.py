@@ -82,7 +82,7 @@ class Written:
     def number(self, value: float) -> str:
         """One decimal at most, rounded half up as people do (4.25 → 4.3; Babel rounds to even)."""
         tenth = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        return str(format_decimal(tenth, format="0.#", locale=self.locale))
+        return str(format_decimal(tenth, format="#,##0.#", locale=self.locale))
 
     def weekdays(self) -> tuple[str, ...]:
         """Monday first."""
