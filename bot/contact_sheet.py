@@ -18,7 +18,8 @@ from typing import Final, cast
 
 from PIL import Image, ImageDraw
 
-from bot import figure, pictures
+from bot import pictures
+from bot.render.chart_fonts import font
 from bot.texts import load_catalogue as load_texts
 from coach.catalogue import Exercise, load_catalogue
 from coach.profile import SUPPORTED_LANGUAGES
@@ -91,7 +92,7 @@ def overview(
     width, height = TILE[0], TILE[1] + CAPTION
     sheet = Image.new("RGB", (COLUMNS * width, rows * height), "white")
     pen = ImageDraw.Draw(sheet)
-    face = figure.font(15)
+    face = font(15, bold=True)
     for index, (caption, image) in enumerate(cells):
         x, y = index % COLUMNS * width, index // COLUMNS * height
         sheet.paste(_fit(image), (x, y + CAPTION))

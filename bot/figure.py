@@ -8,17 +8,15 @@ side's image mirrored, labels and title left unmirrored.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont
 
+from bot.render.chart_fonts import font
 from coach import body_model as bm
 from coach.body_model import Side, Vec
 from coach.poses import Box, Frame, Movement
@@ -148,27 +146,6 @@ def scene_for(movement: Movement, side: Side | None, frames: Sequence[Frame]) ->
     cx = WIDTH * s / 2 - (left + right) / 2 * scale
     cy = (TITLE_BAND + MARGIN) * s + box_h / 2 + (top + bottom) / 2 * scale
     return Scene(movement, mirrored, scale, (cx, cy), floor)
-
-
-@cache
-def _font_path() -> str | None:
-    """A bold font with every German letter: matplotlib's DejaVu (a dependency already)."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"
-        if path.exists():
-            return str(path)
-    return None
-
-
-@cache
-def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = _font_path()
-    if path is None:
-        return ImageFont.load_default(size)
-    return ImageFont.truetype(path, size)
 
 
 def _near_side(scene: Scene, frame: Frame) -> Side | None:
@@ -376,7 +353,7 @@ def _anchor(scene: Scene, frame: Frame, names: Iterable[str]) -> Point2:
     return (sum(p[0] for p in xys) / len(xys), sum(p[1] for p in xys) / len(xys))
 
 
-def _wrap(text: str, face: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float) -> str:
+def _wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> str:
     lines: list[str] = []
     for word in text.split():
         if lines and face.getlength(f"{lines[-1]} {word}") <= width:
@@ -390,7 +367,7 @@ def _draw_label(
     draw: ImageDraw.ImageDraw, scene: Scene, text: str, place: Point2, target: Point2
 ) -> None:
     s = SUPERSAMPLE
-    face = font(19 * s)
+    face = font(19 * s, bold=True)
     x = (1.0 - place[0] if scene.mirrored else place[0]) * WIDTH * s
     y = place[1] * HEIGHT * s
     wrapped = _wrap(text, face, WIDTH * s * 0.34)
@@ -486,7 +463,7 @@ def draw(
         text = texts.labels.get(label.name)
         if text:
             _draw_label(pen, scene, text, label.place, _anchor(scene, frame, label.at))
-    title_font = font(28 * s)
+    title_font = font(28 * s, bold=True)
     pen.text(
         (WIDTH * s / 2, TITLE_BAND * s / 2 + 4 * s),
         texts.title,

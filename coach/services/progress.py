@@ -29,6 +29,7 @@ from coach.progress import (
     MessageExercise,
     Session,
     StreakLine,
+    met_days,
     streak_line,
     week_of,
 )
@@ -149,6 +150,10 @@ class StatsView:
     pain: tuple[float | None, ...]
     """Mean pain 0-10 per week; None for a week without check-ins."""
     streak: StreakLine
+    sessions_this_week: int
+    """Days of the current ISO week (up to today) with one full session: the goal's unit."""
+    first_day: date
+    """The user's first local day: a newer user's picture starts there, not 4 weeks back."""
 
 
 @dataclass(frozen=True)
@@ -448,7 +453,8 @@ class ProgressService:
         days = tuple(first + timedelta(days=i) for i in range(STATS_DAYS))
         index = {day: i for i, day in enumerate(days)}
         per_exercise: dict[str, list[int]] = defaultdict(lambda: [0] * STATS_DAYS)
-        for entry in await work.reps.between(profile.user_id, first, today):
+        entries = await work.reps.between(profile.user_id, first, today)
+        for entry in entries:
             per_exercise[entry.exercise_id][index[entry.local_date]] += entry.reps
         weeks = tuple(
             week_of(today) - timedelta(weeks=STATS_WEEKS - 1 - i) for i in range(STATS_WEEKS)
@@ -476,6 +482,10 @@ class ProgressService:
             breaks_prompted=tuple(prompted),
             pain=tuple(sum(p) / len(p) if p else None for p in pains),
             streak=await self._streak(work, profile, today),
+            sessions_this_week=sum(
+                day >= week_of(today) for day in met_days(entries, self._sessions)
+            ),
+            first_day=local_day(profile.created_at, tz_of(profile)),
         )
 
     # ---- /export ---------------------------------------------------------------------------
