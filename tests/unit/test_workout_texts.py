@@ -18,6 +18,7 @@ from coach.hold import HoldReason
 from coach.progression import LadderReason
 from coach.screening import AccessReason
 from coach.services import workout
+from tests.support.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +42,7 @@ def used_keys() -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_walkthrough_text_exists(language: str) -> None:
     defined: set[str] = set()
     for path in (LOCALES / language).glob("*.ftl"):
@@ -50,7 +51,7 @@ def test_every_walkthrough_text_exists(language: str) -> None:
     assert not missing, f"{language} lacks {missing}"
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_texts_format_with_their_arguments(language: str) -> None:
     texts = load_texts()
     assert "10" in texts.text(language, "workout-reps-left", reps=10)
@@ -72,7 +73,7 @@ RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("key", "args"), RULE_TEXTS)
 def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     language: str, key: str, args: dict[str, object]
@@ -166,7 +167,7 @@ FLOOR = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     """Each desk-break step is one picture whose caption names the amount; no floor anywhere."""
     catalogue, texts = load_catalogue(), load_texts()
