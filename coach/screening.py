@@ -840,11 +840,13 @@ def _symptoms_name_flags(found: Mapping[str, vocabulary.Vocabulary]) -> None:
     flags = {question.id for question in _shipped_questionnaire().flags}
     watched = {code: frozenset(v.symptoms) for code, v in found.items()}
     for code, named in watched.items():
-        source = found[code].source or code
         if not named <= flags:
             raise vocabulary.VocabularyError(
-                f"{source}: [symptoms] {sorted(named - flags)} are no screening flags"
+                f"{found[code].source or code}: [symptoms] {sorted(named - flags)} are no"
+                " screening flags"
             )
+    for code, named in watched.items():
+        source = found[code].source or code
         if named != watched[vocabulary.FALLBACK]:
             raise vocabulary.VocabularyError(
                 f"{source}: [symptoms] watches {sorted(named)}, "

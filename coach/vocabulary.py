@@ -156,8 +156,11 @@ class Vocabulary:
         return self.data[section][key] if key else self.data[section]
 
     def mentions(self, text: str) -> frozenset[str]:
-        """The flags whose symptom rules match `text`, read in this language's folding."""
-        sentences = _SENTENCES.split(self.folding.fold(text))
+        """The flags whose symptom rules match `text`, read in this language's folding.
+
+        An apostrophe parts words here ("l'aine" is "l aine", "can't" is "can t"), so a
+        pattern can say where a word starts."""
+        sentences = _SENTENCES.split(self.folding.fold(_APOSTROPHES.sub(" ", text)))
         return frozenset(
             flag
             for flag, rules in self.symptoms.items()
@@ -319,8 +322,11 @@ _LEXICONS: list[Lexicon] = []
 
 def add_check(check: Check) -> Check:
     """Run `check` on every set of vocabularies before it is used (the rep words' exercise ids,
-    the screening flags): modules that give entries a meaning register their own rules."""
+    the screening flags): modules that give entries a meaning register their own rules. The
+    vocabularies already in use are checked at once."""
     _CHECKS.append(check)
+    if _STATE.loaded is not None:
+        check(_STATE.loaded)
     return check
 
 
@@ -437,6 +443,8 @@ class Lexicon:
         self._tokens = _token_re(marks)
         self._cache: dict[tuple[int, Folding, tuple[str, ...]], tuple[dict[str, Meaning], int]] = {}
         _LEXICONS.append(self)
+        for found in (_STATE.loaded or {}).values():
+            self.index_of(found)  # the vocabularies in use must read the same way
 
     def keys(self, phrase: str, folding: Folding) -> str:
         """The key a phrase is indexed under: its folded words joined without spaces, so
