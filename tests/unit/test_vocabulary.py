@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 
-# Every module that gives the entries a meaning, so its rules are checked on each file.
+from bot.texts import load_catalogue as load_texts
 from coach import languages, pause_phrases, profile_answers, reps, typed_walkthrough, vocabulary
 from coach.screening import Severity, load_questionnaire
 from coach.vocabulary import SCHEMA, VocabularyError, parse_vocabulary
+from tests.support.languages import LANGUAGES
 
 MEANINGS = (pause_phrases, profile_answers, reps, typed_walkthrough)
 """Every module that gives the entries a meaning, imported so its rules check each file."""
@@ -87,6 +88,25 @@ def test_every_pattern_compiles_and_every_list_has_words(code: str) -> None:
         for key, words in found.data[section].items():
             assert words, f"{code}: {section}.{key} is empty"
     assert found.name and found.locale
+
+
+TEXTS = load_texts()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("exercise", reps.load_vocabulary().exercise_ids)
+def test_the_names_the_bot_shows_are_understood_as_typed(language: str, exercise: str) -> None:
+    """A reply may quote what the bot called the exercise ("10 Coquillages")."""
+    keys = (
+        f"exercise-{exercise}-name",
+        f"progress-exercise-{exercise}",
+        f"progress-button-{exercise}",
+    )
+    for key in keys:
+        name = re.sub(r"\s*\(.*?\)", "", TEXTS.text(language, key))  # "Coquillage (clamshell)"
+        parsed = reps.parse_reps(f"10 {name}", language=language)
+        assert isinstance(parsed, reps.Parsed), (key, name, parsed)
+        assert {entry.exercise_id for entry in parsed.entries} == {exercise}, (key, name)
 
 
 # ---- mistakes are refused at load -----------------------------------------------------------

@@ -59,7 +59,12 @@ def test_texts_format_with_their_arguments(language: str) -> None:
     assert "2" in texts.text(language, "ladder-need_n_more_pain_free", remaining=2)
 
 
-OUR_RULE = {"en": "our rule", "de": "unsere regel"}
+OUR_RULE = {
+    "en": "our rule",
+    "de": "unsere regel",
+    "fr": "notre règle",
+    "it": "la nostra regola",
+}
 RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
     ("ladder-start-base", {"remaining": 3}),
     ("ladder-need_n_more_pain_free", {"remaining": 2}),
@@ -90,6 +95,8 @@ def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     [
         ("en", "one more pain-free session (pain 0–3)", "2 more pain-free sessions (pain 0–3)"),
         ("de", "Noch eine schmerzfreie Einheit (", "Noch 2 schmerzfreie Einheiten ("),
+        ("fr", "encore une séance sans douleur (", "encore 2 séances sans douleur ("),
+        ("it", "ancora una sessione senza dolore (", "ancora 2 sessioni senza dolore ("),
     ],
 )
 def test_the_remaining_sessions_are_counted_in_good_grammar(
@@ -164,6 +171,8 @@ async def test_a_picture_is_drawn_once_and_cached(tmp_path: Path) -> None:
 FLOOR = {
     "en": ("floor", "lie ", "Lie ", "kneel", "forearms"),
     "de": ("Boden", "Leg dich", "Unterarm"),
+    "fr": ("au sol", "Allonge", "allonge", "à genoux", "avant-bras"),
+    "it": ("pavimento", "Sdraiati", "sdraiati", "in ginocchio", "avambracci"),
 }
 
 
@@ -181,6 +190,8 @@ def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     amounts = {
         "en": ("30 seconds", "5 times", "5 per side"),
         "de": ("30 Sekunden", "5-mal", "5 pro Seite"),
+        "fr": ("30 secondes", "5 fois", "5 par côté"),
+        "it": ("30 secondi", "5 volte", "5 per lato"),
     }
     for message in messages:
         assert isinstance(message, workout_render.Photo)
