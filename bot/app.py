@@ -87,8 +87,7 @@ CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any]
 
 def build_application(settings: Settings) -> CoachApplication:
     """The application, not yet started; VocabularyError when the language data is broken."""
-    languages = install_languages(settings.locales_dir, settings.input_dir)
-    log.info("languages: %s", ", ".join(languages))
+    install_languages(settings.locales_dir, settings.input_dir)
     context_types = ContextTypes(context=CoachContext, bot_data=BotData)
     clock = _clock(settings)
     application: CoachApplication = (
@@ -226,6 +225,7 @@ async def _post_init(application: CoachApplication) -> None:
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
     texts = load_catalogue(settings.locales_dir)
+    log.info("languages: %s", ", ".join(texts.bundles))
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     # The location finder and zone names load in a worker thread: not on the way to the first
