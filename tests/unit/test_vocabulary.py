@@ -24,6 +24,7 @@ from coach import languages, pause_phrases, profile_answers, reps, typed_walkthr
 from coach.screening import Severity, load_questionnaire
 from coach.vocabulary import SCHEMA, VocabularyError, parse_vocabulary
 from tests.support.languages import LANGUAGES
+from tests.support.toml_text import to_toml
 
 MEANINGS = (pause_phrases, profile_answers, reps, typed_walkthrough)
 """Every module that gives the entries a meaning, imported so its rules check each file."""
@@ -407,33 +408,7 @@ def test_no_typed_word_is_left_in_the_code(folder: str) -> None:
     assert problems == [], "move these words to coach/data/input/<lang>.toml"
 
 
-# ---- TOML writing for the tests above -------------------------------------------------------
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        if "'" not in value:
-            return "'" + value + "'"
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f'"{k}" = {_toml_value(v)}' for k, v in value.items()) + "}"
-    raise TypeError(value)
-
-
-def to_toml(data: dict[str, Any]) -> str:
-    """A TOML text for a parsed vocabulary (tables one level deep, the rest inline)."""
-    lines = []
-    for section, table in data.items():
-        lines.append(f"[{section}]")
-        for key, value in table.items():
-            lines.append(f'"{key}" = {_toml_value(value)}')
-    return "\n".join(lines) + "\n"
+# ---- the TOML writer the tests above use ---------------------------------------------------
 
 
 def test_the_toml_writer_round_trips_every_shipped_file() -> None:
