@@ -332,10 +332,9 @@ def add_check(check: Check) -> Check:
 
 @dataclass(slots=True)
 class _Installed:
-    directory: Path | None = None
-    only: frozenset[str] | None = None
     loaded: dict[str, Vocabulary] | None = None
     generation: int = 0
+    """Bumped by `use`, so the lexicons' cached indexes of older vocabularies are not used."""
 
 
 _STATE = _Installed()
@@ -361,12 +360,10 @@ def use(directory: Path | None = None, only: Iterable[str] | None = None) -> tup
         wanted = frozenset(only)
         if FALLBACK not in wanted:
             raise VocabularyError(
-                f"the fallback language {FALLBACK} must be one of {sorted(wanted)}"
+                f"the fallback language {FALLBACK} is not among those asked for: {sorted(wanted)}"
             )
         found = {code: vocab for code, vocab in found.items() if code in wanted}
     _checked(found)
-    _STATE.directory = directory
-    _STATE.only = None if only is None else frozenset(found)
     _STATE.loaded = found
     _STATE.generation += 1
     return languages()
