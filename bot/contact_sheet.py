@@ -21,8 +21,8 @@ from PIL import Image, ImageDraw
 from bot import pictures
 from bot.render.chart_fonts import font
 from bot.texts import load_catalogue as load_texts
+from coach import languages
 from coach.catalogue import Exercise, load_catalogue
-from coach.profile import SUPPORTED_LANGUAGES
 
 DEFAULT_FOLDER: Final = Path("build/pictures")
 CHARTS_MODULE: Final = "bot.render.chart_samples"
@@ -42,7 +42,7 @@ def write_animations(folder: Path) -> list[tuple[str, Image.Image, Image.Image]]
     shown: list[tuple[str, Image.Image, Image.Image]] = []
     for exercise in catalogue.exercises.values():
         for side in _sides(exercise):
-            for language in SUPPORTED_LANGUAGES:
+            for language in languages.available():
                 title = texts.text(language, exercise.name_key)
                 labels = {n: texts.text(language, k) for n, k in exercise.label_keys.items()}
                 drawn = pictures.animation(exercise.picture, side, title, labels)

@@ -94,7 +94,8 @@ async def walkthrough_button(update: Update, context: CoachContext) -> None:
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text during a walkthrough; False when no walkthrough is in progress."""
     text = text_of(update)
-    views = await context.services.workout.typed(user_id_of(update), text)
+    lang = await language(update, context)
+    views = await context.services.workout.typed(user_id_of(update), text, lang)
     if views is None:
         return False
     await show(update, context, views)

@@ -246,8 +246,12 @@ def lay_out(model: ChartModel, texts: ChartTexts) -> Layout:
     weights = (3, 2, 2)
     plot_heights = [free * w / sum(weights) for w in weights]
 
+    # As many steps as fit the plot's height with a line of air between their numbers: a
+    # long legend (Italian wraps to three lines) leaves a shorter plot.
+    fitting = int(plot_heights[0] // (1.5 * line_height(SMALL)))
     reps_ticks = _ticks(
-        max((sum(day) for day in zip(*model.reps.values(), strict=True)), default=0)
+        max((sum(day) for day in zip(*model.reps.values(), strict=True)), default=0),
+        most=max(1, min(3, fitting)),
     )
     # One left edge for all three plots, so the weeks of the two lower charts line up.
     axis_labels = [_number(value, texts.locale) for value in (*reps_ticks, *PAIN_TICKS)]
@@ -340,12 +344,12 @@ def _header(
     return y + row + 12 - top
 
 
-def _ticks(highest: int) -> list[int]:
-    """0 and at most three round steps (1, 2, 5 × 10ⁿ) up to `highest` or just above."""
+def _ticks(highest: int, most: int = 3) -> list[int]:
+    """0 and at most `most` round steps (1, 2, 5 × 10ⁿ) up to `highest` or just above."""
     if highest <= 0:
         return [0]
     steps = (m * 10**n for n in range(12) for m in (1, 2, 5))
-    step = next(step for step in steps if step * 3 >= highest)
+    step = next(step for step in steps if step * most >= highest)
     return [step * i for i in range(math.ceil(highest / step) + 1)]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.render.progress_chart import chart_texts, render_png
 from bot.texts import load_catalogue
-from coach.profile import SUPPORTED_LANGUAGES
+from coach import languages
 from coach.progress import StreakLine, week_of
 from coach.services.progress import STATS_DAYS, STATS_WEEKS, StatsView
 from coach.streaks import Goal
@@ -105,7 +105,7 @@ def write_chart_samples(folder: Path) -> list[Path]:
     written = []
     for case, build in CASES.items():
         for kind, today in (("stats", THURSDAY), ("weekly", SUNDAY)):
-            for language in SUPPORTED_LANGUAGES:
+            for language in languages.available():
                 stats = build(today, language)
                 texts = chart_texts(stats, catalogue, language)
                 path = folder / f"{case}-{kind}-{language}.png"

@@ -229,9 +229,10 @@ class ProgressService:
             about = None
             if reply_to_message_id is not None:
                 about = await work.message_exercises.get(user_id, reply_to_message_id)
-            result = _parse(text, about)
+            result = _parse(text, about, profile.language)
             if isinstance(result, parser.Refused):
-                refused = RefusedReply(result.reason, parser.as_typed(text, result.detail))
+                typed = parser.as_typed(text, result.detail, profile.language)
+                refused = RefusedReply(result.reason, typed)
                 dialog = await work.dialogs.get(user_id)
                 if dialog is not None and dialog.flow == FLOW:
                     return [refused, _question(dialog)]
@@ -263,7 +264,7 @@ class ProgressService:
                 await work.commit()
                 return [held]
             question = _question(dialog)
-            pending = parser.parse_reps(str(dialog.data.get("text", "")))
+            pending = parser.parse_reps(str(dialog.data.get("text", "")), language=profile.language)
             if (
                 token != question.token
                 or exercise_id not in question.choices
@@ -543,12 +544,13 @@ def _question(dialog: Dialog, notice: str | None = None) -> AskExercise:
     return AskExercise(choices, str(dialog.data.get("q", "")), notice)
 
 
-def _parse(text: str, about: MessageExercise | None) -> parser.ParseResult:
+def _parse(text: str, about: MessageExercise | None, language: str) -> parser.ParseResult:
     if about is None:
-        return parser.parse_reps(text)
+        return parser.parse_reps(text, language=language)
     side = about.side if about.side in ("left", "right", "both") else None
     return parser.parse_reps(
         text,
         context_exercise=about.exercise_id,
         context_side=side,  # type: ignore[arg-type]
+        language=language,
     )

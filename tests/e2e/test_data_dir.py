@@ -16,10 +16,10 @@ import pytest
 from bot import pictures
 from bot.texts import load_catalogue as load_texts
 from coach.catalogue import load_catalogue as load_exercises
-from coach.profile import SUPPORTED_LANGUAGES
 from tests.e2e.conftest import query
 from tests.e2e.people import onboard
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.languages import LANGUAGES
 
 pytestmark = pytest.mark.e2e
 BotFactory = Callable[..., Any]
@@ -35,7 +35,7 @@ def every_picture_name() -> list[str]:
     """The cache file names of every exercise animation, side and language."""
     texts, exercises = load_texts(), load_exercises()
     names = []
-    for language in SUPPORTED_LANGUAGES:
+    for language in LANGUAGES:
         for exercise in exercises.exercises.values():
             title = texts.text(language, exercise.name_key)
             labels = {name: texts.text(language, key) for name, key in exercise.label_keys.items()}

@@ -32,7 +32,7 @@ from bot.render.chart_samples import (
 from bot.render.chart_texts import Tone, Written, chart_texts
 from bot.render.progress_chart import render_png
 from bot.texts import load_catalogue
-from coach.profile import SUPPORTED_LANGUAGES
+from coach import languages
 from coach.services.progress import StatsView
 
 CATALOGUE = load_catalogue()
@@ -93,7 +93,7 @@ PICTURES = [
     pytest.param(build, today, language, id=f"{name}-{today:%a}-{language}")
     for name, build in CASES.items()
     for today in (THURSDAY, SUNDAY)
-    for language in SUPPORTED_LANGUAGES
+    for language in languages.available()
 ]
 
 
@@ -309,7 +309,7 @@ def test_the_picture_is_a_png_of_the_layouts_size(build: Build, size: tuple[int,
 def test_the_font_has_every_letter_the_pictures_use(bold: bool) -> None:
     charmap = FT2Font(str(font_path(bold=bold))).get_charmap()
     used: set[str] = set()
-    for language in SUPPORTED_LANGUAGES:
+    for language in languages.available():
         for build in CASES.values():
             stats = build(THURSDAY, language)
             layout = lay_out(chart_model(stats), chart_texts(stats, CATALOGUE, language))
@@ -321,7 +321,7 @@ def test_the_font_has_every_letter_the_pictures_use(bold: bool) -> None:
 def test_the_review_samples_are_written(tmp_path: Path) -> None:
     written = write_chart_samples(tmp_path / "charts")
     names = sorted(path.name for path in written)
-    assert len(names) == 3 * 2 * len(SUPPORTED_LANGUAGES)
+    assert len(names) == 3 * 2 * len(languages.available())
     assert {"new-user-stats-en.png", "two-days-weekly-de.png", "busy-month-stats-de.png"} <= set(
         names
     )

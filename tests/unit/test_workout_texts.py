@@ -17,6 +17,7 @@ from coach.hold import HoldReason
 from coach.progression import LadderReason
 from coach.screening import AccessReason
 from coach.services import workout
+from tests.support.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +41,7 @@ def used_keys() -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_walkthrough_text_exists(language: str) -> None:
     defined: set[str] = set()
     for path in (LOCALES / language).glob("*.ftl"):
@@ -49,7 +50,7 @@ def test_every_walkthrough_text_exists(language: str) -> None:
     assert not missing, f"{language} lacks {missing}"
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_texts_format_with_their_arguments(language: str) -> None:
     texts = load_texts()
     assert "10" in texts.text(language, "workout-reps-left", reps=10)
@@ -57,7 +58,12 @@ def test_texts_format_with_their_arguments(language: str) -> None:
     assert "2" in texts.text(language, "ladder-need_n_more_pain_free", remaining=2)
 
 
-OUR_RULE = {"en": "our rule", "de": "unsere regel"}
+OUR_RULE = {
+    "en": "our rule",
+    "de": "unsere regel",
+    "fr": "notre règle",
+    "it": "la nostra regola",
+}
 RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
     ("ladder-start-base", {"remaining": 3}),
     ("ladder-need_n_more_pain_free", {"remaining": 2}),
@@ -71,7 +77,7 @@ RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("key", "args"), RULE_TEXTS)
 def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     language: str, key: str, args: dict[str, object]
@@ -88,6 +94,8 @@ def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     [
         ("en", "one more pain-free session (pain 0–3)", "2 more pain-free sessions (pain 0–3)"),
         ("de", "Noch eine schmerzfreie Einheit (", "Noch 2 schmerzfreie Einheiten ("),
+        ("fr", "encore une séance sans douleur (", "encore 2 séances sans douleur ("),
+        ("it", "ancora una sessione senza dolore (", "ancora 2 sessioni senza dolore ("),
     ],
 )
 def test_the_remaining_sessions_are_counted_in_good_grammar(
@@ -143,10 +151,12 @@ def test_a_green_light_is_not_followed_by_advice_to_skip() -> None:
 FLOOR = {
     "en": ("floor", "lie ", "Lie ", "kneel", "forearms"),
     "de": ("Boden", "Leg dich", "Unterarm"),
+    "fr": ("au sol", "Allonge", "allonge", "à genoux", "avant-bras"),
+    "it": ("pavimento", "Sdraiati", "sdraiati", "in ginocchio", "avambracci"),
 }
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     """Each desk-break step is one picture whose caption names the amount; no floor anywhere."""
     catalogue, texts = load_catalogue(), load_texts()
@@ -160,6 +170,8 @@ def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     amounts = {
         "en": ("30 seconds", "5 times", "5 per side"),
         "de": ("30 Sekunden", "5-mal", "5 pro Seite"),
+        "fr": ("30 secondes", "5 fois", "5 par côté"),
+        "it": ("30 secondi", "5 volte", "5 per lato"),
     }
     for message in messages:
         assert isinstance(message, workout_render.Picture)
