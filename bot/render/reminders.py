@@ -129,6 +129,8 @@ def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
         case rem.Skipped(ask_why=ask_why, at=at, timezone=zone):
             moment = "" if at is None else _time(at, zone, lang)
             if not ask_why:
+                if at is None:  # no moment to name: "Skipped at ." would read as a glitch
+                    return [Outgoing(t(lang, "reminder-skipped-now"))]
                 return [Outgoing(t(lang, "reminder-skipped", time=moment))]
             rows = [
                 [(t(lang, f"reminder-why-{reason}"), callbacks.encode("why", reason))]

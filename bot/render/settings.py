@@ -125,7 +125,9 @@ def _question(view: settings.AskSetting, texts: Catalogue, lang: str) -> Outgoin
     rows = CHOICES[view.field](texts, lang)
     text = t(lang, f"settings-ask-{view.field}")
     if view.notice == "hint":
-        text = f"{t(lang, f'settings-hint-{view.field}')}\n\n{text}"
+        names = ", ".join(languages.own_name(code) for code in languages.available())
+        hint = t(lang, f"settings-hint-{view.field}", languages=names)
+        text = f"{hint}\n\n{text}"
     return Outgoing(text, inline([*rows, back]))
 
 

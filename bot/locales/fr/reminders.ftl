@@ -33,6 +33,7 @@ reminder-snoozed = ⏰ Reporté à { $time }. Je te fais signe à ce moment-là.
 reminder-meeting = Bonne réunion ! Pas de rappel avant { $time }.
 reminder-skipped = ⏭ Pause sautée à { $time }. Je te redemanderai plus tard.
 reminder-skipped-at = ⏭ Pause sautée à { $time }.
+reminder-skipped-now = ⏭ Pause sautée. Je te redemanderai plus tard.
 reminder-ask-why =
     C'est la troisième fois aujourd'hui que tu sautes la pause. Qu'est-ce qui te freine ?
     Pas le temps pour 2 minutes ? Essaie 30 secondes : lève-toi, contracte tes fessiers, rassieds-toi.

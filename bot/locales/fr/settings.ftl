@@ -36,7 +36,7 @@ settings-goal-button =
        *[other] { $days } jours par semaine
     }
 settings-ask-language = Quelle langue dois-je parler ?
-settings-hint-language = Appuie sur un bouton ou écris Français, Deutsch, Italiano ou English.
+settings-hint-language = Appuie sur un bouton ou écris le nom d'une langue : { $languages }.
 settings-closed = C'est enregistré. Envoie /settings à tout moment pour modifier quelque chose.
 
 language-ask = Quelle langue dois-je parler ?

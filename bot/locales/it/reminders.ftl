@@ -33,6 +33,7 @@ reminder-snoozed = ⏰ Rimandato alle { $time }. Ti avviso di nuovo a quell'ora.
 reminder-meeting = Buona riunione! Nessun promemoria fino alle { $time }.
 reminder-skipped = ⏭ Pausa saltata alle { $time }. Ci riprovo più tardi.
 reminder-skipped-at = ⏭ Pausa saltata alle { $time }.
+reminder-skipped-now = ⏭ Pausa saltata. Ci riprovo più tardi.
 reminder-ask-why =
     È la terza pausa che salti oggi. Cosa ti frena?
     Non hai tempo per 2 minuti? Prova con 30 secondi: alzati, contrai i glutei, risiediti.

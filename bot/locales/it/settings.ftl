@@ -36,7 +36,7 @@ settings-goal-button =
        *[other] { $days } giorni alla settimana
     }
 settings-ask-language = In che lingua devo parlare?
-settings-hint-language = Tocca un pulsante o scrivi Italiano, Deutsch, Français o English.
+settings-hint-language = Tocca un pulsante o scrivi il nome di una lingua: { $languages }.
 settings-closed = Salvato. Invia /settings quando vuoi per cambiare qualcosa.
 
 language-ask = In che lingua devo parlare?
