@@ -185,9 +185,9 @@ async def test_a_whole_journey_typed_in_the_users_language(
 
     # A walkthrough: steps by typed words, reps typed in their own words.
     user.send("/workout")
-    level, intro_photo = await user.next_messages(2, WAIT)
+    level, intro = await user.next_messages(2, WAIT)
     assert shown(level.text) == t("ladder-start-base", remaining=3)
-    assert intro_photo.photo is not None
+    assert intro.animation is not None
     reps_typed = {
         "hip_raise": speaker.hip_raise_reps,
         "clamshell": speaker.clamshell_reps,
@@ -197,7 +197,7 @@ async def test_a_whole_journey_typed_in_the_users_language(
         exercise = exercises.exercise(exercise_id)
         if index:
             picture = await user.next_message(WAIT)
-            assert picture.photo is not None, picture.text
+            assert picture.animation is not None, picture.text
             assert shown(picture.text).startswith(f"{t(exercise.name_key)} ({index + 1}/3)")
         for n in range(1, exercise.steps + 1):
             step = await typed(user, speaker.next)
