@@ -28,7 +28,8 @@ class Plan:
     """Seconds over which the due reminders are spread (0: all in the same second)."""
     later_start: int
     exercise_messages: bool = False
-    """Also store a bot message about an exercise per user, so a reply "10" logs reps."""
+    """Also store a bot message about an exercise per user and a cleared safety screening,
+    so a reply "10" logs reps (without the screening it is only answered "not logged")."""
 
     def due_at(self, user_id: int) -> int | None:
         """Unix seconds a due user's reminder is due (None for the users due later)."""
@@ -85,3 +86,9 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
                 f"SELECT i, {EXERCISE_MESSAGE_ID}, '{EXERCISE_ID}', {created} FROM n"
             )
             await connection.execute(text(messages), params)
+            screenings = _series(
+                "INSERT INTO screenings (user_id, questionnaire_version, outcome, answers, "
+                "flagged_before, doctor_cleared, completed_at) "
+                f"SELECT i, 1, 'cleared', '{{}}', :no, :no, {created} FROM n"
+            )
+            await connection.execute(text(screenings), {**params, "no": False})
