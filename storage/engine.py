@@ -22,6 +22,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage.sqlite_driver import one_trip_dbapi
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_SYNCHRONOUS = "FULL"
 
@@ -47,6 +49,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         echo=echo,
         hide_parameters=True,
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        # One trip to the connection's thread per statement (storage/sqlite_driver.py).
+        module=one_trip_dbapi(),
     )
     _configure_sqlite(engine)
     return engine
