@@ -3,7 +3,8 @@
 A million rows take seconds this way; ORM objects would take minutes. Users ``1..due`` are
 due inside ``[due_start, due_start + due_window)`` (whole seconds, spread evenly); the rest
 are due later, spread over four hours from ``later_start``. Every user is set up, active,
-in UTC, working every day all day, so nothing but the due time decides what is sent.
+in UTC, working every day all day, with the weekly summary a week ahead, so nothing but the
+due time decides what is sent.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def _series(body: str) -> str:
 
 async def seed(engine: AsyncEngine, plan: Plan) -> None:
     created = _instant(engine, ":created")
+    # Scheduled a week ahead, as the weekly job leaves every user: not due during a run.
+    summary = _instant(engine, ":summary")
     due = _instant(
         engine,
         "CASE WHEN i <= :due THEN :due_start + (i - 1) * :due_window / :due_or_one "
@@ -62,9 +65,9 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
     users = _series(
         "INSERT INTO users (id, chat_id, language, timezone, work_days, work_start_min, "
         "work_end_min, sit_interval_min, goal_days_per_week, active, onboarded_at, "
-        "created_at, updated_at, summary_weekday, summary_time_min) "
+        "created_at, updated_at, summary_weekday, summary_time_min, summary_next_at) "
         f"SELECT i, i, 'en', 'UTC', 127, 0, 1439, 60, 7, :active, {created}, {created}, "
-        f"{created}, 6, 1080 FROM n"
+        f"{created}, 6, 1080, {summary} FROM n"
     )
     states = _series(f"INSERT INTO reminder_state (user_id, next_due_at) SELECT i, {due} FROM n")
     params = {
@@ -75,6 +78,7 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
         "due_window": plan.due_window,
         "later_start": plan.later_start,
         "created": plan.due_start - 86_400,
+        "summary": plan.due_start + 7 * 86_400,
         "active": True,
     }
     async with engine.begin() as connection:

@@ -225,6 +225,10 @@ async def _post_init(application: CoachApplication) -> None:
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
+    processor = application.update_processor
+    if isinstance(processor, PerUserUpdateProcessor):
+        # Each update is one transaction, which its use cases join (storage/uow.py).
+        processor.transaction = uow.update_transaction
     # The location finder and zone names load in a worker thread: not on the way to the first
     # getUpdates, and not on the event loop at someone's first shared location.
     asyncio.get_running_loop().run_in_executor(None, _preload_zones)

@@ -13,13 +13,14 @@ picture.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
+
+from bot.threads import in_thread
 
 DRAWING_VERSION: Final = 1
 
@@ -265,7 +266,7 @@ async def picture_file(
     """The cached PNG for `key` in `cache_dir`, drawn in a worker thread the first time."""
     path = cache_dir / f"{key}.png"
     if not path.exists():
-        await asyncio.to_thread(render_png, picture, title, labels, path)
+        await in_thread(render_png, picture, title, labels, path)
     return path
 
 

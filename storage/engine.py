@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.sqlite_driver import one_trip_dbapi
+from storage.sqlite_driver import mark_threaded, one_trip_dbapi
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_SYNCHRONOUS = "FULL"
@@ -30,6 +30,10 @@ SQLITE_SYNCHRONOUS = "FULL"
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+def is_sqlite_engine(engine: AsyncEngine) -> bool:
+    return engine.dialect.name == "sqlite"
 
 
 def ensure_sqlite_directory(url: str) -> None:
@@ -48,7 +52,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         url,
         echo=echo,
         hide_parameters=True,
-        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        # check_same_thread off: an update's statements may run on the event loop's thread
+        # (storage/sqlite_driver.py), never at the same time as the connection's own thread.
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         # One trip to the connection's thread per statement (storage/sqlite_driver.py).
         module=one_trip_dbapi(),
     )
@@ -71,3 +77,15 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def _threaded(
+        _connection: Any,
+        cursor: Any,
+        _statement: str,
+        _parameters: Any,
+        context: Any,
+        _executemany: bool,
+    ) -> None:
+        options = context.execution_options if context is not None else {}
+        mark_threaded(cursor, bool(options.get("threaded", False)))

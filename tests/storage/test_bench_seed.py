@@ -39,6 +39,9 @@ async def test_seeded_users_are_set_up_and_due_when_the_plan_says(engine: AsyncE
     assert exercise_access(screening, datetime.fromtimestamp(START, UTC)).allowed
     assert profile is not None and profile.onboarded and profile.active
     assert profile.timezone == "UTC" and profile.chat_id == 7
+    # The weekly job has nothing to schedule or send during a benchmark run.
+    async with uow() as work:
+        assert await work.summaries.unscheduled(datetime.fromtimestamp(START, UTC), 10) == []
     assert about is not None and about.exercise_id == EXERCISE_ID
     for user_id, state in states.items():
         due_at = plan.due_at(user_id)
