@@ -25,6 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from storage.sqlite_driver import mark_threaded, one_trip_dbapi
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+READ_ONLY = "strongback_read_only"
+"""Execution option of a connection that only reads: on SQLite it begins without the lock."""
 SQLITE_SYNCHRONOUS = "FULL"
 
 
@@ -76,7 +78,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")  # a reader: no write lock, never waits
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     @event.listens_for(engine.sync_engine, "before_cursor_execute")
     def _threaded(

@@ -31,7 +31,7 @@ import collections
 import sqlite3
 from collections.abc import Sequence
 from contextvars import ContextVar, Token
-from typing import Any
+from typing import Any, cast
 
 import aiosqlite
 from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection
@@ -46,15 +46,27 @@ from sqlalchemy.util.concurrency import await_
 _Outcome = tuple[Any, list[Any], int, int | None]
 _BEGIN = "BEGIN IMMEDIATE"
 
-_INLINE: ContextVar[bool] = ContextVar("sqlite_inline", default=False)
+
+class InlineWriter:
+    """The connection whose statements run inline: the one that began the write
+    transaction after ``inline_statements()`` (the update's)."""
+
+    __slots__ = ("connection",)
+
+    def __init__(self) -> None:
+        self.connection: sqlite3.Connection | None = None
 
 
-def inline_statements() -> Token[bool]:
-    """From now on, in this task, statements run inline; hand the token to ``threaded``."""
-    return _INLINE.set(True)
+_INLINE: ContextVar[InlineWriter | None] = ContextVar("sqlite_inline", default=None)
 
 
-def threaded_statements(token: Token[bool]) -> None:
+def inline_statements() -> Token[InlineWriter | None]:
+    """From now on, in this task, the next write transaction runs its statements inline;
+    hand the token to ``threaded_statements`` when it has ended."""
+    return _INLINE.set(InlineWriter())
+
+
+def threaded_statements(token: Token[InlineWriter | None]) -> None:
     """Back to one trip to the connection's thread per statement."""
     _INLINE.reset(token)
 
@@ -143,17 +155,22 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
     def _go(self, operation: Any, parameters: Any, *, many: bool) -> None:
         connection = self._connection
         adapted = self._adapt_connection
-        raw = connection._conn
+        raw = cast(sqlite3.Connection, connection._conn)
+        inline = _INLINE.get()
         try:
             outcome: _Outcome | None = None
-            if _INLINE.get() and not self.threaded:
-                if operation != _BEGIN:
+            if inline is not None and not self.threaded:
+                if operation == _BEGIN and inline.connection is None:
+                    if _begin_at_once(raw):
+                        outcome = (None, [], -1, None)
+                    inline.connection = raw  # inline from here on, whoever began it
+                elif inline.connection is raw:
                     outcome = _run(raw, operation, parameters, many)
-                elif _begin_at_once(raw):
-                    outcome = (None, [], -1, None)
             if outcome is None:
                 outcome = await_(connection._execute(_run, raw, operation, parameters, many))
         except Exception as error:
+            if inline is not None and operation == _BEGIN and inline.connection is raw:
+                inline.connection = None
             adapted._handle_exception(error)
         self._description, rows, self._rowcount, self._lastrowid = outcome
         self._rows = collections.deque(rows)

@@ -30,14 +30,14 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar, Token
 from enum import IntEnum
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
-from storage.engine import is_sqlite_engine
+from storage.engine import READ_ONLY, is_sqlite_engine
 from storage.export import SqlUserDataExport
 from storage.operator_stats import SqlOperatorStats
 from storage.progress_repositories import (
@@ -55,7 +55,7 @@ from storage.repositories import (
     SqlUpdateLog,
     SqlUserRepository,
 )
-from storage.sqlite_driver import inline_statements, threaded_statements
+from storage.sqlite_driver import InlineWriter, inline_statements, threaded_statements
 from storage.workouts import SqlPictureFileRepository, SqlWorkoutSessionRepository
 
 log = logging.getLogger(__name__)
@@ -72,32 +72,35 @@ class Turn(IntEnum):
 class WriteGate:
     """One writer at a time, queued in Python: lowest ``Turn`` first, then first come.
 
-    Re-entrant within one task: a unit of work opened while its caller's is still open does
-    not wait for itself (it would wait forever).
+    Re-entrant within the task holding it: a unit of work opened while its caller's is still
+    open does not wait for itself (it would wait forever).
     """
 
     def __init__(self) -> None:
         self._held = False
+        self._holder: asyncio.Task[Any] | None = None
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
-        self._holding: ContextVar[bool] = ContextVar(f"write_gate_{id(self)}", default=False)
 
     @property
     def queued(self) -> int:
         """Writers waiting now."""
         return sum(1 for _, _, future in self._waiting if not future.done())
 
-    async def enter(self, turn: Turn) -> Token[bool] | None:
-        """Wait for the gate; the token to ``leave`` it with (None: this task held it)."""
-        if self._holding.get():
+    async def enter(self, turn: Turn) -> Held | None:
+        """Wait for the gate; what to ``leave`` it with (None: this task held it already)."""
+        task = asyncio.current_task()
+        if self._held and task is not None and self._holder is task:
             return None
         await self._acquire(turn)
-        return self._holding.set(True)
+        self._holder = task
+        return Held()
 
-    def leave(self, token: Token[bool] | None) -> None:
-        if token is None:
+    def leave(self, held: Held | None) -> None:
+        if held is None or held.left:
             return
-        self._holding.reset(token)
+        held.left = True
+        self._holder = None
         self._release()
 
     async def _acquire(self, turn: Turn) -> None:
@@ -120,6 +123,15 @@ class WriteGate:
                 future.set_result(None)  # the gate passes on, still held
                 return
         self._held = False
+
+
+class Held:
+    """One holding of the write gate, left once."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = False
 
 
 _GATES: weakref.WeakKeyDictionary[Engine, WriteGate] = weakref.WeakKeyDictionary()
@@ -191,7 +203,7 @@ class SqlUnitOfWork(_Repositories):
         self._gate = gate
         self._turn = turn
         self._session: AsyncSession | None = None
-        self._token: Token[bool] | None = None
+        self._token: Held | None = None
 
     @property
     def session(self) -> AsyncSession:
@@ -242,8 +254,8 @@ class UpdateTransaction(_Repositories):
         self._sessions = sessions
         self._gate = gate
         self._session: AsyncSession | None = None
-        self._token: Token[bool] | None = None
-        self._inline: Token[bool] | None = None
+        self._token: Held | None = None
+        self._inline: Token[InlineWriter | None] | None = None
         self._open = False
         self.closed = False
         """The update is done: units of work no longer join (a task it started lives on)."""
@@ -406,12 +418,21 @@ class SqlUnitOfWorkFactory:
         self._sessions = async_sessionmaker(
             engine, expire_on_commit=False, autoflush=False, sync_session_class=KeepingSession
         )
+        self._readers = async_sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}),
+            expire_on_commit=False,
+            autoflush=False,
+            sync_session_class=KeepingSession,
+        )
         self._gate = write_gate(engine)
 
-    def __call__(self) -> SqlUnitOfWork | JoinedUnitOfWork:
+    def __call__(self, *, read_only: bool = False) -> SqlUnitOfWork | JoinedUnitOfWork:
         transaction = _UPDATE.get()
         if transaction is not None and not transaction.closed:
             return JoinedUnitOfWork(transaction)
+        if read_only and self._gate is not None:
+            # SQLite: a deferred BEGIN; WAL readers neither wait for nor block the writer.
+            return SqlUnitOfWork(self._readers)
         return SqlUnitOfWork(self._sessions, self._gate)
 
     @asynccontextmanager
