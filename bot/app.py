@@ -126,7 +126,9 @@ def _outbound(settings: Settings, clock: Clock) -> OutboundLimiter:
     interval = settings.send_per_chat_seconds
     shared = None
     if not is_sqlite(settings.database_url):
-        shared = PostgresSendBudget.for_url(settings.database_url, per_chat_interval=interval)
+        shared = PostgresSendBudget.for_url(
+            settings.database_url, per_second=settings.send_per_second, per_chat_interval=interval
+        )
     return OutboundLimiter(
         per_second=settings.send_per_second,
         per_chat_interval=interval,
@@ -222,6 +224,9 @@ async def _post_init(application: CoachApplication) -> None:
     await prepare_database(settings.database_url, wait_seconds=settings.database_wait_seconds)
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
+    limiter = application.bot.rate_limiter
+    if isinstance(limiter, OutboundLimiter):
+        await limiter.prepare()
     texts = load_catalogue()
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)

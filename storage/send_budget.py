@@ -9,15 +9,16 @@ processes too. Both rules are decided by the database, on its clock:
   never wait on each other): the first for the send asking now, stamped now; the others
   for its next sends, slot i stamped i steps later (a step is one and a half of the
   replica's recent spacing between sends), the last moment the replica may use it, after
-  which it drops it unused. Each use lies at or before its
-  slot's stamp and the next use of the slot a window after that stamp, so no window,
-  wherever it starts, holds more than 30 sends. (Per-second counters would allow 30 at the
+  which it drops it unused. Each use lies at or before its slot's stamp and the next use
+  of the slot a window after that stamp, so no window, wherever it starts, holds more than
+  30 sends. (Per-second counters would allow 30 at the
   end of one second and 30 more at the start of the next.) The batch follows the replica's
   own rate over the last second: one slot when it sends fewer than about six a second
-  (nothing is held from the others), as many as fit in ``HOLD_SECONDS`` up to
-  ``MAX_BATCH`` when it sends many, so a busy replica writes the hot rows a few times a
-  second instead of once a send; a spare slot costs the others the time between its use
-  and its stamp, a few hundredths of a second.
+  (nothing is held from the others); when it sends many, as many as fit in
+  ``HOLD_SECONDS`` (and one for each send waiting meanwhile), up to a fifth of a second's
+  slots, so a busy replica writes the hot rows a few times a second instead of once a
+  send; a spare slot costs the others the time between its use and its stamp, a few
+  hundredths of a second.
 * per chat: ``chat_sends`` keeps the tokens and time of the chat's last send, the same
   bucket as ``coach.rate_limit.SendLimiter``: replies may burst, reminders need a full
   interval since the last send. One upsert with a condition (a statement of its own, no
@@ -25,7 +26,8 @@ processes too. Both rules are decided by the database, on its clock:
 
 A refusal counts nothing (a refused chat gives its slot back to the replica's next send)
 and tells how long to wait. A ``RetryAfter`` one replica gets stamps every slot into the
-pause and drops the slots it held, so all replicas hold their sends until it ends. Only for
+pause and drops the slots it held, so all replicas hold their sends until it ends (another
+replica may still use the spare slots it took before, for at most ``HOLD_SECONDS``). Only for
 PostgreSQL: with SQLite there is one process, and the local limiter is enough.
 
 Slots that vanish under a running process (a failover, an operator's ``DELETE``, a crash of a
@@ -50,6 +52,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from coach.rate_limit import REPLY_BURST, SAFE_WINDOW_SECONDS
+from storage.engine import ping_when_idle
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +61,6 @@ MIN_WAIT_SECONDS = 0.01
 PRUNE_EVERY_SECONDS = 60.0
 HOLD_SECONDS = 0.25
 """A batch's slots are for this long: its last spare is stamped (and dropped) then."""
-MAX_BATCH = 6
-"""The most slots taken at once: a fifth of a second's 30."""
 SPARE_STEP_SPACINGS = 1.5
 """A spare slot's stamp follows the previous one by this many of the replica's spacings."""
 
@@ -164,13 +165,16 @@ def budget_engine(url: str, pool_size: int = 4) -> AsyncEngine:
     database (the second it counted is long over), so its commits skip the wait for the
     disk flush (``synchronous_commit=off``): a granted permit costs a round trip, not an
     fsync. Durability of every other table is unchanged."""
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=6,
-        pool_pre_ping=True,
+        # Every statement of the budget commits on its own (no BEGIN, no COMMIT).
+        isolation_level="AUTOCOMMIT",
         connect_args={"server_settings": {"synchronous_commit": "off"}},
     )
+    ping_when_idle(engine)
+    return engine
 
 
 class PostgresSendBudget:
@@ -185,7 +189,7 @@ class PostgresSendBudget:
         reply_burst: int = REPLY_BURST,
         owns_engine: bool = False,
         on_grant: Callable[[int, float, float], None] | None = None,
-        max_batch: int = MAX_BATCH,
+        max_batch: int | None = None,
         hold: float = HOLD_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -194,7 +198,8 @@ class PostgresSendBudget:
         self._per_second = per_second
         self._interval = per_chat_interval
         self._burst = reply_burst
-        self._max_batch = max(1, max_batch)
+        # A fifth of a second's slots at most: 6 of Telegram's 30.
+        self._max_batch = max(1, per_second // 5 if max_batch is None else max_batch)
         self._hold = hold
         self._clock = clock
         self._seeded = False
@@ -204,6 +209,7 @@ class PostgresSendBudget:
         self._slots: deque[tuple[float, float]] = deque()
         self._granted: deque[float] = deque()  # this replica's grants of the last second
         self._reserving = asyncio.Lock()
+        self._asking = 0  # sends of this replica waiting for a batch now
         # Told (chat, chat stamp, slot stamp) of every grant, database clock: for tests.
         self._on_grant = on_grant
 
@@ -216,12 +222,18 @@ class PostgresSendBudget:
         """0.0 and the send is counted, or the seconds to wait before asking again."""
         await self._seed()
         chat = {"chat": chat_id, "burst": self._burst, "interval": self._interval, "strict": strict}
-        granted = await self._with_spare(chat)
-        if granted is None:
-            async with self._reserving:  # one batch at a time; the others use its spares
-                granted = await self._with_spare(chat)
-                if granted is None:
-                    granted = await self._with_batch(chat)
+        slot = self._spare()
+        if slot is None:
+            self._asking += 1
+            try:
+                async with self._reserving:  # one batch at a time; those behind use its spares
+                    slot = self._spare()
+                    if slot is None:
+                        granted = await self._with_batch(chat)
+            finally:
+                self._asking -= 1
+        if slot is not None:
+            granted = await self._with_spare(chat, slot)
         if isinstance(granted, float):
             return granted
         self._granted.append(self._clock())
@@ -229,15 +241,18 @@ class PostgresSendBudget:
             self._on_grant(chat_id, *granted)
         return 0.0
 
-    async def _with_spare(self, chat: dict[str, Any]) -> tuple[float, float] | float | None:
-        """The send on a spare slot of this replica: (chat stamp, slot stamp) if the chat
-        may have it, else its wait (the slot stays for the next send); None without one."""
+    def _spare(self) -> tuple[float, float] | None:
+        """A spare slot of this replica's batches whose moment is not over, or None."""
         now = self._clock()
         while self._slots and self._slots[0][0] <= now:
             self._slots.popleft()  # its moment is over: dropped, never used
-        if not self._slots:
-            return None
-        slot = self._slots.popleft()
+        return self._slots.popleft() if self._slots else None
+
+    async def _with_spare(
+        self, chat: dict[str, Any], slot: tuple[float, float]
+    ) -> tuple[float, float] | float:
+        """The send on a spare slot: (chat stamp, slot stamp) if the chat may have it, else
+        its wait (the slot stays for the next send)."""
         async with self._connect() as connection:
             taken = (await connection.execute(_TAKE_CHAT, chat)).first()
             if taken is None:
@@ -278,20 +293,23 @@ class PostgresSendBudget:
     def _batch(self) -> tuple[int, float]:
         """How many slots to take, and the step between their stamps, from this replica's
         rate over the last second: a step half again its spacing (its sends come before
-        their slot's stamp even when a little late), as many as fit in the hold. One slot
-        while it sends fewer than about six a second, so it keeps none from the others."""
+        their slot's stamp even when a little late), as many as fit in the hold, and at
+        least one for each send waiting for this batch. One slot while it sends fewer than
+        about six a second, so it keeps none from the others."""
         now = self._clock()
         while self._granted and self._granted[0] <= now - 1.0:
             self._granted.popleft()
         rate = max(1, len(self._granted))
         step = SPARE_STEP_SPACINGS / rate
-        return min(self._max_batch, 1 + int(self._hold / step)), step
+        wanted = max(1 + int(self._hold / step), self._asking)  # the sends waiting get one each
+        return min(self._max_batch, wanted), step
 
     @asynccontextmanager
     async def _connect(self) -> AsyncIterator[AsyncConnection]:
         """A connection whose every statement commits on its own: one round trip each, no
         transaction around them."""
         async with self._engine.connect() as connection:
+            # Already so on budget_engine's connections; set for any other engine (tests).
             yield await connection.execution_options(isolation_level="AUTOCOMMIT")
 
     async def _prune(self, connection: AsyncConnection) -> None:
@@ -324,11 +342,18 @@ class PostgresSendBudget:
             self._per_second,
         )
 
+    async def prepare(self) -> None:
+        """The slots, at start: a fresh database gets them before the first send."""
+        await self._seed()
+
     async def _seed(self) -> None:
-        if not self._seeded:
-            async with self._connect() as connection:
-                await connection.execute(_SEED_SLOTS, {"n": self._per_second})
-            self._seeded = True
+        if self._seeded:
+            return
+        async with self._reserving:  # once, not by every send waiting for the first
+            if not self._seeded:
+                async with self._connect() as connection:
+                    await connection.execute(_SEED_SLOTS, {"n": self._per_second})
+                self._seeded = True
 
     async def close(self) -> None:
         if self._owns_engine:
