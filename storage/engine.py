@@ -48,10 +48,14 @@ def ensure_sqlite_directory(url: str) -> None:
         Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
-    """An async engine for `url`, configured for concurrent use by one bot process."""
+def create_engine(url: str, *, echo: bool = False, pool_size: int | None = None) -> AsyncEngine:
+    """An async engine for `url`, configured for concurrent use by one bot process.
+
+    ``pool_size`` (PostgreSQL): connections kept open, as many again when busy.
+    """
     if not is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, hide_parameters=True)
+        sizes = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": pool_size}
+        engine = create_async_engine(url, echo=echo, hide_parameters=True, **sizes)
         ping_when_idle(engine)
         return engine
     ensure_sqlite_directory(url)
