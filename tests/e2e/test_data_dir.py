@@ -22,7 +22,7 @@ from tests.e2e.conftest import query
 from tests.e2e.people import onboard
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 PLANTED = b"planted by another local user"
 

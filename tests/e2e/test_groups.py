@@ -193,6 +193,7 @@ def people_rows(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
     return rows
 
 
+@pytest.mark.process
 async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

@@ -97,6 +97,7 @@ async def test_command_menu_is_registered_in_english_and_german(
     assert languages == ["", "de"]
 
 
+@pytest.mark.process
 async def test_restart_keeps_every_row_and_sigterm_exits_cleanly(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
 ) -> None:
