@@ -1,4 +1,4 @@
-"""Forged buttons never crash: random and mutated callback data against the real bot process.
+"""Forged buttons never crash: random and mutated callback data against the real bot.
 
 Button data comes back from the client unchecked. Every pattern registered in bot/app.py gets
 mutations of real button data (digits replaced by "²" or "٣", huge and negative numbers,

@@ -1,4 +1,4 @@
-"""Sit-break reminders from the real bot process: time moves by rewriting the test clock file.
+"""Sit-break reminders from the real bot: time moves by rewriting the test clock file.
 
 Every wait here is for an event (a call at the fake Bot API, a row in the database, a line
 in the bot's log); timeouts are only a bound for failing, generous so a loaded machine is

@@ -1,4 +1,4 @@
-"""The walking skeleton, as a person on a phone sees it: the real bot process over HTTP."""
+"""The walking skeleton, as a person on a phone sees it: the real bot over HTTP."""
 
 from __future__ import annotations
 

@@ -156,6 +156,10 @@ class InProcessBot(BotRunner):
         """Start the bot's thread; by default wait until it long-polls."""
         if self.running:
             raise RuntimeError(f"{self.name} is already running")
+        if _OwnRecords.running:
+            # Module-level state (Alembic's context, the installed city index, log levels)
+            # is one per process, so are a replica's own caches.
+            raise NeedsProcess("a second bot running at the same time (replicas)")
         env = self.environment()
         for key, what in PROCESS_ONLY.items():
             if env.get(key):
@@ -294,6 +298,8 @@ class InProcessBot(BotRunner):
                 await self.stop()
         if self._ended.done():
             self._finish()
+        else:  # a thread cannot be killed: at least stop writing its log into later tests'
+            self._detach()
 
     def _finish(self) -> int:
         """Put back what the start changed in the process; returns the exit code once."""
@@ -302,11 +308,19 @@ class InProcessBot(BotRunner):
             raise RuntimeError(f"{self.name} has not ended")
         code = ended.result()
         if self._handler is not None:
+            self.exit_codes.append(code)
+        self._detach()
+        self._app = None
+        return code
+
+    def _detach(self) -> None:
+        """Give the process back what the start took: the root logger's handler and levels,
+        the umask, the installed city index."""
+        if self._handler is not None:
             logging.getLogger().removeHandler(self._handler)
             self._handler = None
             for name, level in self._levels.items():
                 logging.getLogger(name).setLevel(level)
-            self.exit_codes.append(code)
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None
@@ -315,5 +329,3 @@ class InProcessBot(BotRunner):
             self._umask = None
         _OwnRecords.running = _OwnRecords.running - {self.name}
         timezones.use_index(shared_index())
-        self._app = None
-        return code
