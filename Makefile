@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts unit e2e chat bench bench-quick migrate clean
+.PHONY: run test lint typecheck contracts unit e2e chat bench bench-quick migrate pictures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ e2e: $(STAMP_DEV)
 chat: $(STAMP_DEV)  ## try the coach in the terminal, no Telegram account needed
 	$(BIN)/python -m tests.support.chat
 
+pictures: $(STAMP_RUN)  ## every exercise animation, its frames and an overview in build/pictures/
+	$(BIN)/python -m bot.contact_sheet build/pictures
+
 bench: $(STAMP_DEV)  ## performance figures, see docs/PERFORMANCE.md (under 10 minutes)
 	$(BIN)/python -m bench
 
@@ -60,4 +63,4 @@ bench-quick: $(STAMP_DEV)  ## the same benchmark at small sizes (about a minute)
 	BENCH_QUICK=1 $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build/pictures

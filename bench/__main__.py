@@ -1,4 +1,5 @@
-"""`python -m bench` (`make bench`): reminder fan-out, update handling and tick cost, one run.
+"""`python -m bench` (`make bench`): reminder fan-out, update handling, tick cost and the
+weekly summary picture's drawing time, one run.
 
 The parent process hosts the local fake Bot API (``tests.support.fake_bot_api``; one
 instance enforcing Telegram's send limits for the fan-out, one without limits for update
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import ticks
+from bench import summary_render, ticks
 from bench.child import Worker
 from bench.seed import EXERCISE_MESSAGE_ID, Plan, seed
 from bench.sizes import SIZES, Sizes
@@ -365,6 +366,10 @@ async def main(sizes: Sizes) -> int:
         + (" (BENCH_QUICK: small sizes, numbers not meaningful)" if sizes.quick else "")
     )
     section("Tick cost against users", ticks_table(await tick_costs(sizes)))
+    section(
+        "Weekly summary pictures: matplotlib (before) and Pillow (now)",
+        summary_render.table(sizes.summary_pictures),
+    )
 
     with tempfile.TemporaryDirectory(prefix="bench-") as name:
         folder = Path(name)

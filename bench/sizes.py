@@ -32,6 +32,7 @@ class Sizes:
     update_paced: int
     update_rate: int
     tick_users: tuple[int, ...]
+    summary_pictures: int
     postgres_url: str
 
 
@@ -50,6 +51,7 @@ def from_environment() -> Sizes:
         tick_users=_ints(
             "BENCH_TICK_USERS", (1_000, 10_000) if quick else (1_000, 100_000, 1_000_000)
         ),
+        summary_pictures=_int("BENCH_PICTURES", 5 if quick else 60),
         postgres_url=os.environ.get(
             "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
         ),

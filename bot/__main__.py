@@ -20,6 +20,7 @@ from bot.app import CoachApplication, build_application, on_stop_signal
 from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
 from bot.logging_setup import configure_logging, mask_output
 from bot.migrate import EXIT_CONFIG, database_exit, print_invalid
+from coach.vocabulary import VocabularyError
 from storage.backup import run_lock
 from storage.startup import DatabaseProblem
 
@@ -68,7 +69,11 @@ def serve(settings: Settings, *, started: Started | None = None) -> int:
     except (OSError, data_dir.DataDirError) as error:
         print(f"Invalid setting DATA_DIR: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    application = build_application(settings)
+    try:
+        application = build_application(settings)
+    except VocabularyError as error:
+        print(f"Invalid language data (LOCALES_DIR, INPUT_DIR): {error}", file=sys.stderr)
+        return EXIT_CONFIG
     try:
         with run_lock(settings.database_url):
             run(application, settings, started=started)

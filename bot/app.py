@@ -56,12 +56,12 @@ from bot.metrics import SKIPPED_TICKS, observed, observed_dispatch
 from bot.notifier import TelegramNotifier
 from bot.outbound import OutboundLimiter
 from bot.summary_sender import TelegramSummarySender
-from bot.texts import Catalogue, load_catalogue
+from bot.texts import Catalogue, install_languages, load_catalogue
 from bot.update_processor import PerUserUpdateProcessor
 from coach import timezones
 from coach.catalogue import load_catalogue as load_exercises
 from coach.clock import Clock, SystemClock
-from coach.profile import SUPPORTED_LANGUAGES
+from coach.languages import FALLBACK
 from coach.screening import load_questionnaire
 from coach.services.admin import AdminService
 from coach.services.progress import ProgressService
@@ -86,6 +86,8 @@ CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any]
 
 
 def build_application(settings: Settings) -> CoachApplication:
+    """The application, not yet started; VocabularyError when the language data is broken."""
+    install_languages(settings.locales_dir, settings.input_dir)
     context_types = ContextTypes(context=CoachContext, bot_data=BotData)
     clock = _clock(settings)
     application: CoachApplication = (
@@ -222,7 +224,8 @@ async def _post_init(application: CoachApplication) -> None:
     await prepare_database(settings.database_url, wait_seconds=settings.database_wait_seconds)
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
-    texts = load_catalogue()
+    texts = load_catalogue(settings.locales_dir)
+    log.info("languages: %s", ", ".join(texts.bundles))
     clock = application.bot_data.clock or _clock(settings)
     uow = SqlUnitOfWorkFactory(engine)
     # The location finder and zone names load in a worker thread: not on the way to the first
@@ -338,12 +341,12 @@ def _serve_health(application: CoachApplication, settings: Settings, health: Hea
 
 async def _register_commands(application: CoachApplication, texts: Catalogue) -> None:
     """The command menu, in English by default and in every other language by its code."""
-    for language in SUPPORTED_LANGUAGES:
+    for language in texts.bundles:
         commands = [
             BotCommand(name, texts.text(language, f"command-{name}")) for name in MENU_COMMANDS
         ]
         await application.bot.set_my_commands(
-            commands, language_code=None if language == "en" else language
+            commands, language_code=None if language == FALLBACK else language
         )
 
 

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 from bot.logging_setup import LOG_FORMATS
+from bot.texts import LOCALES
 from storage.city_index import INDEX_FILE_NAME
 from storage.startup import normalise_url
 
@@ -97,6 +98,10 @@ class Settings(DatabaseSettings):
     test_clock_file: Path | None = None
     # The city and time-zone index (a read-only SQLite file); empty: DATA_DIR/cities.sqlite3.
     city_index_path: Path | None = None
+    # The languages: texts in LOCALES_DIR/<lang>/*.ftl, what people type in
+    # INPUT_DIR/<lang>.toml; a language with both is offered. Empty: the shipped ones.
+    locales_dir: Path = LOCALES
+    input_dir: Path | None = None
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -3,9 +3,9 @@
 A press whose answer replaces what the message said (a reminder answered, a setting changed,
 the next step of an exercise) edits that message instead of sending one more: the chat keeps
 one current message, and no stale keyboard stays behind. Telegram edits a text message's text
-and a photo's caption (``editMessageText``, ``editMessageCaption``), never text into a photo,
-and only with an inline keyboard; where an edit cannot show the answer it is sent anew and the
-pressed message loses its keyboard instead.
+and a photo's or animation's caption (``editMessageText``, ``editMessageCaption``), never text
+into a photo, and only with an inline keyboard; where an edit cannot show the answer it is sent
+anew and the pressed message loses its keyboard instead.
 
 Edits carry the chat id, so the outbound queue (``bot.outbound``) paces them like sends.
 "Message is not modified" means the message already shows the answer: a success. Any other
@@ -44,7 +44,7 @@ def pressed_message(update: Update) -> Message | None:
     return query.message
 
 
-def _not_modified(error: BadRequest) -> bool:
+def is_not_modified(error: BadRequest) -> bool:
     return "message is not modified" in error.message.lower()
 
 
@@ -68,7 +68,7 @@ async def replace(update: Update, context: CoachContext, message: Outgoing) -> i
             await context.bot.edit_message_text(
                 message.text, chat_id=chat_id, message_id=pressed.message_id, reply_markup=markup
             )
-        elif pressed.photo and len(message.text) <= MAX_CAPTION:
+        elif (pressed.photo or pressed.animation) and len(message.text) <= MAX_CAPTION:
             await context.bot.edit_message_caption(
                 chat_id=chat_id,
                 message_id=pressed.message_id,
@@ -78,7 +78,7 @@ async def replace(update: Update, context: CoachContext, message: Outgoing) -> i
         else:
             return None
     except BadRequest as error:
-        if not _not_modified(error):
+        if not is_not_modified(error):
             log.info("message %s not edited (%s); sending anew", pressed.message_id, error)
             return None
     return pressed.message_id

@@ -7,15 +7,17 @@ a test can check that every key exists in every language.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fluent.runtime import FluentBundle, FluentResource
 
-from coach.profile import SUPPORTED_LANGUAGES
+from coach import languages, vocabulary
+from coach.languages import FALLBACK
 
 LOCALES = Path(__file__).resolve().parent / "locales"
-FALLBACK = "en"
+"""The shipped texts; `LOCALES_DIR` may point elsewhere."""
 
 
 class MissingText(KeyError):
@@ -49,11 +51,36 @@ class Catalogue:
         return any(key in keys for keys in self.keys.values())
 
 
-def load_catalogue(directory: Path = LOCALES) -> Catalogue:
+def text_languages(directory: Path = LOCALES) -> frozenset[str]:
+    """The languages with texts: the folders of `directory` that hold `.ftl` files."""
+    if not directory.is_dir():
+        return frozenset()
+    return frozenset(
+        folder.name
+        for folder in directory.iterdir()
+        if folder.is_dir() and any(folder.glob("*.ftl"))
+    )
+
+
+def install_languages(directory: Path = LOCALES, inputs: Path | None = None) -> tuple[str, ...]:
+    """Make the languages with both texts (`directory`) and an input vocabulary (`inputs`,
+    None: the shipped ones) the ones the coach reads and speaks; returns them.
+
+    A language with only one of the two is left out. VocabularyError when the data is broken
+    or English (the fallback) is missing."""
+    return vocabulary.use(inputs, only=text_languages(directory))
+
+
+def load_catalogue(directory: Path = LOCALES, codes: Iterable[str] | None = None) -> Catalogue:
+    """The texts of `codes` (by default every available language that has texts)."""
+    if codes is None:
+        codes = [code for code in languages.available() if code in text_languages(directory)]
     bundles: dict[str, FluentBundle] = {}
     keys: dict[str, frozenset[str]] = {}
-    for language in SUPPORTED_LANGUAGES:
-        bundle = FluentBundle([language], use_isolating=False)
+    for language in codes:
+        # The locale second: Fluent's plural rules and numbers, also for a code Babel lacks.
+        locale = languages.locale(language).replace("_", "-")
+        bundle = FluentBundle([language, locale], use_isolating=False)
         ids: set[str] = set()
         for path in sorted((directory / language).glob("*.ftl")):
             source = path.read_text(encoding="utf-8")

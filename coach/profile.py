@@ -5,24 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 
+from coach.vocabulary import FALLBACK
+
 WEEKDAYS = (0, 1, 2, 3, 4, 5, 6)
 DEFAULT_WORK_DAYS = frozenset({0, 1, 2, 3, 4})
 DEFAULT_WORK_START = time(9, 0)
 DEFAULT_WORK_END = time(17, 0)
 DEFAULT_SIT_INTERVAL_MIN = 60
 OFFERED_SIT_INTERVALS = (30, 45, 60, 90)
-SUPPORTED_LANGUAGES = ("en", "de")
 DEFAULT_SUMMARY_WEEKDAY = 6  # Sunday (Monday is 0)
 DEFAULT_SUMMARY_TIME = time(18, 0)
-
-
-def language_from_client(code: str | None) -> str:
-    """The closest supported language to a Telegram client's `language_code`."""
-    if code:
-        base = code.split("-")[0].split("_")[0].lower()
-        if base in SUPPORTED_LANGUAGES:
-            return base
-    return "en"
 
 
 def work_days_to_mask(days: frozenset[int]) -> int:
@@ -40,7 +32,7 @@ class Profile:
     user_id: int
     chat_id: int
     created_at: datetime
-    language: str = "en"
+    language: str = FALLBACK
     timezone: str | None = None
     work_days: frozenset[int] = field(default=DEFAULT_WORK_DAYS)
     work_start: time = DEFAULT_WORK_START

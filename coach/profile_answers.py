@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Final
 
-from coach import timezones
-from coach.profile import OFFERED_SIT_INTERVALS, SUPPORTED_LANGUAGES, Profile
+from coach import languages, timezones, vocabulary
+from coach.profile import OFFERED_SIT_INTERVALS, Profile
 from coach.profile_input import (
     is_overnight_hours,
     parse_goal_days,
@@ -70,61 +70,66 @@ def hour_preset(token: str) -> tuple[time, time] | None:
 
 
 def apply_answer(profile: Profile, field: str, raw: str, *, typed: bool) -> Answer:
-    """`profile` with `raw` applied to `field`; a button token is only accepted if offered."""
+    """`profile` with `raw` applied to `field`; a button token is only accepted if offered.
+
+    Typed text is read in every language, the profile's first."""
     hint = Rejected("hint")
+    language = profile.language
     if field == "timezone":
         return _apply_timezone(profile, raw, typed=typed)
     if field == "work_days":
-        days = parse_work_days(raw) if typed else WORK_DAY_PRESETS.get(raw)
+        days = parse_work_days(raw, language) if typed else WORK_DAY_PRESETS.get(raw)
         return Accepted(profile.with_changes(work_days=days)) if days else hint
     if field == "work_hours":
-        hours = parse_work_hours(raw) if typed else hour_preset(raw)
+        hours = parse_work_hours(raw, language) if typed else hour_preset(raw)
         if hours is None:
-            return Rejected("overnight") if typed and is_overnight_hours(raw) else hint
+            overnight = typed and is_overnight_hours(raw, language)
+            return Rejected("overnight") if overnight else hint
         return Accepted(profile.with_changes(work_start=hours[0], work_end=hours[1]))
     if field == "sit_interval":
-        minutes = parse_interval(raw)
+        minutes = parse_interval(raw, language)
         if minutes is None or (not typed and minutes not in OFFERED_SIT_INTERVALS):
             return hint
         return Accepted(profile.with_changes(sit_interval_min=minutes))
     if field == "exercise_time":
         if raw == NO_EXERCISE_TIME and not typed:
             return Accepted(profile.with_changes(exercise_time=None))
-        moment = parse_time_of_day(raw) if typed else parse_clock_token(raw)
+        moment = parse_time_of_day(raw, language) if typed else parse_clock_token(raw)
         return hint if moment is None else Accepted(profile.with_changes(exercise_time=moment))
     if field == "goal":
-        goal = parse_goal_days(raw)
+        goal = parse_goal_days(raw, language)
         if goal is None or (not typed and goal not in GOAL_PRESETS):
             return hint
         return Accepted(profile.with_changes(goal_days_per_week=goal))
     if field == "summary":
-        if (raw == SUMMARY_OFF and not typed) or (typed and _says_off(raw)):
+        if (raw == SUMMARY_OFF and not typed) or (typed and _says_off(raw, language)):
             return Accepted(profile.with_changes(summary_enabled=False))
-        day = parse_weekday(raw) if typed else _weekday_token(raw)
+        day = parse_weekday(raw, language) if typed else _weekday_token(raw)
         if day is None:
             return hint
         return Accepted(profile.with_changes(summary_weekday=day, summary_enabled=True))
     if field == "summary_time":
         if not typed and raw not in SUMMARY_TIME_PRESETS:
             return hint
-        moment = parse_time_of_day(raw) if typed else parse_clock_token(raw)
+        moment = parse_time_of_day(raw, language) if typed else parse_clock_token(raw)
         return hint if moment is None else Accepted(profile.with_changes(summary_time=moment))
     if field == "language":
-        language = parse_language(raw) if typed else raw
-        if language not in SUPPORTED_LANGUAGES:
+        chosen = parse_language(raw) if typed else raw
+        if chosen not in languages.available():
             return hint
-        return Accepted(profile.with_changes(language=language))
+        return Accepted(profile.with_changes(language=chosen))
     raise ValueError(f"unknown profile field {field!r}")
 
 
 SUMMARY_OFF = "off"
 """The button token that turns the weekly summary off."""
 
-_OFF_WORDS = frozenset({"off", "none", "no", "never", "aus", "keine", "nein", "nie"})
+_OFF: Final = vocabulary.Lexicon({"off": "answers.off"})
+"""Typed to turn the weekly summary off: "off", "aus", "jamais" (as the whole answer)."""
 
 
-def _says_off(text: str) -> bool:
-    return " ".join(text.casefold().replace("!", " ").replace(".", " ").split()) in _OFF_WORDS
+def _says_off(text: str, language: str) -> bool:
+    return len(text) <= 100 and _OFF.whole(text, language) is not None
 
 
 def _weekday_token(token: str) -> int | None:

@@ -1,11 +1,12 @@
 """Turn a plain chat reply ("8 L 10 R", "3x10 hip raises", "je Seite 10 Muscheln") into rep entries.
 
 Users report reps with one thumb and in their own words, so the parser is forgiving about form
-(order, case, umlauts, emoji, filler words, English or German) and strict about meaning: when a
-reply could mean two different things, or contains a word we do not know, it is refused or a
-question is asked. Nothing is ever logged by guess (PRODUCT.md §4).
+(order, case, accents, emoji, filler words, any language the bot reads) and strict about
+meaning: when a reply could mean two different things, or contains a word we do not know, it is
+refused or a question is asked. Nothing is ever logged by guess (PRODUCT.md §4).
 
-The vocabulary lives in `coach/data/rep_words.toml`, so new words need no code change.
+The words live in `coach/data/input/<lang>.toml` ([reps]) and which exercises have sides in
+`coach/data/rep_words.toml`, so new words or a new language need no code change.
 
 Semantics chosen:
 
@@ -30,12 +31,14 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Final, Literal
+
+from coach import vocabulary
 
 Side = Literal["left", "right", "both"]
 RefusalReason = Literal[
@@ -54,9 +57,6 @@ MAX_TEXT_CHARS = 300
 
 MAX_REPS_PER_ENTRY = 200
 """More than this in one entry is a typo, not a workout."""
-
-_MAX_PHRASE_TOKENS = 6
-_SIDES: tuple[Side, ...] = ("left", "right")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,17 +93,19 @@ class NeedsExercise:
     `text` is the reply as received (at most `MAX_TEXT_CHARS`), so the question can survive a
     restart: store `text`, and on the answer call `complete` or `parse_reps(text,
     context_exercise=choice)`. `choices` are the exercises the numbers fit (a "10/10" does not
-    fit the two-legged bridge); offer only those as buttons.
+    fit the two-legged bridge); offer only those as buttons. `language` is the one it was read
+    in first.
     """
 
     text: str
     choices: tuple[str, ...]
+    language: str | None = None
 
     def complete(self, exercise_id: str) -> Parsed:
         """The entries for the exercise the user picked; ValueError for a choice not offered."""
         if exercise_id not in self.choices:
             raise ValueError(f"{exercise_id!r} is not one of the offered choices")
-        result = parse_reps(self.text, context_exercise=exercise_id)
+        result = parse_reps(self.text, context_exercise=exercise_id, language=self.language)
         if not isinstance(result, Parsed):  # pragma: no cover - choices were computed this way
             raise ValueError(f"{exercise_id!r} does not fit {self.text!r}")
         return result
@@ -116,7 +118,7 @@ ParseResult = Parsed | NeedsExercise | Refused
 
 
 class _Kind(Enum):
-    NUM = "num"
+    NUM = "number"
     EXERCISE = "exercise"
     SIDE = "side"
     EACH = "each"
@@ -128,113 +130,69 @@ class _Kind(Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class _Meaning:
-    kind: _Kind
-    value: str = ""
-    number: int = 0
+_WORDS: Final = vocabulary.Lexicon(
+    {
+        "exercise": "reps.exercises",
+        "left": "reps.left",
+        "right": "reps.right",
+        "each": "reps.each_side",
+        "sets": "reps.sets",
+        "times": "words.times",
+        "reps": "reps.units",
+        "filler": "reps.filler",
+        vocabulary.NUMBER: "numbers.counts",
+    },
+    marks="/×*",
+)
+"""The rep words of every language (coach/data/input/<lang>.toml, [reps]). "one"/"ein" are
+not counts here: they are articles far more often."""
 
 
 @dataclass(frozen=True, slots=True)
 class RepVocabulary:
-    """The words of `rep_words.toml`, normalised and indexed for matching."""
+    """What the words of `rep_words.toml` mean whatever the language: which exercises have sides."""
 
     version: int
     sided: Mapping[str, bool]
-    phrases: Mapping[str, _Meaning] = field(repr=False)
 
     @property
     def exercise_ids(self) -> tuple[str, ...]:
         return tuple(self.sided)
 
 
-def _normalise(text: str) -> str:
-    """Fold the ways one word can be typed into one spelling (case, umlauts, apostrophes)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
-        folded = folded.replace(umlaut, plain)
-    return re.sub(r"['’‘`´]", "", folded)
-
-
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|[/×*]")
-
-
-def _raw_tokens(normalised: str) -> list[str]:
-    return _TOKEN.findall(normalised)
-
-
-def _phrase_key(phrase: str) -> str:
-    return "".join(_raw_tokens(_normalise(phrase)))
-
-
-def _add(index: dict[str, _Meaning], phrases: Iterable[object], meaning: _Meaning) -> None:
-    for phrase in phrases:
-        if not isinstance(phrase, str):
-            raise ValueError(f"rep_words: {phrase!r} is not a string")
-        key = _phrase_key(phrase)
-        if not key:
-            raise ValueError(f"rep_words: {phrase!r} has no letters or digits")
-        if key.isdigit():
-            raise ValueError(f"rep_words: {phrase!r} would hide a number")
-        known = index.get(key)
-        if known is not None and known != meaning:
-            raise ValueError(f"rep_words: {phrase!r} means both {known} and {meaning}")
-        index[key] = meaning
-
-
-def _string_list(table: Mapping[str, object], key: str) -> list[object]:
-    value = table.get(key, [])
-    if not isinstance(value, list):
-        raise ValueError(f"rep_words: {key} must be a list")
-    return value
-
-
 def vocabulary_from_toml(data: Mapping[str, object]) -> RepVocabulary:
-    """Validate and index a parsed `rep_words.toml`; ValueError on any inconsistency."""
+    """Validate a parsed `rep_words.toml`; ValueError on any inconsistency."""
     version = data.get("version")
     exercises = data.get("exercises")
-    sides = data.get("sides")
-    words = data.get("words")
-    numbers = data.get("numbers", {})
     if not isinstance(version, int):
         raise ValueError("rep_words: version must be an integer")
     if not isinstance(exercises, dict) or not exercises:
         raise ValueError("rep_words: [exercises] is missing")
-    if not isinstance(sides, dict) or not isinstance(words, dict) or not isinstance(numbers, dict):
-        raise ValueError("rep_words: [sides], [words] and [numbers] must be tables")
-
-    index: dict[str, _Meaning] = {}
     sided: dict[str, bool] = {}
     for exercise_id, table in exercises.items():
         if not isinstance(table, dict) or not isinstance(table.get("sided"), bool):
             raise ValueError(f"rep_words: exercise {exercise_id} needs `sided = true|false`")
         sided[exercise_id] = table["sided"]
-        aliases = _string_list(table, "en") + _string_list(table, "de")
-        if not aliases:
-            raise ValueError(f"rep_words: exercise {exercise_id} has no words")
-        _add(index, aliases, _Meaning(_Kind.EXERCISE, exercise_id))
-    for side in _SIDES:
-        _add(index, _string_list(sides, side), _Meaning(_Kind.SIDE, side))
-    for group, kind in (
-        ("each_side", _Kind.EACH),
-        ("sets", _Kind.SETS),
-        ("times", _Kind.TIMES),
-        ("reps", _Kind.REPS),
-        ("filler", _Kind.FILLER),
-    ):
-        _add(index, _string_list(words, group), _Meaning(kind))
-    for word, value in numbers.items():
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ValueError(f"rep_words: number word {word!r} needs a positive integer")
-        _add(index, [word], _Meaning(_Kind.NUM, number=value))
-    return RepVocabulary(version=version, sided=sided, phrases=index)
+    return RepVocabulary(version=version, sided=sided)
 
 
 @cache
 def load_vocabulary() -> RepVocabulary:
-    """The shipped vocabulary, read once on first use (never at import)."""
+    """The shipped meanings, read once on first use (never at import)."""
     text = resources.files("coach.data").joinpath("rep_words.toml").read_text(encoding="utf-8")
     return vocabulary_from_toml(tomllib.loads(text))
+
+
+@vocabulary.add_check
+def _every_language_names_every_exercise(found: Mapping[str, vocabulary.Vocabulary]) -> None:
+    wanted = set(load_vocabulary().sided)
+    for language in found.values():
+        named = set(language.data["reps"]["exercises"])
+        if named != wanted:
+            raise vocabulary.VocabularyError(
+                f"{language.source or language.code}: [reps.exercises] names {sorted(named)},"
+                f" rep_words.toml {sorted(wanted)}"
+            )
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -250,34 +208,21 @@ class _Token:
 _NEGATIVE = re.compile(r"(?<![\w/])[-−‐‑–](?=[0-9])")
 _FRACTION = re.compile(r"[0-9]\.[0-9]|⁄")
 _DIGIT_COMMA = re.compile(r"[0-9],[0-9]")
+_SIDE_KINDS: Final = {"left": "left", "right": "right"}
 
 
-def _tokens(normalised: str, vocabulary: RepVocabulary) -> list[_Token]:
-    """Classify the reply's words, longest known phrase first."""
-    raw = _raw_tokens(normalised)
-    out: list[_Token] = []
-    i = 0
-    while i < len(raw):
-        # Phrases first, so "2-legged bridge" is an exercise and not the number 2.
-        for length in range(min(_MAX_PHRASE_TOKENS, len(raw) - i), 0, -1):
-            meaning = vocabulary.phrases.get("".join(raw[i : i + length]))
-            if meaning is not None:
-                out.append(_Token(meaning.kind, meaning.value, meaning.number))
-                i += length
-                break
-        else:
-            word = raw[i]
-            if word.isascii() and word.isdigit():  # not str.isdigit alone: '፩', '²'
-                # A digit string too long to be a count is simply "too many"; int() of
-                # thousands of digits would also be slow.
-                number = int(word) if len(word) <= 6 else MAX_REPS_PER_ENTRY + 1
-                out.append(_Token(_Kind.NUM, number=number))
-            elif word == "/":
-                out.append(_Token(_Kind.SLASH))
-            else:
-                out.append(_Token(_Kind.UNKNOWN, word))
-            i += 1
-    return out
+def _token(word: vocabulary.Word) -> _Token:
+    """A word of the reply as the rep grammar sees it."""
+    if word.kind == vocabulary.NUMBER:
+        number = int(word.value)
+        return _Token(_Kind.NUM, number=min(number, MAX_REPS_PER_ENTRY + 1))
+    if word.kind in _SIDE_KINDS:
+        return _Token(_Kind.SIDE, word.kind)
+    if word.kind == vocabulary.MARK:
+        return _Token(_Kind.SLASH) if word.value == "/" else _Token(_Kind.TIMES)
+    if word.kind == vocabulary.UNKNOWN:
+        return _Token(_Kind.UNKNOWN, word.text)
+    return _Token(_Kind(word.kind), str(word.value))
 
 
 class _Ambiguous(Exception):
@@ -401,7 +346,7 @@ def _side(value: str) -> Side:
 
 def _entries(
     tokens: list[_Token],
-    vocabulary: RepVocabulary,
+    meanings: RepVocabulary,
     context_exercise: str | None,
     context_side: Side | None,
 ) -> tuple[RepEntryDraft, ...] | None:
@@ -411,7 +356,7 @@ def _entries(
         exercise_id = named or context_exercise
         if exercise_id is None:
             return None
-        sided = vocabulary.sided[exercise_id]
+        sided = meanings.sided[exercise_id]
         default_side = context_side if sided and exercise_id == context_exercise else None
         for side, reps in _read_segment(segment, sided, default_side):
             drafts.append(RepEntryDraft(exercise_id, side, reps))
@@ -421,15 +366,17 @@ def _entries(
 # --- public entry point ---------------------------------------------------------------------
 
 
-def as_typed(text: str, word: str) -> str:
-    """The spelling the user typed for a normalised `word` (e.g. from `Refused.detail`).
+def as_typed(text: str, word: str, language: str | None = None) -> str:
+    """The spelling the user typed for a folded `word` (e.g. from `Refused.detail`).
 
     "10 Liegestütze" is refused with the detail "liegestuetze"; the explanation should quote
     "Liegestütze". Falls back to `word` when it cannot be found.
     """
-    for candidate in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS])):
-        if "".join(_raw_tokens(_normalise(candidate))) == word:
-            return str(candidate)
+    candidates = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]))
+    for folding in _WORDS.foldings(language):
+        for candidate in candidates:
+            if _WORDS.keys(candidate, folding) == word:
+                return str(candidate)
     return word
 
 
@@ -438,14 +385,16 @@ def parse_reps(
     *,
     context_exercise: str | None = None,
     context_side: Side | None = None,
+    language: str | None = None,
 ) -> ParseResult:
     """Read a rep report. Never raises for any `text`; ValueError only for a bad context.
 
     `context_exercise` / `context_side` come from the message being replied to (a reminder or
-    a walkthrough step); the words in the reply always win over them.
+    a walkthrough step); the words in the reply always win over them. Every language's words
+    are read, `language`'s first (see coach.vocabulary).
     """
-    vocabulary = load_vocabulary()
-    if context_exercise is not None and context_exercise not in vocabulary.sided:
+    meanings = load_vocabulary()
+    if context_exercise is not None and context_exercise not in meanings.sided:
         raise ValueError(f"unknown exercise id {context_exercise!r}")
     if context_side is not None and context_side not in ("left", "right", "both"):
         raise ValueError(f"unknown side {context_side!r}")
@@ -453,14 +402,33 @@ def parse_reps(
     stripped = text.strip()
     if len(stripped) > MAX_TEXT_CHARS:
         return Refused("too_long")
-    normalised = _normalise(stripped)
-    tokens = _tokens(normalised, vocabulary)
+    first: ParseResult | None = None
+    for words in _WORDS.readings(stripped, language):
+        tokens = [_token(word) for word in words]
+        result = _read(stripped, tokens, meanings, context_exercise, context_side, language)
+        if not isinstance(result, Refused):
+            return result
+        first = first or result
+    assert first is not None  # there is always the user's own folding
+    return first
+
+
+def _read(
+    stripped: str,
+    tokens: list[_Token],
+    meanings: RepVocabulary,
+    context_exercise: str | None,
+    context_side: Side | None,
+    language: str | None,
+) -> ParseResult:
+    """One reading of the reply (one folding of its letters)."""
     has_number = any(t.kind is _Kind.NUM for t in tokens)
     if not has_number:
         return Refused("nonsense")
     unknown = next((t.value for t in tokens if t.kind is _Kind.UNKNOWN), None)
     if unknown is not None:
         return Refused("unrecognised", unknown)
+    normalised = unicodedata.normalize("NFKC", stripped)
     if _NEGATIVE.search(normalised):
         return Refused("negative")
     if _FRACTION.search(normalised):
@@ -476,7 +444,7 @@ def parse_reps(
     meaningful = [t for t in tokens if t.kind not in (_Kind.FILLER, _Kind.REPS)]
     try:
         folded = _fold_sets(meaningful)
-        entries = _entries(folded, vocabulary, context_exercise, context_side)
+        entries = _entries(folded, meanings, context_exercise, context_side)
         if entries is not None:
             return Parsed(entries)
     except _TooMany:
@@ -485,12 +453,12 @@ def parse_reps(
         return Refused("ambiguous")
 
     choices: list[str] = []
-    for exercise_id in vocabulary.exercise_ids:
+    for exercise_id in meanings.exercise_ids:
         try:
-            if _entries(folded, vocabulary, exercise_id, None):
+            if _entries(folded, meanings, exercise_id, None):
                 choices.append(exercise_id)
         except _Ambiguous:
             continue
     if not choices:
         return Refused("ambiguous")
-    return NeedsExercise(stripped, tuple(choices))
+    return NeedsExercise(stripped, tuple(choices), language)

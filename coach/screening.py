@@ -9,14 +9,15 @@ PRODUCT.md §1; nothing here diagnoses, it only decides what the bot may offer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Final
 
+from coach import vocabulary
 from coach.data_files import load_toml
 from coach.hold import Hold, HoldReason
 
@@ -47,6 +48,7 @@ __all__ = [
     "evaluate",
     "exercise_access",
     "load_questionnaire",
+    "mentioned_flags",
     "mentions_new_symptom",
     "mentions_urgent_symptom",
     "next_record",
@@ -463,8 +465,11 @@ def answer(
     progress: ScreeningProgress,
     question_id: str,
     raw_value: str | int | bool,
+    language: str | None = None,
 ) -> Step:
-    """Apply one answer (button value or typed text). Bad input is a step, never an exception."""
+    """Apply one answer (button value or typed text). Bad input is a step, never an exception.
+
+    `language` is the user's: typed text is read in it first."""
     compatible, current = _walk(questionnaire, progress)
     if not compatible:
         fresh = ScreeningProgress.start(questionnaire)
@@ -473,7 +478,7 @@ def answer(
         return Invalid(None, InvalidReason.STALE, progress)
     if question_id != current.id:
         return Invalid(current, InvalidReason.STALE, progress)
-    parsed = parse_answer(current, raw_value)
+    parsed = parse_answer(current, raw_value, language)
     if isinstance(parsed, InvalidReason):
         return Invalid(current, parsed, progress)
     new = progress.with_answer(current.id, parsed)
@@ -486,130 +491,165 @@ def answer(
 
 
 # ---------------------------------------------------------------------------------------------
-# Parsing typed answers
+# Parsing typed answers (the words: coach/data/input/<lang>.toml)
 
-_EMOJI_WORDS: Final = {
-    "👍": " yes ",
-    "👌": " yes ",
-    "✅": " yes ",
-    "✔": " yes ",
-    "☑": " yes ",
-    "👎": " no ",
-    "❌": " no ",
-    "✖": " no ",
-    "🚫": " no ",
+_EMOJI: Final[Mapping[str, bool]] = {
+    "👍": True,
+    "👌": True,
+    "✅": True,
+    "✔": True,
+    "☑": True,
+    "👎": False,
+    "❌": False,
+    "✖": False,
+    "🚫": False,
 }
-# fmt: off
-_YES_WORDS: Final = frozenset({
-    "yes", "y", "ye", "yea", "yeah", "yep", "yup", "ya", "yas", "yess", "sure", "true",
-    "correct", "affirmative", "indeed",
-    "ja", "j", "jo", "joa", "jap", "jep", "jup", "jawohl", "genau", "stimmt", "klar", "richtig",
-})
-_NO_WORDS: Final = frozenset({
-    "no", "n", "nope", "nah", "nay", "never", "none", "false", "negative",
-    "nein", "ne", "nee", "nö", "noe", "nix", "niemals",
-})
-# fmt: on
+_ANSWERS: Final = vocabulary.Lexicon(
+    {"yes": "answers.yes", "no": "answers.no"}, marks="".join(_EMOJI)
+)
 
 
-def _words(text: str) -> list[str]:
-    """Lower-case words with punctuation, symbols and emoji turned into spaces."""
-    for emoji, word in _EMOJI_WORDS.items():
-        text = text.replace(emoji, word)
-    cleaned = "".join(
-        " " if unicodedata.category(ch)[0] in "PSCZ" or ch in "\ufe0f\u200d" else ch
-        for ch in text.casefold()
-    )
-    return cleaned.split()
+def _polarity(word: vocabulary.Word) -> bool | None:
+    if word.kind == vocabulary.MARK:
+        return _EMOJI.get(str(word.value))
+    return {"yes": True, "no": False}.get(word.kind)
 
 
-def parse_yes_no(text: str) -> bool | None:
-    """yes/no in English or German, any case, with punctuation or 👍/👎; None if unclear.
-
-    The first word must be a yes or no word and no later word may say the opposite, so
-    "no, never" is no and "yes, sometimes" is yes, while "yes and no" or "maybe" is unclear.
-    """
-    words = _words(text)
-    if not words:
+def _yes_no(words: list[vocabulary.Word]) -> bool | None:
+    polarity = _polarity(words[0]) if words else None
+    if polarity is None:
         return None
-    first = words[0]
-    if first in _YES_WORDS:
-        polarity = True
-    elif first in _NO_WORDS:
-        polarity = False
-    else:
-        return None
-    opposite = _NO_WORDS if polarity else _YES_WORDS
-    if any(word in opposite for word in words[1:]):
+    if any(_polarity(word) is (not polarity) for word in words[1:]):
         return None
     return polarity
 
 
+def parse_yes_no(text: str, language: str | None = None) -> bool | None:
+    """yes/no in any language the bot reads (`language`'s first), any case, with punctuation
+    or 👍/👎; None if unclear.
+
+    The first word must be a yes or no word and no later word may say the opposite, so
+    "no, never" is no and "yes, sometimes" is yes, while "yes and no" or "maybe" is unclear.
+    """
+    for words in _ANSWERS.readings(text, language):
+        polarity = _yes_no(words)
+        if polarity is not None:
+            return polarity
+    return None
+
+
 _KEYCAP_RE: Final = re.compile(r"[\ufe0f\u20e3]")
-_SCALE_RE: Final = re.compile(
-    r"^(?P<value>[-−]?\d{1,4})\s*(?:(?:/|of|out of|von|aus)\s*(?P<max>\d{1,4}))?[.!]?$"
-)
+_SCALE: Final = vocabulary.Lexicon({"of": "screening.out_of"}, marks="/-−.!")
+_MINUS: Final = ("-", "−")
 
 
-def parse_scale(text: str, maximum: int = 10) -> int | None:
+def _scale(words: list[vocabulary.Word], maximum: int) -> int | None:
+    if words and words[-1].kind == vocabulary.MARK and words[-1].value in (".", "!"):
+        words = words[:-1]
+    sign = 1
+    if words and words[0].kind == vocabulary.MARK and words[0].value in _MINUS:
+        sign, words = -1, words[1:]
+    if not words or not words[0].digits or len(words[0].text) > 4:
+        return None
+    if len(words) == 3:
+        of, denominator = words[1], words[2]
+        if not (of.kind == "of" or (of.kind == vocabulary.MARK and of.value == "/")):
+            return None
+        if not denominator.digits or int(denominator.value) != maximum:
+            return None  # "3/5" is unclear rather than rescaled
+    elif len(words) != 1:
+        return None
+    return sign * int(words[0].value)
+
+
+def parse_scale(text: str, maximum: int = 10, language: str | None = None) -> int | None:
     """A whole number as typed: "3", "3/10", "7 of 10", " 7 ". Range is checked by the caller.
 
     A denominator other than the scale's maximum ("3/5") is unclear rather than rescaled.
     """
-    cleaned = _KEYCAP_RE.sub("", text.replace("🔟", "10")).casefold().strip()
-    cleaned = re.sub(r"\s+", " ", cleaned)
-    match = _SCALE_RE.match(cleaned)
-    if match is None:
-        return None
-    denominator = match.group("max")
-    if denominator is not None and int(denominator) != maximum:
-        return None
-    return int(match.group("value").replace("−", "-"))
+    cleaned = _KEYCAP_RE.sub("", text.replace("🔟", "10"))
+    for words in _SCALE.readings(cleaned, language):
+        value = _scale(words, maximum)
+        if value is not None:
+            return value
+    return None
 
 
-_NUMBER_WORDS: Final[Mapping[str, float]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3,
-    "vier": 4, "fünf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-    "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12,
-}  # fmt: skip
 _WEEKS_PER_UNIT: Final[Mapping[str, float]] = {
     "day": 1 / 7,
     "week": 1.0,
     "month": 52 / 12,
     "year": 52.0,
 }
-# fmt: off
-_UNIT_WORDS: Final[Mapping[str, str]] = {
-    **dict.fromkeys(("d", "day", "days", "tag", "tage", "tagen"), "day"),
-    **dict.fromkeys(("w", "wk", "wks", "week", "weeks", "woche", "wochen"), "week"),
-    **dict.fromkeys(
-        ("m", "mo", "mos", "mon", "month", "months", "monat", "monate", "monaten"), "month"
-    ),
-    **dict.fromkeys(("y", "yr", "yrs", "year", "years", "jahr", "jahre", "jahren"), "year"),
-}
-# fmt: on
-_DIGITS: Final = r"\d+(?:[.,]\d+)?"
-_WORD_NUM: Final = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_UNIT: Final = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_LESS: Final = r"<|less than|fewer than|under|below|weniger als|unter|kürzer als|kuerzer als"
-_MORE: Final = r">|more than|over|longer than|above|mehr als|über|ueber|länger als|laenger als"
-_SPAN_RE: Final = re.compile(
-    rf"(?:(?<!\w)(?:(?P<less>{_LESS})|(?P<more>{_MORE})))?\s*(?<![\w.,])"
-    rf"(?:(?:(?P<low>{_DIGITS})\s*(?:-|to|bis)\s*)?(?P<num>{_DIGITS})\s*-?\s*"
-    rf"|(?P<word>{_WORD_NUM})\s+)"
-    rf"(?P<unit>{_UNIT})(?!\w)"
+_SPANS: Final = vocabulary.Lexicon(
+    {
+        "less": "screening.less_than",
+        "more": "screening.more_than",
+        "to": "words.to",
+        "one": "numbers.one",
+        vocabulary.NUMBER: "numbers.counts",
+        **{unit: f"units.{unit}" for unit in _WEEKS_PER_UNIT},
+    },
+    marks="<>-–—−,.",
 )
-"""A number of days/weeks/months/years; a number word needs a space ("a month", not "am")."""
-_LONG_RE: Final = re.compile(
-    r"(?<!\w)(years|jahren|jahre|jahrelang|half a year|halbes jahr|halben jahr)(?!\w)"
+"""A number of days/weeks/months/years: "2 weeks", "over 3 months", "6-12 Wochen"."""
+_WITHOUT_NUMBER: Final = vocabulary.Lexicon(
+    {"long": "screening.long", "recent": "screening.recent"}
 )
-_RECENT_RE: Final = re.compile(r"(?<!\w)(today|yesterday|heute|gestern)(?!\w)")
+""""years", "seit gestern": no number, still an answer."""
+_DASHES: Final = ("-", "–", "—", "−")
+_QUALIFIERS: Final[Mapping[str, float]] = {"less": 0.9, "<": 0.9, "more": 1.1, ">": 1.1}
 
 
-def _number(token: str) -> float:
-    return _NUMBER_WORDS.get(token) or float(token.replace(",", "."))
+def _is(word: vocabulary.Word, *marks: str) -> bool:
+    return word.kind == vocabulary.MARK and word.value in marks
+
+
+def _number_at(words: list[vocabulary.Word], i: int) -> tuple[float, int] | None:
+    """A number at `i` ("3", "1,5", "zwei") and the index after it."""
+    if i >= len(words) or words[i].kind != vocabulary.NUMBER:
+        return None
+    value = float(words[i].value)
+    decimal = i + 2 < len(words) and _is(words[i + 1], ",", ".") and words[i + 2].digits
+    if words[i].digits and decimal:
+        return float(f"{words[i].text}.{words[i + 2].text}"), i + 3
+    return value, i + 1
+
+
+def _span_at(words: list[vocabulary.Word], i: int) -> tuple[float, int] | None:
+    """Weeks of a span starting at `i` ("3 months", "6-12 weeks", "a month"), and its end."""
+    if i < len(words) and words[i].kind == "one":
+        value, i = 1.0, i + 1
+    else:
+        number = _number_at(words, i)
+        if number is None:
+            return None
+        value, i = number
+        if i < len(words) and (_is(words[i], *_DASHES) or words[i].kind == "to"):
+            upper = _number_at(words, i + 1)
+            if upper is not None:
+                value, i = (value + upper[0]) / 2, upper[1]  # a range counts as its middle
+        if i < len(words) and _is(words[i], *_DASHES):
+            i += 1  # "3-month"
+    if i < len(words) and words[i].kind in _WEEKS_PER_UNIT:
+        return value * _WEEKS_PER_UNIT[words[i].kind], i + 1
+    return None
+
+
+def _spans(words: list[vocabulary.Word]) -> list[float]:
+    """The spans in a text, in weeks; "less than"/"over" just before one shifts it a little."""
+    found: list[float] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        qualifier = _QUALIFIERS.get(str(word.value) if word.kind == vocabulary.MARK else word.kind)
+        span = _span_at(words, i + 1 if qualifier else i)
+        if span is None:
+            i += 1
+            continue
+        weeks, i = span
+        found.append(weeks * (qualifier or 1.0))
+    return found
 
 
 def _bucket(weeks: float) -> str:
@@ -620,49 +660,45 @@ def _bucket(weeks: float) -> str:
     return "gt_3m"
 
 
-def parse_duration(text: str) -> str | None:
+def parse_duration(text: str, language: str | None = None) -> str | None:
     """How long the pain has lasted → lt_6w | 6_12w | gt_3m, from an option id or typed words.
 
     Understands "2 weeks", "8 Wochen", "3 Monate", "over 3 months", "6-12 weeks" (a range
     counts as its middle), "years", "seit gestern". Week counts follow the button labels:
     up to 12 weeks is 6_12w; 3 months (about 13 weeks) and more is gt_3m.
     """
-    cleaned = re.sub(r"[–—−]", "-", text.casefold().strip())
-    cleaned = re.sub(r"\s+", " ", cleaned)
+    cleaned = re.sub(r"\s+", " ", text.casefold().strip())
     if cleaned in ("lt_6w", "6_12w", "gt_3m"):
         return cleaned
-    longest: float | None = None
-    for match in _SPAN_RE.finditer(cleaned):
-        value = _number(match.group("num") or match.group("word"))
-        if match.group("low") is not None:
-            value = (value + _number(match.group("low"))) / 2
-        weeks = value * _WEEKS_PER_UNIT[_UNIT_WORDS[match.group("unit")]]
-        if match.group("less"):
-            weeks *= 0.9
-        elif match.group("more"):
-            weeks *= 1.1
-        longest = weeks if longest is None else max(longest, weeks)
-    if longest is not None:
-        return _bucket(longest)
-    if _LONG_RE.search(cleaned):
-        return "gt_3m"
-    if _RECENT_RE.search(cleaned):
-        return "lt_6w"
+    for words in _SPANS.readings(text, language):
+        spans = _spans(words)
+        if spans:
+            return _bucket(max(spans))
+    for words in _WITHOUT_NUMBER.readings(text, language):
+        kinds = {word.kind for word in words}
+        if "long" in kinds:
+            return "gt_3m"
+        if "recent" in kinds:
+            return "lt_6w"
     return None
 
 
-_CHOICE_PARSERS: Final[Mapping[str, Callable[[str], str | None]]] = {
+_CHOICE_PARSERS: Final[Mapping[str, Callable[[str, str | None], str | None]]] = {
     "duration": parse_duration,
 }
 
 
-def parse_answer(question: Question, raw_value: str | int | bool) -> AnswerValue | InvalidReason:
-    """Turn a button value or typed text into the stored answer, or say why it does not fit."""
+def parse_answer(
+    question: Question, raw_value: str | int | bool, language: str | None = None
+) -> AnswerValue | InvalidReason:
+    """Turn a button value or typed text into the stored answer, or say why it does not fit.
+
+    Typed text is read in every language, `language`'s first."""
     if question.kind is QuestionKind.YES_NO:
         if isinstance(raw_value, bool):
             return raw_value
         if isinstance(raw_value, str):
-            parsed = parse_yes_no(raw_value)
+            parsed = parse_yes_no(raw_value, language)
             return InvalidReason.UNPARSEABLE if parsed is None else parsed
         return InvalidReason.UNPARSEABLE
 
@@ -670,7 +706,11 @@ def parse_answer(question: Question, raw_value: str | int | bool) -> AnswerValue
         assert question.min is not None and question.max is not None
         if isinstance(raw_value, bool):
             return InvalidReason.UNPARSEABLE
-        number = raw_value if isinstance(raw_value, int) else parse_scale(raw_value, question.max)
+        number = (
+            raw_value
+            if isinstance(raw_value, int)
+            else parse_scale(raw_value, question.max, language)
+        )
         if number is None:
             return InvalidReason.UNPARSEABLE
         if not question.min <= number <= question.max:
@@ -683,7 +723,7 @@ def parse_answer(question: Question, raw_value: str | int | bool) -> AnswerValue
     if option in question.options:
         return option
     parser = _CHOICE_PARSERS.get(question.id)
-    parsed_option = parser(raw_value) if parser is not None else None
+    parsed_option = parser(raw_value, language) if parser is not None else None
     if parsed_option is not None and parsed_option in question.options:
         return parsed_option
     return InvalidReason.UNPARSEABLE
@@ -788,82 +828,58 @@ def rescreen_due(latest: ScreeningRecord | None, now: datetime) -> bool:
     return now - latest.completed_at >= RESCREEN_AFTER
 
 
-_SYMPTOM_RE: Final = re.compile(
-    r"numb|tingl|pins and needles|bladder|bowel|incontinen|sciatica|"
-    r"can'?t (?:pee|urinate)|saddle|groin|"
-    r"\btaub|kribbel|eingeschlafen|ameisenlaufen|\b(?:harn)?blase\b|blasenschw|"
-    r"\bdarm(?!stadt)|stuhlgang|inkontinen|\bischias|lähmung|gelähmt|"
-    r"\bleg pain|\bbeinschmerz"
-)
-_LEG_RE: Final = re.compile(
-    r"\b(?:legs?|thighs?|calf|calves|foot|feet|toes?|beine?n?|oberschenkel|waden?|"
-    r"fu(?:ß|ss)|fü(?:ß|ss)e|zehen?)\b"
-)
-_TROUBLE_RE: Final = re.compile(
-    r"\bpain|\bhurt|\bach(?:e|es|ing)\b|shoot|radiat|spread|burn|\bweak|"
-    r"give way|gives way|giving way|"
-    r"schmerz|\bweh\b|zieht|ausstrahl|strahlt|brennt|schwach|schwäche|kraftlos|keine kraft|"
-    r"knickt"
-)
+@cache
+def _shipped_questionnaire() -> Questionnaire:
+    return load_questionnaire()
 
 
-def mentions_new_symptom(text: str) -> bool:
-    """Does a reply mention leg pain, numbness/tingling, bladder/bowel trouble or weakness?
+@vocabulary.add_check
+def _symptoms_name_flags(found: Mapping[str, vocabulary.Vocabulary]) -> None:
+    """Every language watches for the same flags, and they are the questionnaire's yes/no
+    questions: a language that missed bladder trouble would miss an emergency."""
+    flags = {question.id for question in _shipped_questionnaire().flags}
+    watched = {code: frozenset(v.symptoms) for code, v in found.items()}
+    for code, named in watched.items():
+        if not named <= flags:
+            raise vocabulary.VocabularyError(
+                f"{found[code].source or code}: [symptoms] {sorted(named - flags)} are no"
+                " screening flags"
+            )
+    for code, named in watched.items():
+        source = found[code].source or code
+        if named != watched[vocabulary.FALLBACK]:
+            raise vocabulary.VocabularyError(
+                f"{source}: [symptoms] watches {sorted(named)}, "
+                f"{vocabulary.FALLBACK} {sorted(watched[vocabulary.FALLBACK])}"
+            )
 
-    A leg alone is not enough ("10 per leg" is a rep count), so leg words only count together
-    with pain or weakness words in the same sentence; "weak glutes" alone does not count.
-    Everything mentions_urgent_symptom finds counts as well.
+
+def mentioned_flags(text: str, questionnaire: Questionnaire | None = None) -> tuple[str, ...]:
+    """The screening flags a reply mentions ("my leg is numb": numbness), in question order.
+
+    Every language's symptom words are read, whatever the user's language: a missed symptom
+    costs more than a needless check. A leg alone is not enough ("10 per leg" is a rep count):
+    leg words count together with pain or weakness words in the same sentence.
     """
-    lowered = text.casefold()
-    if _SYMPTOM_RE.search(lowered) or mentions_urgent_symptom(text):
-        return True
-    for sentence in re.split(r"[.!?;\n]+", lowered):
-        if _LEG_RE.search(sentence) and _TROUBLE_RE.search(sentence):
-            return True
-    return False
+    asked = questionnaire or _shipped_questionnaire()
+    found: set[str] = set()
+    for language in vocabulary.vocabularies().values():
+        found |= language.mentions(text)
+    return tuple(question.id for question in asked.flags if question.id in found)
 
 
-_URGENT_RE: Final = re.compile(
-    r"bladder|bowel|incontinen|can'?t (?:pee|urinate)|cannot (?:pee|urinate)|saddle|"
-    r"(?:numb|tingl)[^.!?;\n]*\bgroin|\bgroin[^.!?;\n]*(?:numb|tingl)|"
-    r"\b(?:harn)?blase\b|blasenschw|\bdarm(?!stadt)|stuhlgang|inkontinen|reithose|"
-    r"kann nicht (?:mehr )?(?:pinkeln|wasser lassen)|"
-    # New sexual dysfunction (cauda equina warning sign).
-    r"erectile|erection|impoten|ejacul|sexual dysfunction|"
-    r"(?:problems?|trouble) (?:with|having) sex\b|"
-    r"(?:numb|tingl|no feeling)[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*(?:numb|tingl)|"
-    r"erekti|potenzproblem|potenzstörung|ejakul|samenerguss|sexuelle funktionsstörung|"
-    r"probleme (?:beim|mit dem) sex\b|"
-    r"\btaub[^.!?;\n]*\bgenital|\bgenital[^.!?;\n]*\btaub"
-)
-"""Bladder, bowel, saddle-area or new sexual trouble: urgent care today (PRODUCT.md §7)."""
-
-_BOTH_LEGS_RE: Final = re.compile(
-    r"\bboth (?:of )?(?:my |the )?(?:legs|feet|thighs|calves)\b|"
-    r"\bbeide(?:n)? (?:beine?n?|f(?:ü|ue)(?:ß|ss)en?|oberschenkeln?|waden)\b"
-)
-_LEG_TROUBLE_RE: Final = re.compile(
-    r"numb|tingl|pins and needles|\bweak|sciatica|radiat|shoot|give way|gives way|giving way|"
-    r"\bhurt|\bach(?:e|es|ing)\b|\bpain(?!\s*[:=]?\s*\d)|"
-    r"\btaub|kribbel|eingeschlafen|ameisenlaufen|schwach|schwäche|kraftlos|keine kraft|"
-    r"ischias|lähm|gelähmt|ausstrahl|strahl|\bweh\b|schmerz(?!\w*\s*[:=]?\s*\d)"
-)
-"""Leg trouble words; a pain word directly before a number is a pain score, not a symptom.
-
-Texts are casefolded first, so "ß" arrives as "ss"."""
+def mentions_new_symptom(text: str, questionnaire: Questionnaire | None = None) -> bool:
+    """Does a reply mention a danger sign the screening asks about (leg pain, numbness or
+    tingling, weakness, bladder/bowel or sexual trouble)? "weak glutes" alone does not count."""
+    return bool(mentioned_flags(text, questionnaire))
 
 
-def mentions_urgent_symptom(text: str) -> bool:
-    """Does a reply mention an urgent sign (cauda equina warning signs)?
-
-    Bladder/bowel trouble, numbness in the saddle area, new sexual dysfunction, or leg
-    symptoms in both legs — the last only with a symptom word in the same sentence, so
-    "both legs 10" stays a rep count.
-    """
-    lowered = text.casefold().replace("\u2019", "'")
-    if _URGENT_RE.search(lowered):
-        return True
+def mentions_urgent_symptom(text: str, questionnaire: Questionnaire | None = None) -> bool:
+    """Does a reply mention a sign whose flag is urgent in the questionnaire (cauda equina
+    warning signs: bladder/bowel or sexual trouble, saddle numbness, leg symptoms in both
+    legs)? "both legs 10" stays a rep count."""
+    asked = questionnaire or _shipped_questionnaire()
     return any(
-        _BOTH_LEGS_RE.search(sentence) and _LEG_TROUBLE_RE.search(sentence)
-        for sentence in re.split(r"[.!?;\n]+", lowered)
+        (question := asked.get(flag)) is not None and question.severity is Severity.URGENT
+        for flag in mentioned_flags(text, asked)
     )

@@ -7,33 +7,24 @@ the right button. Both are read here, purely, so the service only decides what t
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Final, Literal
 
+from coach import vocabulary
 from coach.catalogue import Exercise
 from coach.reps import Parsed, Refused, parse_reps
 
-__all__ = ["OUT_OF_RANGE", "STOP_WORDS", "is_stop_word", "typed_sets"]
+__all__ = ["OUT_OF_RANGE", "is_stop_word", "typed_sets", "typed_word"]
 
-STOP_WORDS: Final = frozenset(
+_WORDS: Final = vocabulary.Lexicon(
     {
-        "stop",
-        "stopp",
-        "cancel",
-        "abbrechen",
-        "abbruch",
-        "quit",
-        "exit",
-        "end",
-        "finish",
-        "beenden",
-        "ende",
-        "schluss",
-        "aufhoeren",
-        "aufhören",
+        "stop": "walkthrough.stop",
+        "next": "walkthrough.next",
+        "done": "walkthrough.done",
+        "hurts": "walkthrough.hurts",
     }
 )
-"""Whole-message words (English and German) that end the walkthrough for today."""
+"""Whole-message words (coach/data/input/<lang>.toml, [walkthrough]): "stop" ends the
+walkthrough for today, the others stand for its buttons."""
 
 _REFUSED_AS_RANGE: Final = frozenset({"zero", "negative", "too_many", "fraction"})
 
@@ -41,26 +32,26 @@ OUT_OF_RANGE: Final = "out_of_range"
 """A number that cannot be a set (0, 500, -3, 2.5): the hint shows what fits."""
 
 
-def _letters(text: str) -> str:
-    """Lower-case words only: punctuation, emoji and a leading "/" are dropped."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"[^\W\d_]+", folded))
-
-
-def is_stop_word(text: str) -> bool:
-    """True for a message that is just a stop word ("Stop!", "/cancel", "abbrechen 🛑")."""
+def typed_word(text: str, language: str | None = None) -> str | None:
+    """ "next", "done", "hurts" or "stop" for a message that is just that word, in any
+    language ("weiter", "ça fait mal"); None for anything else."""
     if len(text) > 40:
-        return False
-    words = _letters(text)
-    if words in STOP_WORDS:
+        return None
+    meaning = _WORDS.whole(text, language)
+    return None if meaning is None else meaning[0]
+
+
+def is_stop_word(text: str, language: str | None = None) -> bool:
+    """True for a message that is just a stop word ("Stop!", "/cancel", "abbrechen 🛑")."""
+    if typed_word(text, language) == "stop":
         return True
     # "/cancel@StrongBackBot": the bot's name after a command does not change it.
     first = text.strip().split("@", 1)[0]
-    return first.startswith("/") and _letters(first) in STOP_WORDS
+    return first.startswith("/") and typed_word(first, language) == "stop"
 
 
 def typed_sets(
-    text: str, exercise: Exercise, set_index: int, max_reps: int
+    text: str, exercise: Exercise, set_index: int, max_reps: int, language: str | None = None
 ) -> tuple[int, ...] | Literal["out_of_range"] | None:
     """Typed reps for the current set and the sets after it, in order.
 
@@ -77,7 +68,9 @@ def typed_sets(
         return None
     side = sides[0]
     try:
-        result = parse_reps(text, context_exercise=exercise.id, context_side=side)
+        result = parse_reps(
+            text, context_exercise=exercise.id, context_side=side, language=language
+        )
     except ValueError:  # an exercise the rep vocabulary does not know
         return None
     if isinstance(result, Refused):

@@ -30,7 +30,7 @@ from telegram.ext import ApplicationHandlerStop, ExtBot
 
 from bot.context import NOTE_DEADLINE, CoachContext
 from bot.outbound import SendExpired
-from coach.profile import language_from_client
+from coach import languages
 from coach.services.updates import claim_group_note
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ async def private_only(update: Update, context: CoachContext) -> None:
 
 async def _point_to_private(update: Update, context: CoachContext) -> None:
     user = update.effective_user
-    lang = language_from_client(user.language_code if user else None)
+    lang = languages.from_client(user.language_code if user else None)
     texts = context.services.texts
     link = f"https://t.me/{context.bot.username}?start={START_PARAMETER}"
     query = update.callback_query

@@ -20,7 +20,7 @@ from bot.handlers.common import language
 from bot.logging_setup import WITHHOLD_MESSAGES, carries_data, causes
 from bot.metrics import DATABASE_ERRORS, UPDATE_ERRORS
 from bot.outbound import SendExpired
-from coach.profile import language_from_client
+from coach import languages
 
 log = logging.getLogger(__name__)
 _WITHHOLD = {WITHHOLD_MESSAGES: True}
@@ -75,7 +75,7 @@ async def _apology_language(
 ) -> str:
     """The user's language; their Telegram client's when the database may be down (a read
     would fail too, or hang on the busy timeout) or the read fails."""
-    client = language_from_client(user.language_code if (user := update.effective_user) else None)
+    client = languages.from_client(user.language_code if (user := update.effective_user) else None)
     if error is not None and database_failed(error):
         return client
     try:

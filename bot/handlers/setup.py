@@ -99,7 +99,8 @@ async def location(update: Update, context: CoachContext) -> None:
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text during set-up; False when no set-up is in progress."""
     text = text_of(update)
-    views = await context.services.setup.answer_text(user_id_of(update), text)
+    lang = await language(update, context)
+    views = await context.services.setup.answer_text(user_id_of(update), text, lang)
     if views is None:
         return False
     await show(update, context, views)

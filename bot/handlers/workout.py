@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InputMediaAnimation, Message, Update
 from telegram.error import BadRequest
 
 from bot import callbacks, pictures, reply
@@ -12,7 +12,8 @@ from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language, text_of, user_id_of
 from bot.handlers.start import ensure_user
 from bot.render import Outgoing
-from bot.render.workout import Message, Photo, render_each
+from bot.render.workout import Message as Shown
+from bot.render.workout import Picture, render_each
 from coach import walkthrough
 from coach.services import workout
 
@@ -93,7 +94,8 @@ async def walkthrough_button(update: Update, context: CoachContext) -> None:
 async def typed_answer(update: Update, context: CoachContext) -> bool:
     """Typed text during a walkthrough; False when no walkthrough is in progress."""
     text = text_of(update)
-    views = await context.services.workout.typed(user_id_of(update), text)
+    lang = await language(update, context)
+    views = await context.services.workout.typed(user_id_of(update), text, lang)
     if views is None:
         return False
     await show(update, context, views)
@@ -139,6 +141,9 @@ async def show(
         in_place = index == 0 and query is not None and _continues(view, views)
         if in_place and isinstance(message, Outgoing):
             message_id = await reply.replace(update, context, message)
+            replaced = message_id is not None
+        elif in_place and isinstance(message, Picture):
+            message_id = await replace_picture(update, context, message, lang)
             replaced = message_id is not None
         if message_id is None:
             message_id = await _send(update, context, message, lang)
@@ -192,7 +197,7 @@ def _about(view: workout.View) -> tuple[str, str | None] | None:
     return None
 
 
-async def _send(update: Update, context: CoachContext, message: Message, lang: str) -> int:
+async def _send(update: Update, context: CoachContext, message: Shown, lang: str) -> int:
     """Send one message; returns its message id."""
     chat_id = chat_id_of(update)
     if isinstance(message, Outgoing):
@@ -201,18 +206,39 @@ async def _send(update: Update, context: CoachContext, message: Message, lang: s
     return await send_picture(context, chat_id, message, lang)
 
 
-async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: str) -> int:
+def _key(picture: Picture, lang: str) -> str:
+    return pictures.picture_key(picture.picture, picture.side, lang, picture.title, picture.labels)
+
+
+async def _upload(context: CoachContext, picture: Picture, lang: str) -> bytes:
+    """The drawn animation (drawn once, in a worker thread, then from the cache)."""
+    cache = context.services.settings.pictures_dir
+    path = await pictures.animation_file(
+        _key(picture, lang), picture.picture, picture.side, picture.title, picture.labels, cache
+    )
+    return path.read_bytes()
+
+
+async def _remember(context: CoachContext, key: str, sent: Message | bool) -> None:
+    """Keep Telegram's file id of an uploaded animation, so it is uploaded once."""
+    if isinstance(sent, Message) and sent.animation is not None:
+        await context.services.workout.remember_picture(key, sent.animation.file_id)
+    else:
+        log.warning("uploaded picture %s came back without a file id", key)
+
+
+async def send_picture(context: CoachContext, chat_id: int, picture: Picture, lang: str) -> int:
     """Send by Telegram's file_id when uploaded before; else draw (once), upload, remember.
 
     Returns the sent message's id.
     """
     service = context.services.workout
-    key = pictures.picture_key(photo.picture, lang, photo.title, photo.labels)
+    key = _key(picture, lang)
     file_id = await service.picture_file_id(key)
     if file_id is not None:
         try:
-            sent = await context.bot.send_photo(
-                chat_id, file_id, caption=photo.caption, reply_markup=photo.markup
+            sent = await context.bot.send_animation(
+                chat_id, file_id, caption=picture.caption, reply_markup=picture.markup
             )
         except BadRequest as error:
             if not pictures.is_unknown_file_id(error.message):
@@ -221,13 +247,55 @@ async def send_picture(context: CoachContext, chat_id: int, photo: Photo, lang: 
             log.info("picture %s: its stored file id was refused; uploading it again", key)
         else:
             return sent.message_id
-    cache = context.services.settings.pictures_dir
-    path = await pictures.picture_file(key, photo.picture, photo.title, photo.labels, cache)
-    sent = await context.bot.send_photo(
-        chat_id, path.read_bytes(), caption=photo.caption, reply_markup=photo.markup
+    sent = await context.bot.send_animation(
+        chat_id,
+        await _upload(context, picture, lang),
+        caption=picture.caption,
+        reply_markup=picture.markup,
+        filename=f"{picture.picture}.gif",
     )
-    if sent.photo:
-        await service.remember_picture(key, sent.photo[-1].file_id)
-    else:
-        log.warning("uploaded picture %s came back without a file id", key)
+    await _remember(context, key, sent)
     return sent.message_id
+
+
+async def _edit_media(
+    update: Update, context: CoachContext, message_id: int, picture: Picture, content: str | bytes
+) -> Message | bool:
+    return await context.bot.edit_message_media(
+        InputMediaAnimation(content, caption=picture.caption, filename=f"{picture.picture}.gif"),
+        chat_id=chat_id_of(update),
+        message_id=message_id,
+        reply_markup=picture.markup,
+    )
+
+
+async def replace_picture(
+    update: Update, context: CoachContext, picture: Picture, lang: str
+) -> int | None:
+    """Show ``picture`` in place of the pressed animation (the other side of an exercise):
+    by file_id when uploaded before, else uploaded. None when it cannot be an edit (the
+    pressed message is no animation, or Telegram refuses): then it is sent anew."""
+    pressed = reply.pressed_message(update)
+    if pressed is None or pressed.animation is None or len(picture.caption) > reply.MAX_CAPTION:
+        return None
+    key = _key(picture, lang)
+    file_id = await context.services.workout.picture_file_id(key)
+    try:
+        if file_id is not None:
+            try:
+                await _edit_media(update, context, pressed.message_id, picture, file_id)
+            except BadRequest as error:
+                if not pictures.is_unknown_file_id(error.message):
+                    raise
+                log.info("picture %s: its stored file id was refused; uploading it again", key)
+            else:
+                return pressed.message_id
+        content = await _upload(context, picture, lang)
+        edited = await _edit_media(update, context, pressed.message_id, picture, content)
+    except BadRequest as error:
+        if reply.is_not_modified(error):
+            return pressed.message_id
+        log.info("message %s not edited (%s); sending anew", pressed.message_id, error)
+        return None
+    await _remember(context, key, edited)
+    return pressed.message_id

@@ -11,7 +11,7 @@ from bot import callbacks
 from bot.keyboards import inline
 from bot.render import Outgoing
 from bot.render import safety as safety_render
-from bot.render.formatting import clock, weekday_name
+from bot.render.formatting import clock, locale, weekday_name
 from bot.texts import Catalogue
 from coach.reminder_state import SessionReminder, SitBreakReminder
 from coach.reminders import hours_and_minutes
@@ -82,13 +82,15 @@ def _time(instant: datetime, zone: str, lang: str) -> str:
 
 def _date(instant: datetime, zone: str, lang: str) -> str:
     day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
-    return str(format_date(day, "medium", locale=lang))
+    return str(format_date(day, "medium", locale=locale(lang)))
 
 
 def _day(instant: datetime, zone: str, lang: str) -> str:
     """The weekday and date a whole-day pause ends on: "Monday, Nov 30", "Montag, 30. Nov."."""
     day = instant.astimezone(ZoneInfo(served_zone(zone))).date()
-    return f"{weekday_name(day.weekday(), lang)}, {format_skeleton('MMMd', day, locale=lang)}"
+    return (
+        f"{weekday_name(day.weekday(), lang)}, {format_skeleton('MMMd', day, locale=locale(lang))}"
+    )
 
 
 def _pause_buttons(texts: Catalogue, lang: str) -> list[list[tuple[str, str]]]:
@@ -127,6 +129,8 @@ def _one(view: rem.View, texts: Catalogue, lang: str) -> list[Outgoing]:
         case rem.Skipped(ask_why=ask_why, at=at, timezone=zone):
             moment = "" if at is None else _time(at, zone, lang)
             if not ask_why:
+                if at is None:  # no moment to name: "Skipped at ." would read as a glitch
+                    return [Outgoing(t(lang, "reminder-skipped-now"))]
                 return [Outgoing(t(lang, "reminder-skipped", time=moment))]
             rows = [
                 [(t(lang, f"reminder-why-{reason}"), callbacks.encode("why", reason))]

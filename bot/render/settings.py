@@ -12,7 +12,8 @@ from bot.render import Outgoing
 from bot.render.formatting import clock, language_name, number, weekday_name, weekdays
 from bot.render.setup import profile_question, short_window
 from bot.texts import Catalogue
-from coach.profile import SUPPORTED_LANGUAGES, Profile
+from coach import languages
+from coach.profile import Profile
 from coach.profile_answers import GOAL_PRESETS, SUMMARY_TIME_PRESETS, parse_clock_token
 from coach.services import settings, setup
 
@@ -124,7 +125,9 @@ def _question(view: settings.AskSetting, texts: Catalogue, lang: str) -> Outgoin
     rows = CHOICES[view.field](texts, lang)
     text = t(lang, f"settings-ask-{view.field}")
     if view.notice == "hint":
-        text = f"{t(lang, f'settings-hint-{view.field}')}\n\n{text}"
+        names = ", ".join(languages.own_name(code) for code in languages.available())
+        hint = t(lang, f"settings-hint-{view.field}", languages=names)
+        text = f"{hint}\n\n{text}"
     return Outgoing(text, inline([*rows, back]))
 
 
@@ -165,10 +168,10 @@ questions)."""
 
 
 def _language_rows(area: str, field: str | None) -> list[list[Button]]:
+    """A button per available language, two to a row (thumb-sized on a phone)."""
     prefix = (field,) if field else ()
-    return [
-        [
-            (language_name(code), callbacks.encode(area, *prefix, code))
-            for code in SUPPORTED_LANGUAGES
-        ]
+    buttons = [
+        (language_name(code), callbacks.encode(area, *prefix, code))
+        for code in languages.available()
     ]
+    return [buttons[index : index + 2] for index in range(0, len(buttons), 2)]

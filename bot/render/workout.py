@@ -23,17 +23,19 @@ MENU_AREA = "wx"
 
 
 @dataclass(frozen=True)
-class Photo:
-    """An exercise picture with its caption and buttons."""
+class Picture:
+    """An exercise animation with its caption and buttons."""
 
     picture: str
+    side: str | None
+    """The side it shows (the other side is its mirror image); None: no sides."""
     title: str
     labels: dict[str, str]
     caption: str
     markup: InlineKeyboardMarkup | None = None
 
 
-Message = Outgoing | Photo
+Message = Outgoing | Picture
 
 
 class TextFn(Protocol):
@@ -138,7 +140,9 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
             labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
             markup = inline([[b("workout-button-next", "n")], hurts, finish])
             caption = desk_caption(ex, number, total, t, lang)
-            return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
+            return [
+                Picture(ex.picture, _first_side(ex), t(lang, ex.name_key), labels, caption, markup)
+            ]
         case wt.ShowIntro(exercise=eid, number=number, total=total):
             ex = catalogue.exercise(eid)
             caption = t(
@@ -152,7 +156,9 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
             )
             labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
             markup = inline([[b("workout-button-next", "n")], hurts, finish])
-            return [Photo(ex.picture, t(lang, ex.name_key), labels, caption, markup)]
+            return [
+                Picture(ex.picture, _first_side(ex), t(lang, ex.name_key), labels, caption, markup)
+            ]
         case wt.ShowStep(exercise=eid, n=n, steps=steps):
             ex = catalogue.exercise(eid)
             text = t(lang, "workout-step", n=n, steps=steps, text=t(lang, ex.step_key(n)))
@@ -170,7 +176,12 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
                 hurts,
                 finish,
             ]
-            return [Outgoing("\n\n".join(lines), inline(rows))]
+            text, markup = "\n\n".join(lines), inline(rows)
+            if side is not None and side != _first_side(ex):
+                # The other side: its own (mirrored) animation in place of the first side's.
+                labels = {name: t(lang, key) for name, key in ex.label_keys.items()}
+                return [Picture(ex.picture, side, t(lang, ex.name_key), labels, text, markup)]
+            return [Outgoing(text, markup)]
         case wt.AskPain(exercise=eid):
             name = t(lang, catalogue.exercise(eid).name_key)
             return [Outgoing(t(lang, "workout-ask-pain", name=name), _pain_markup(b, True))]
@@ -201,6 +212,11 @@ def _show(view: workout.Show, texts: Texts, lang: str, catalogue: Catalogue) -> 
         case wt.Summary():
             return [Outgoing(_summary(effect, view.kind, t, lang, catalogue))]
     return []
+
+
+def _first_side(ex: Exercise) -> str | None:
+    """The side an exercise's animation shows first: its first set's."""
+    return ex.sides[0] if ex.sides else None
 
 
 def amount(ex: Exercise, t: TextFn, lang: str) -> str:

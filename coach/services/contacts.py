@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach import languages
 from coach.clock import Clock
 from coach.ports import UnitOfWorkFactory
-from coach.profile import Profile, language_from_client
+from coach.profile import Profile
 from coach.zones import is_unknown
 
 
@@ -30,7 +31,7 @@ async def register_contact(
                 user_id=user_id,
                 chat_id=chat_id,
                 created_at=now,
-                language=language_from_client(client_language),
+                language=languages.from_client(client_language),
             )
             await work.users.add(profile)
             await work.commit()
@@ -47,7 +48,7 @@ async def language_of(uow: UnitOfWorkFactory, user_id: int, client_language: str
     """The user's chosen language, or their client's for someone we do not know yet."""
     async with uow() as work:
         profile = await work.users.get(user_id)
-    return profile.language if profile else language_from_client(client_language)
+    return profile.language if profile else languages.from_client(client_language)
 
 
 async def zone_notice_due(uow: UnitOfWorkFactory, user_id: int) -> Profile | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach import languages
 from coach.ports import UnitOfWorkFactory
-from coach.profile import language_from_client
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,9 @@ async def conversation_of(
         dialog = await work.dialogs.get(user_id)
     return Conversation(
         flow=dialog.flow if dialog is not None else None,
-        language=profile.language if profile is not None else language_from_client(client_language),
+        language=profile.language
+        if profile is not None
+        else languages.from_client(client_language),
     )
 
 

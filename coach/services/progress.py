@@ -29,6 +29,7 @@ from coach.progress import (
     MessageExercise,
     Session,
     StreakLine,
+    met_days,
     streak_line,
     week_of,
 )
@@ -149,6 +150,10 @@ class StatsView:
     pain: tuple[float | None, ...]
     """Mean pain 0-10 per week; None for a week without check-ins."""
     streak: StreakLine
+    sessions_this_week: int
+    """Days of the current ISO week (up to today) with one full session: the goal's unit."""
+    first_day: date
+    """The user's first local day: a newer user's picture starts there, not 4 weeks back."""
 
 
 @dataclass(frozen=True)
@@ -224,9 +229,10 @@ class ProgressService:
             about = None
             if reply_to_message_id is not None:
                 about = await work.message_exercises.get(user_id, reply_to_message_id)
-            result = _parse(text, about)
+            result = _parse(text, about, profile.language)
             if isinstance(result, parser.Refused):
-                refused = RefusedReply(result.reason, parser.as_typed(text, result.detail))
+                typed = parser.as_typed(text, result.detail, profile.language)
+                refused = RefusedReply(result.reason, typed)
                 dialog = await work.dialogs.get(user_id)
                 if dialog is not None and dialog.flow == FLOW:
                     return [refused, _question(dialog)]
@@ -258,7 +264,7 @@ class ProgressService:
                 await work.commit()
                 return [held]
             question = _question(dialog)
-            pending = parser.parse_reps(str(dialog.data.get("text", "")))
+            pending = parser.parse_reps(str(dialog.data.get("text", "")), language=profile.language)
             if (
                 token != question.token
                 or exercise_id not in question.choices
@@ -448,7 +454,8 @@ class ProgressService:
         days = tuple(first + timedelta(days=i) for i in range(STATS_DAYS))
         index = {day: i for i, day in enumerate(days)}
         per_exercise: dict[str, list[int]] = defaultdict(lambda: [0] * STATS_DAYS)
-        for entry in await work.reps.between(profile.user_id, first, today):
+        entries = await work.reps.between(profile.user_id, first, today)
+        for entry in entries:
             per_exercise[entry.exercise_id][index[entry.local_date]] += entry.reps
         weeks = tuple(
             week_of(today) - timedelta(weeks=STATS_WEEKS - 1 - i) for i in range(STATS_WEEKS)
@@ -476,6 +483,10 @@ class ProgressService:
             breaks_prompted=tuple(prompted),
             pain=tuple(sum(p) / len(p) if p else None for p in pains),
             streak=await self._streak(work, profile, today),
+            sessions_this_week=sum(
+                day >= week_of(today) for day in met_days(entries, self._sessions)
+            ),
+            first_day=local_day(profile.created_at, tz_of(profile)),
         )
 
     # ---- /export ---------------------------------------------------------------------------
@@ -533,12 +544,13 @@ def _question(dialog: Dialog, notice: str | None = None) -> AskExercise:
     return AskExercise(choices, str(dialog.data.get("q", "")), notice)
 
 
-def _parse(text: str, about: MessageExercise | None) -> parser.ParseResult:
+def _parse(text: str, about: MessageExercise | None, language: str) -> parser.ParseResult:
     if about is None:
-        return parser.parse_reps(text)
+        return parser.parse_reps(text, language=language)
     side = about.side if about.side in ("left", "right", "both") else None
     return parser.parse_reps(
         text,
         context_exercise=about.exercise_id,
         context_side=side,  # type: ignore[arg-type]
+        language=language,
     )

@@ -576,7 +576,8 @@ class ReminderService:
         if profile is None or schedule is None:
             return [NotReady()]
         now = self._clock.now()
-        days = parse_pause_days(text, local_date(schedule.timezone, now), MAX_PAUSE_DAYS)
+        today = local_date(schedule.timezone, now)
+        days = parse_pause_days(text, today, MAX_PAUSE_DAYS, profile.language)
         if days is None:
             return None
         until = pause_days(schedule, now, days)

@@ -226,8 +226,15 @@ class SetupService:
     # ---- screening -------------------------------------------------------------------------
 
     async def answer_screening(
-        self, user_id: int, question_id: str | None, raw: str | int | bool, *, typed: bool
+        self,
+        user_id: int,
+        question_id: str | None,
+        raw: str | int | bool,
+        *,
+        typed: bool,
+        language: str | None = None,
     ) -> list[View]:
+        """A screening answer; typed text is read in `language` (the user's) first."""
         async with self._uow() as work:
             dialog = await work.dialogs.get(user_id)
             if dialog is None or dialog.flow != FLOW or dialog.step != SCREENING:
@@ -237,7 +244,7 @@ class SetupService:
             asked = screening.current_question(self._questionnaire, progress)
             if question_id is None:
                 question_id = asked.id if asked else ""
-            step = screening.answer(self._questionnaire, progress, question_id, raw)
+            step = screening.answer(self._questionnaire, progress, question_id, raw, language)
             if isinstance(step, screening.Invalid):
                 await work.dialogs.put(
                     user_id, dialog.at(SCREENING, progress=step.progress.to_dict()), self._now
@@ -281,18 +288,22 @@ class SetupService:
             await work.commit()
             return views
 
-    async def answer_text(self, user_id: int, text: str) -> list[View] | None:
-        """Typed text while setup is in progress; None when no setup is in progress."""
+    async def answer_text(
+        self, user_id: int, text: str, language: str | None = None
+    ) -> list[View] | None:
+        """Typed text while setup is in progress; None when no setup is in progress.
+
+        `language` is the user's: typed words are read in it first."""
         async with self._uow() as work:
             dialog = await work.dialogs.get(user_id)
         if dialog is None or dialog.flow != FLOW:
             return None
         if dialog.step == SCREENING:
-            return await self.answer_screening(user_id, None, text, typed=True)
+            return await self.answer_screening(user_id, None, text, typed=True, language=language)
         if _field_of(dialog.step) is not None:
             return await self.answer_profile(user_id, None, text, typed=True)
         if dialog.step == DOCTOR:
-            answer = screening.parse_yes_no(text)
+            answer = screening.parse_yes_no(text, language)
             if answer is not None:
                 return await self.confirm_doctor(user_id, cleared=answer)
         return await self.current(user_id)

@@ -30,19 +30,12 @@ from coach.services.safety import (
     hold_for_pain_score,
     place_hold,
 )
-from coach.typed_walkthrough import OUT_OF_RANGE, is_stop_word, typed_sets
+from coach.typed_walkthrough import OUT_OF_RANGE, is_stop_word, typed_sets, typed_word
 from coach.walkthrough import Kind, Phase, Walkthrough
 from coach.zones import served_zone
 
 FLOW: Final = "walkthrough"
 _NUMBER_RE: Final = re.compile(r"^\s*([+-]?\d{1,9})\s*$")
-
-# Words people type instead of tapping (English and German), matched whole, case-insensitive.
-_TYPED_WORDS: Final[dict[str, frozenset[str]]] = {
-    "next": frozenset({"next", "ok", "okay", "weiter", "ok weiter"}),
-    "done": frozenset({"done", "fertig", "geschafft"}),
-    "hurts": frozenset({"hurts", "it hurts", "this hurts", "tut weh", "das tut weh", "autsch"}),
-}
 
 __all__ = [
     "FLOW",
@@ -223,8 +216,12 @@ class WorkoutService:
             await work.commit()
         return views
 
-    async def typed(self, user_id: int, text: str) -> list[View] | None:
-        """Typed text during a walkthrough; None when no walkthrough is in progress."""
+    async def typed(
+        self, user_id: int, text: str, language: str | None = None
+    ) -> list[View] | None:
+        """Typed text during a walkthrough; None when no walkthrough is in progress.
+
+        `language` is the user's: typed words are read in it first."""
         async with self._uow() as work:
             wt = await self._stored(work, user_id)
             if wt is None or wt.finished:
@@ -240,18 +237,20 @@ class WorkoutService:
             refused = await self._refuse_held(work, user_id)
             if refused is not None:
                 return refused
-            event = self._typed_event(wt, text)
+            event = self._typed_event(wt, text, language)
             if isinstance(event, Hint):
                 return [event]  # one short hint; the buttons above still work
             views = await self._advance(work, user_id, wt, event)
             await work.commit()
         return views
 
-    def _typed_event(self, wt: Walkthrough, text: str) -> walkthrough.Event | Hint:
+    def _typed_event(
+        self, wt: Walkthrough, text: str, language: str | None
+    ) -> walkthrough.Event | Hint:
         """The event typed text stands for, or the hint that says what fits this step."""
-        if is_stop_word(text):
+        if is_stop_word(text, language):
             return walkthrough.Finish()
-        word = _typed_word(text)
+        word = typed_word(text, language)
         if word == "hurts" and wt.phase in (Phase.INTRO, Phase.STEP, Phase.REPS):
             return walkthrough.Hurts()
         if word == "next" and wt.phase in (Phase.INTRO, Phase.STEP):
@@ -262,7 +261,7 @@ class WorkoutService:
             return walkthrough.Done()
         if wt.phase is Phase.REPS:
             exercise = self.catalogue.exercise(wt.exercises[wt.index])
-            sets = typed_sets(text, exercise, wt.set_index, walkthrough.MAX_REPS)
+            sets = typed_sets(text, exercise, wt.set_index, walkthrough.MAX_REPS, language)
             if sets == OUT_OF_RANGE:
                 return Hint("reps-range")
             if sets is None or isinstance(sets, str):
@@ -473,14 +472,6 @@ class WorkoutService:
                 )
             case _:
                 pass
-
-
-def _typed_word(text: str) -> str | None:
-    words = " ".join(text.lower().replace("!", " ").replace(".", " ").split())
-    for meaning, spellings in _TYPED_WORDS.items():
-        if words in spellings:
-            return meaning
-    return None
 
 
 def _painful(outcome: SessionOutcome, catalogue: Catalogue) -> bool:

@@ -7,7 +7,6 @@ A picture found in the cache is sent as it is, so a cache in a fixed, world-writ
 from __future__ import annotations
 
 import stat
-import struct
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,31 +16,32 @@ import pytest
 from bot import pictures
 from bot.texts import load_catalogue as load_texts
 from coach.catalogue import load_catalogue as load_exercises
-from coach.profile import SUPPORTED_LANGUAGES
 from tests.e2e.conftest import query
 from tests.e2e.people import onboard
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.languages import LANGUAGES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 PLANTED = b"planted by another local user"
 
 
-def planted_png() -> bytes:
-    """A PNG header (1 x 1) followed by a marker: what an attacker would leave."""
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", 1, 1) + PLANTED
+def planted_gif() -> bytes:
+    """A GIF header (1 x 1) followed by a marker: what an attacker would leave."""
+    return b"GIF89a\x01\x00\x01\x00" + PLANTED
 
 
 def every_picture_name() -> list[str]:
-    """The cache file names of every exercise picture in every language."""
+    """The cache file names of every exercise animation, side and language."""
     texts, exercises = load_texts(), load_exercises()
     names = []
-    for language in SUPPORTED_LANGUAGES:
+    for language in LANGUAGES:
         for exercise in exercises.exercises.values():
             title = texts.text(language, exercise.name_key)
             labels = {name: texts.text(language, key) for name, key in exercise.label_keys.items()}
-            key = pictures.picture_key(exercise.picture, language, title, labels)
-            names.append(f"{key}.png")
+            for side in exercise.sides or (None,):
+                key = pictures.picture_key(exercise.picture, side, language, title, labels)
+                names.append(f"{key}.gif")
     return names
 
 
@@ -57,7 +57,7 @@ async def test_pictures_are_cached_in_the_private_data_dir_and_planted_ones_neve
     shared = temp / "strongback-pictures"
     shared.mkdir(parents=True)
     for name in every_picture_name():
-        (shared / name).write_bytes(planted_png())
+        (shared / name).write_bytes(planted_gif())
     data_dir = tmp_path / "data"
     bot = bot_factory(extra_env={**db_env, "TMPDIR": str(temp), "DATA_DIR": str(data_dir)})
     await bot.start()
@@ -67,12 +67,13 @@ async def test_pictures_are_cached_in_the_private_data_dir_and_planted_ones_neve
     user.send("/workout")
     _level, intro = await user.next_messages(2)
 
-    assert intro.photo is not None and intro.photo.uploaded and intro.photo.data is not None
-    assert PLANTED not in intro.photo.data
-    assert intro.photo.data.startswith(b"\x89PNG") and len(intro.photo.data) > 5000
+    shown = intro.animation
+    assert shown is not None and shown.uploaded and shown.data is not None
+    assert PLANTED not in shown.data
+    assert shown.data.startswith(b"GIF89a") and len(shown.data) > 5000
     cache = data_dir / "pictures"
-    cached = sorted(cache.glob("*.png"))
-    assert [path.read_bytes() for path in cached] == [intro.photo.data]
+    cached = sorted(cache.glob("*.gif"))
+    assert [path.read_bytes() for path in cached] == [shown.data]
     assert mode_of(data_dir) == 0o700 and mode_of(cache) == 0o700
     assert mode_of(cached[0]) & 0o077 == 0
     assert all(PLANTED in path.read_bytes() for path in shared.iterdir())  # left untouched

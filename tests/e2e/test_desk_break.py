@@ -65,7 +65,7 @@ async def test_start_break_is_a_standing_routine_that_counts_as_a_break_not_a_se
     names = []
     for number in range(1, len(DESK_STEPS) + 1):
         step = await user.next_message(WAIT)
-        assert step.photo is not None, step  # every step has its picture
+        assert step.animation is not None, step  # every step has its animation
         assert f"({number}/{len(DESK_STEPS)})" in step.text
         assert not [word for word in FLOOR_WORDS if word in step.text], step.text
         assert any(unit in step.text for unit in ("seconds", "times", "per side")), step.text
@@ -141,5 +141,5 @@ async def test_the_session_reminder_starts_the_workout_and_says_per_side_only_fo
     user.press_data(session, session.data_for("Start workout"))
     ladder, first = await user.next_messages(2, WAIT)
     assert ladder.text.startswith("Today: hip raises, clamshells and the two-legged bridge")
-    assert first.photo is not None and first.text.startswith("Hip raises (1/3)")
+    assert first.animation is not None and first.text.startswith("Hip raises (1/3)")
     assert first.labels == ["Next ▶", "This hurts", "Finish for today"]

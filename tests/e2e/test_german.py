@@ -60,7 +60,7 @@ async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
     user.send("/workout")
     level, intro = await user.next_messages(2)
     assert level.text == de("ladder-start-base", remaining=3)
-    assert intro.photo is not None
+    assert intro.animation is not None
     hip_raise = exercises.exercise("hip_raise")
     assert intro.text.startswith(f"{de(hip_raise.name_key)} (1/3)")
     assert de(hip_raise.start_key) in intro.text
@@ -74,7 +74,7 @@ async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
         exercise = exercises.exercise(exercise_id)
         if index:
             picture = await press(user, de("workout-button-done", reps=10))
-            assert picture.photo is not None
+            assert picture.animation is not None
             assert picture.text.startswith(f"{de(exercise.name_key)} ({index + 1}/3)")
         for n in range(1, exercise.steps + 1):
             step = await press(user, "Weiter")

@@ -57,7 +57,7 @@ async def test_a_typed_stop_word_ends_the_workout_with_its_summary(
     await to_left_reps(user)
     user.send("10/10")  # both sides at once: on to the next exercise
     clamshell = await user.next_message()
-    assert "Clamshells" in clamshell.text and clamshell.photo is not None
+    assert "Clamshells" in clamshell.text and clamshell.animation is not None
     user.send(word)
     summary = await user.next_message()
     assert "Finished for today." in summary.text and "1 of 3 exercises logged" in summary.text
@@ -81,11 +81,11 @@ async def test_typed_reps_count_for_the_rep_step(
     await through_steps(user, 3)
     user.send("10/10 clamshells")
     bridge = await user.next_message()
-    assert "Two-legged bridge" in bridge.text and bridge.photo is not None
+    assert "Two-legged bridge" in bridge.text and bridge.animation is not None
     await through_steps(user, 3)
     user.send("500")  # impossible: a short hint with an example, nothing stored
     hint = await user.next_message()
-    assert "e.g. 8" in hint.text and hint.photo is None and hint.labels == []
+    assert "e.g. 8" in hint.text and hint.animation is None and hint.labels == []
     user.send("what?")
     hint = await user.next_message()
     assert "“stop”" in hint.text and hint.labels == []

@@ -178,13 +178,13 @@ async def test_walkthrough_next_edits_the_step_and_replies_still_find_the_exerci
     menu = await user.next_message(WAIT)
     user.press("Clamshells")
     intro = await user.next_change(WAIT)  # a picture cannot replace text: a new message
-    assert intro.photo is not None and intro.message_id != menu.message_id
+    assert intro.animation is not None and intro.message_id != menu.message_id
     stripped = await user.next_edit(WAIT, message_id=menu.message_id)
     assert stripped.labels == [] and stripped.text == menu.text  # the menu loses its buttons
     for n in (1, 2, 3):
         user.press("Next")
         step = await user.next_change(WAIT)
-        assert step.message_id == intro.message_id and step.photo is not None
+        assert step.message_id == intro.message_id and step.animation == intro.animation
         assert f"Step {n} of 3" in step.text
         assert step.labels == ["Next ▶", "This hurts", "Finish for today"]
     user.press("Next")
@@ -193,7 +193,8 @@ async def test_walkthrough_next_edits_the_step_and_replies_still_find_the_exerci
     user.press("Done")
     right = await user.next_change(WAIT)
     assert right.message_id == left.message_id and "right side: 10 reps" in right.text
-    user.assert_no_unread()  # one picture, every step in it: nothing else was sent
+    assert right.animation is not None and right.animation != intro.animation  # mirrored
+    user.assert_no_unread()  # one message, every step in it: nothing else was sent
 
     # A reply to that message logs the exercise and side it shows now.
     remembered = "SELECT exercise_id, side FROM message_exercises WHERE message_id = ?"

@@ -11,17 +11,20 @@ import io
 import sqlite3
 import zipfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
+from coach.activity import BreakEvent, BreakKind, EntrySource, PainCheckIn, PainContext, RepEntry
 from coach.profile import Profile
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
+from tests.e2e.people import seed_cleared_user
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.user import FakeUser
 
@@ -33,6 +36,8 @@ CSV_FIELDS = ("kind", "local_date", "local_time", "exercise", "side", "reps", "s
 JOINED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Berlin
 DAY_1 = datetime(2026, 11, 24, 21, 30, tzinfo=UTC)  # Tuesday 22:30 Berlin (23:30 would be UTC+1)
 DAY_2 = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)  # Wednesday 00:30 Berlin, still Tuesday UTC
+SESSION = (("hip_raise", "left"), ("hip_raise", "right"), ("clamshell", "left"))
+SESSION += (("clamshell", "right"), ("bridge", None))
 
 
 async def seed_onboarded_user(db_path: Path) -> None:
@@ -79,6 +84,37 @@ def rows_with_user(db_path: Path, user_id: int) -> dict[str, int]:
             if count:
                 found[table] = count
     return found
+
+
+async def seed_busy_month(db_path: Path, user_id: int, today: date) -> None:
+    """Six weeks a member, the last four busy: a full session most days, sit breaks prompted
+    and taken, a pain check-in a week."""
+    joined = datetime.combine(today - timedelta(days=42), time(8), UTC)
+    await seed_cleared_user(db_path, user_id, joined)
+    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    async with SqlUnitOfWorkFactory(engine)() as work:
+        for back in range(28):
+            day = today - timedelta(days=back)
+            at = datetime.combine(day, time(11), UTC)
+            if back % 7 != 3:
+                for exercise, side in SESSION:
+                    reps = 10 + back % 5
+                    await work.reps.add(
+                        RepEntry(user_id, exercise, side, reps, EntrySource.REPLY, day, at)
+                    )
+            kinds = [BreakKind.PROMPTED] * 3 + [BreakKind.TAKEN] * (1 + back % 3)
+            await work.breaks.add_many([BreakEvent(user_id, kind, day, at) for kind in kinds])
+            if back % 7 == 0:
+                pain = PainCheckIn(user_id, 5 - back // 7, PainContext.CHECK_IN, day, at)
+                await work.pains.add(pain)
+        await work.commit()
+    await engine.dispose()
+
+
+def png_size(data: bytes | None) -> tuple[int, int]:
+    assert data is not None and data.startswith(b"\x89PNG\r\n\x1a\n")
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
 
 
 async def say(user: FakeUser, text: str) -> str:
@@ -222,3 +258,40 @@ async def test_reps_streak_undo_stats_export_and_delete(
     assert "Hi" in welcome.text and "Welcome back" not in welcome.text
     assert note.labels == ["Let's begin", "How it works"]
     assert rows_with_user(db_path, USER) == {"users": 1}
+
+
+@pytest.mark.parametrize(
+    ("busy", "size", "streak"),
+    [
+        (False, (1080, 1080), "🔥 Streak: 0 days"),  # the welcome picture, not an empty chart
+        (True, (1080, 1440), "🔥 Streak: 3 days"),  # headline numbers, then three charts
+    ],
+    ids=["new user", "busy month"],
+)
+async def test_stats_sends_one_picture(
+    fake_api: FakeBotApi,
+    bot_factory: BotFactory,
+    db_path: Path,
+    tmp_path: Path,
+    busy: bool,
+    size: tuple[int, int],
+    streak: str,
+) -> None:
+    now = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)  # a Thursday afternoon in Berlin
+    if busy:
+        await seed_busy_month(db_path, USER, now.date())
+    else:
+        await seed_cleared_user(db_path, USER, now - timedelta(hours=1))
+    clock = tmp_path / "clock.txt"
+    clock.write_text(now.isoformat())
+    bot = bot_factory(extra_env={"TEST_CLOCK_FILE": str(clock)})
+    await bot.start()
+    user = fake_api.user(USER)
+
+    user.send("/stats")
+    stats = await user.next_message(timeout=30)
+    assert stats.photo is not None and png_size(stats.photo.data) == size
+    assert stats.text.splitlines()[:2] == ["Your last 4 weeks", streak]
+    # Updates of one person are handled in order: the next message answers /undo, so /stats
+    # sent nothing besides its picture.
+    assert (await say(user, "/undo")).startswith(("↩️ Removed", "There's nothing to undo"))

@@ -110,7 +110,7 @@ async def screen_clear(user: FakeUser) -> None:
 
 def assert_refused(message: BotMessage, lang: str, reason: str) -> None:
     assert reason in message.text, message.text
-    assert message.photo is None
+    assert message.photo is None and message.animation is None
     assert message.labels == [t(lang, "safety-button-screen")]
 
 
@@ -246,7 +246,7 @@ async def test_a_clearing_rescreen_lifts_a_pain_hold(
     assert "exercises are open" in cleared.text
     user.send("/workout")
     _level, intro = await user.next_messages(2, WAIT)
-    assert intro.photo is not None and "Hip raises" in intro.text
+    assert intro.animation is not None and "Hip raises" in intro.text
 
 
 @pytest.mark.process
@@ -270,14 +270,14 @@ async def test_a_symptom_hold_needs_a_doctor_and_not_yet_gets_an_answer(
     assert "/screen" in not_yet.text
     user.send("/workout")
     refused = await user.next_message(WAIT)
-    assert "Once a doctor has cleared you" in refused.text and refused.photo is None
+    assert "Once a doctor has cleared you" in refused.text and refused.animation is None
 
     asked = await rescreen_clear()
     granted = await answer(user, "A doctor cleared me")
     assert "exercises" in granted.text
     user.send("/workout")
     _level, intro = await user.next_messages(2, WAIT)
-    assert intro.photo is not None
+    assert intro.animation is not None
 
 
 async def test_after_urgent_advice_the_next_message_is_reminded_of_it_once(

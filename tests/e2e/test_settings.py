@@ -11,9 +11,11 @@ import pytest
 
 from bot.commands import MENU_COMMANDS
 from bot.texts import Catalogue, load_catalogue
+from coach import languages
 from tests.e2e.conftest import query
 from tests.e2e.people import FLAGS
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.languages import LANGUAGES
 from tests.support.models import BotMessage
 from tests.support.user import FakeUser
 
@@ -248,7 +250,7 @@ async def test_change_every_setting_through_the_buttons(
 
     # Language: the view comes back in German.
     ask = await view_after(user, "Language")
-    assert ask.labels == ["English", "Deutsch", "← Back"]
+    assert ask.labels == [*(languages.own_name(code) for code in LANGUAGES), "← Back"]
     user.press("Deutsch")
     view = await user.next_change()
     assert plain(view.text).splitlines()[:3] == [
@@ -337,34 +339,38 @@ async def test_german_client_gets_german_through_onboarding_and_language_switche
     # /language switches every later text, commands and fallbacks included.
     user.send("/language")
     ask = await user.next_message()
-    assert ask.text == de("language-ask") and ask.labels == ["English", "Deutsch"]
+    assert ask.text == de("language-ask")
+    assert ask.labels == [languages.own_name(code) for code in LANGUAGES]
     user.press("English")
     assert (await user.next_change()).text == "Okay, from now on I'll speak English."
     user.send("/help")
     assert "/settings – Change your settings" in (await user.next_message()).text
     await user.next_message()
     user.mark_read()
-    user.press_data(ask, "v1:lang:fr")
+    user.press_data(ask, "v1:lang:rm")  # a language without data (Romansh)
     assert (await user.next_callback_answer()).text == "This button has expired."
     assert (await user.next_message()).text == "Which language should I speak?"
 
 
-async def test_command_menu_in_english_and_german(
+async def test_command_menu_in_every_language(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], texts: Catalogue
 ) -> None:
     bot = bot_factory(extra_env=db_env)
     await bot.start()
     calls = fake_api.calls_of("setMyCommands", ok=True)
-    assert sorted(str(call.params.get("language_code") or "") for call in calls) == ["", "de"]
+    codes = sorted(str(call.params.get("language_code") or "") for call in calls)
+    assert codes == sorted("" if code == "en" else code for code in LANGUAGES)
     english = fake_api.command_list()
     german = fake_api.command_list(language_code="de")
     commands = list(MENU_COMMANDS)
     assert {"start", "screen", "help", "settings", "language"} <= set(commands)
     assert [name for name, _ in english] == commands
-    assert [name for name, _ in german] == commands
     assert dict(german)["settings"] == "Einstellungen ändern"
     assert dict(german)["language"] == "Sprache wechseln"
-    for name, description in german:
-        assert description == texts.text("de", f"command-{name}")
-        assert description != texts.text("en", f"command-{name}")
+    for language in LANGUAGES[1:]:
+        menu = fake_api.command_list(language_code=language)
+        assert [name for name, _ in menu] == commands
+        for name, description in menu:
+            assert description == texts.text(language, f"command-{name}")
+            assert description != texts.text("en", f"command-{name}")
     assert dict(english)["settings"] == "Change your settings"

@@ -77,27 +77,32 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     user.send("/workout")
     level, intro = await user.next_messages(2)
     assert "Our rule: 3 more pain-free sessions (pain 0–3) unlock" in level.text
-    assert intro.photo is not None and intro.photo.uploaded
-    assert intro.photo.data is not None and intro.photo.data.startswith(b"\x89PNG")
+    assert intro.animation is not None and intro.animation.uploaded
+    assert intro.animation.data is not None and intro.animation.data.startswith(b"GIF89a")
+    assert intro.photo is None
     assert "Hip raises" in intro.text and "forearms" in intro.text
     assert intro.labels == ["Next ▶", "This hurts", "Finish for today"]
 
     left = await through_steps(user, 3)
     assert "10 reps on the left side" in left.text and "Tips" in left.text
+    assert left.animation == intro.animation  # the steps change the caption only
     assert left.labels[1:10] == [str(n) for n in range(1, 10)]
     right = await press(user, "8")  # fewer reps on the left
     assert "right side: 10 reps" in right.text
+    # The right side in the same message: its own animation, the left one mirrored.
+    assert right.message_id == intro.message_id and right.animation is not None
+    assert right.animation.uploaded and right.animation.file_id != intro.animation.file_id
     for bad in ("0", "-3", "201", "lots", "🙂"):
         user.send(bad)
         hint = await user.next_message()  # one short hint; the step is not sent again
         assert "e.g. 8" in hint.text and hint.labels == []
     user.send("12")  # typed: counts like a button
     clamshell = await user.next_message()
-    assert "Clamshells" in clamshell.text and clamshell.photo is not None
+    assert "Clamshells" in clamshell.text and clamshell.animation is not None
     await through_steps(user, 3)
-    await press(user, "Done")
+    clamshell_right = await press(user, "Done")
     bridge = await press(user, "Done")
-    assert "Two-legged bridge" in bridge.text and bridge.photo is not None
+    assert "Two-legged bridge" in bridge.text and bridge.animation is not None
     both = await through_steps(user, 3)
     assert "Now do 10 reps" in both.text
     final = await press(user, "Done")
@@ -124,16 +129,31 @@ async def test_a_complete_workout_by_buttons_stores_the_sets_and_reuses_pictures
     assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
     (outcome,) = query(db_path, "SELECT kind, completed, max_pain FROM workout_sessions")
     assert outcome == ("workout", 1, 2)
-    uploads = [m.photo for m in (intro, clamshell, bridge) if m.photo]
-    assert all(photo.uploaded for photo in uploads)
+    first_time = [m.animation for m in (intro, right, clamshell, clamshell_right, bridge)]
+    assert all(shown is not None and shown.uploaded for shown in first_time)
+    assert len({shown.file_id for shown in first_time if shown}) == 5
 
-    # The same picture again: sent by Telegram's file_id, not uploaded a second time.
-    user.send("/exercise")
-    menu = await user.next_message()
-    assert menu.labels == ["Hip raises", "Clamshells", "Two-legged bridge"]  # the ladder's
-    again = await press(user, "Hip raises")
-    assert again.photo is not None and not again.photo.uploaded
-    assert again.photo.file_id == uploads[0].file_id
+    # The second workout: every animation again, by Telegram's file_id, none uploaded.
+    uploads = len(fake_api.calls_of("sendAnimation")) + len(fake_api.calls_of("editMessageMedia"))
+    user.send("/workout")
+    _level, again = await user.next_messages(2)
+    await through_steps(user, 3)
+    again_right = await press(user, "Done")
+    await press(user, "Done")
+    await through_steps(user, 3)
+    clamshell_again_right = await press(user, "Done")
+    bridge_again = await press(user, "Done")
+    second_time = [again.animation, again_right.animation, clamshell_again_right.animation]
+    second_time.append(bridge_again.animation)
+    assert [shown.file_id for shown in second_time if shown and not shown.uploaded] == [
+        shown.file_id for shown in first_time if shown and shown is not first_time[2]
+    ]
+    sent = [
+        call
+        for call in fake_api.calls
+        if call.is_method("sendAnimation") or call.is_method("editMessageMedia")
+    ][uploads:]
+    assert len(sent) == 5 and not any(call.files for call in sent)  # no upload
 
     # A button of the finished workout has expired.
     assert await stale_press(user, summary, final.data_for("3")) == EXPIRED
@@ -149,7 +169,7 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
     user.send("/exercise")
     await user.next_message()
     intro = await press(user, "Single-leg bridges")
-    assert intro.photo is not None
+    assert intro.animation is not None
     await press(user, "Next")
     ask = await press(user, "This hurts")
     assert "0 (none) to 10" in ask.text and "New symptom (leg pain, numbness…)" in ask.labels
@@ -165,7 +185,7 @@ async def test_this_hurts_offers_the_regression_and_high_pain_ends_the_session(
         "Finish for today",
     ]
     easier = await press(user, "Try: Two-legged bridge")
-    assert easier.photo is not None and "Two-legged bridge" in easier.text
+    assert easier.animation is not None and "Two-legged bridge" in easier.text
 
     user.send("/workout")
     _level, _intro = await user.next_messages(2)
@@ -199,7 +219,7 @@ async def test_a_flagged_user_is_refused(
         user.send(command)
         refusal = await user.next_message()
         assert "see a doctor" in refusal.text and "/screen" in refusal.text
-        assert refusal.photo is None and refusal.labels == ["Redo safety check"]
+        assert refusal.animation is None and refusal.labels == ["Redo safety check"]
     user.press_data(user.last, "v1:wx:hip_raise")  # a forged menu button
     assert "see a doctor" in (await user.next_message()).text
     assert query(db_path, "SELECT count(*) FROM dialogs WHERE user_id = 300") == [(0,)]
@@ -214,19 +234,27 @@ async def test_a_refused_file_id_is_followed_by_a_fresh_upload(
     user.send("/exercise")
     await user.next_message()
     first = await press(user, "Hip raises")
-    assert first.photo is not None and first.photo.uploaded
+    assert first.animation is not None and first.animation.uploaded
+    await through_steps(user, 3)
+    right = await press(user, "Done")  # the right side's animation takes the left one's place
+    assert right.animation is not None and right.animation.uploaded
     remembered = "SELECT file_id FROM picture_files"
-    assert await fake_api.wait_until(lambda: query(db_path, remembered) or None, timeout=30)
+    assert await fake_api.wait_until(lambda: len(query(db_path, remembered)) == 2 or None)
     with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE picture_files SET file_id = 'AgACAgIAAxk-gone'")
+        connection.execute("UPDATE picture_files SET file_id = 'CgACAgIAAxk-gone'")
     user.send("/exercise")
     await user.next_message()
     again = await press(user, "Hip raises")
-    assert again.photo is not None and again.photo.uploaded
-    assert fake_api.calls_of("sendPhoto", ok=False), "the stale id was offered first"
-    new_id = (again.photo.file_id,)
-    assert await fake_api.wait_until(lambda: new_id in query(db_path, remembered) or None)
-    assert ("AgACAgIAAxk-gone",) not in query(db_path, remembered)
+    assert again.animation is not None and again.animation.uploaded
+    await through_steps(user, 3)
+    right_again = await press(user, "Done")
+    assert right_again.animation is not None and right_again.animation.uploaded
+    for method in ("sendAnimation", "editMessageMedia"):
+        refused = fake_api.calls_of(method, ok=False)
+        assert refused, f"{method}: the stale id was offered first"
+        assert "wrong file identifier" in (refused[0].description or "")
+    new_ids = {(again.animation.file_id,), (right_again.animation.file_id,)}
+    assert await fake_api.wait_until(lambda: new_ids == set(query(db_path, remembered)) or None)
     assert "error handling update" not in bot.output
 
 

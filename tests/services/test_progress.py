@@ -134,6 +134,37 @@ async def test_rest_days_freeze_up_to_two_a_week(
     assert isinstance((await service.rest_today(USER))[0], progress.RestDay)
 
 
+@pytest.mark.parametrize(
+    ("full_days", "partial_day", "sessions"),
+    [
+        ((), None, 0),
+        ((27,), None, 0),  # the Friday before: last week
+        ((27, 30), 1, 1),  # Monday full, Tuesday only bridges
+        ((30, 1, 2), None, 3),
+    ],
+)
+async def test_stats_count_this_weeks_full_sessions(
+    service: progress.ProgressService,
+    clock: FixedClock,
+    full_days: tuple[int, ...],
+    partial_day: int | None,
+    sessions: int,
+) -> None:
+    def day(n: int) -> date:
+        return date(2026, 11, n) if n > 20 else date(2026, 12, n)
+
+    for n in full_days:
+        await full_session(service, clock, day(n))
+    if partial_day is not None:
+        clock.set(datetime.combine(day(partial_day), datetime.min.time(), UTC) + timedelta(hours=9))
+        await service.log_text(USER, "10 bridges")
+    clock.set(datetime(2026, 12, 2, 20, tzinfo=UTC))  # Wednesday evening in Berlin
+    stats = await service.stats(USER)
+    assert stats is not None
+    assert stats.sessions_this_week == sessions
+    assert stats.first_day == date(2026, 11, 23)  # the day they joined, in their zone
+
+
 class FakeSender:
     def __init__(self, failing: frozenset[int] = frozenset()) -> None:
         self.sent: list[tuple[int, progress.StatsView]] = []

@@ -141,7 +141,7 @@ async def test_bad_typed_answers_re_ask_and_store_nothing(
         ("work_days", "weekends"),
         ("work_hours", "1800-0900"),
         ("timezone", "city:999999999"),
-        ("language", "fr"),
+        ("language", "rm"),  # Romansh: no texts, no vocabulary
     ],
 )
 async def test_forged_values_expire_and_re_ask(

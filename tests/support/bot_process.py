@@ -44,6 +44,8 @@ _DROPPED = frozenset(
         "SEND_PER_SECOND",
         "REMINDER_MIN_INTERVAL_MINUTES",
         "REMINDER_GRACE_MINUTES",
+        "LOCALES_DIR",
+        "INPUT_DIR",
     }
 )
 

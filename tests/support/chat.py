@@ -67,6 +67,8 @@ class TerminalChat:
         lines: list[str] = []
         if message.photo is not None:
             lines.append(f"[picture, {message.photo.size} bytes]")
+        if message.animation is not None:
+            lines.append(f"[animation, {message.animation.size} bytes]")
         if message.document is not None:
             lines.append(f"[file {message.document.file_name}, {message.document.size} bytes]")
         text = message.caption if message.caption else message.text

@@ -281,7 +281,10 @@ class _Signal:
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
-    """Width and height of a PNG or JPEG, so PhotoSize looks plausible."""
+    """Width and height of a PNG, GIF or JPEG, so PhotoSize and Animation look plausible."""
+    if data.startswith((b"GIF87a", b"GIF89a")) and len(data) >= 10:
+        width, height = struct.unpack("<HH", data[6:10])
+        return int(width), int(height)
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
         width, height = struct.unpack(">II", data[16:24])
         return int(width), int(height)
@@ -522,10 +525,12 @@ class FakeBotApi:
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
             "sendphoto": self._send_photo,
+            "sendanimation": self._send_animation,
             "senddocument": self._send_document,
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_message_reply_markup,
             "editmessagecaption": self._edit_message_caption,
+            "editmessagemedia": self._edit_message_media,
             "answercallbackquery": self._answer_callback_query,
             "deletemessage": self._delete_message,
             "deletemessages": self._delete_messages,
@@ -883,10 +888,11 @@ class FakeBotApi:
         """Give content a file_id, as Telegram does for every upload."""
         number = next(self._file_ids)
         digest = hashlib.sha1(data if data is not None else (url or "").encode()).hexdigest()
-        prefix = {"photo": "AgAC", "document": "BQAC", "sticker": "CAAC"}.get(kind, "AAAA")
-        file_id = f"{prefix}{kind}{number:05d}_{digest[:16]}"
+        prefix = {"photo": "AgAC", "document": "BQAC", "sticker": "CAAC", "animation": "CgAC"}
+        file_id = f"{prefix.get(kind, 'AAAA')}{kind}{number:05d}_{digest[:16]}"
         extension = "jpg" if kind == "photo" else (file_name or "bin").rsplit(".", 1)[-1]
-        width, height = _image_size(data) if kind == "photo" and data else (512, 512)
+        pictured = kind in {"photo", "animation"} and data
+        width, height = _image_size(data) if pictured and data else (512, 512)
         stored = StoredFile(
             file_id=file_id,
             file_unique_id=f"AQAD{digest[:12]}",
@@ -1328,6 +1334,7 @@ class FakeBotApi:
         caption: tuple[str, str, list[dict[str, Any]]] | None = None,
         photo: SentFile | None = None,
         document: SentFile | None = None,
+        animation: SentFile | None = None,
         media: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         markup = _validate_markup(params.get("reply_markup"))
@@ -1368,6 +1375,7 @@ class FakeBotApi:
             markup=markup,
             photo=photo,
             document=document,
+            animation=animation,
             caption=caption,
         )
         state.messages[message.message_id] = message
@@ -1440,6 +1448,38 @@ class FakeBotApi:
             media={"photo": [size]},
         )
 
+    @staticmethod
+    def _animation_object(stored: StoredFile) -> dict[str, Any]:
+        """Telegram's Animation (a GIF is converted; the fake keeps the GIF as it came)."""
+        animation: dict[str, Any] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "width": stored.width,
+            "height": stored.height,
+            "duration": 3,
+        }
+        if stored.file_name:
+            animation["file_name"] = stored.file_name
+        if stored.mime_type:
+            animation["mime_type"] = stored.mime_type
+        if stored.data is not None:
+            animation["file_size"] = len(stored.data)
+        return animation
+
+    async def _send_animation(self, params: dict[str, Any], call: RecordedCall) -> Any:
+        state = self._state_for(params)
+        caption = self._format(params.get("caption"), params.get("parse_mode"), caption=True)
+        stored, uploaded = self._resolve_file("animation", params, call)
+        animation = self._animation_object(stored)
+        # Telegram also fills ``document`` for an animation, for older clients.
+        return self._store_bot_message(
+            state,
+            params,
+            caption=caption,
+            animation=self._sent_file(stored, uploaded),
+            media={"animation": animation, "document": dict(animation)},
+        )
+
     async def _send_document(self, params: dict[str, Any], call: RecordedCall) -> Any:
         state = self._state_for(params)
         caption = self._format(params.get("caption"), params.get("parse_mode"), caption=True)
@@ -1482,11 +1522,15 @@ class FakeBotApi:
         *,
         text: tuple[str, str, list[dict[str, Any]]] | None = None,
         caption: tuple[str, str, list[dict[str, Any]]] | None = None,
+        animation: SentFile | None = None,
     ) -> dict[str, Any]:
         markup = _validate_markup(params.get("reply_markup"))
         if markup is not None and _markup_kind(markup) != "inline":
             raise _bad_request("only inline keyboards can be used when editing a message")
         raw = {k: v for k, v in old.raw.items() if k not in {"reply_markup", "edit_date"}}
+        if animation is not None:
+            raw["animation"] = self._animation_object(self._files[animation.file_id])
+            raw["document"] = dict(raw["animation"])
         if text is not None:
             raw["text"] = text[1]
             raw.pop("entities", None)
@@ -1520,6 +1564,7 @@ class FakeBotApi:
             markup=markup,
             photo=old.photo,
             document=old.document,
+            animation=animation or old.animation,
             caption=caption
             if caption is not None
             else (
@@ -1545,10 +1590,25 @@ class FakeBotApi:
 
     async def _edit_message_caption(self, params: dict[str, Any], call: RecordedCall) -> Any:
         state, old = self._editable(params)
-        if old.photo is None and old.document is None:
+        if old.photo is None and old.document is None and old.animation is None:
             raise _bad_request("there is no caption in the message to edit")
         caption = self._format(params.get("caption"), params.get("parse_mode"), caption=True)
         return self._apply_edit(state, old, params, caption=caption)
+
+    async def _edit_message_media(self, params: dict[str, Any], call: RecordedCall) -> Any:
+        """Another animation (uploaded or by file_id) and caption in an animation message;
+        the only kind of media edit the bot makes."""
+        state, old = self._editable(params)
+        media = params.get("media")
+        if not isinstance(media, dict) or media.get("type") != "animation":
+            raise _bad_request("the test server edits animations only")
+        if old.animation is None:
+            raise _bad_request("there is no animation in the message to edit")
+        stored, uploaded = self._resolve_file("animation", {"animation": media.get("media")}, call)
+        caption = self._format(media.get("caption"), media.get("parse_mode"), caption=True)
+        return self._apply_edit(
+            state, old, params, caption=caption, animation=self._sent_file(stored, uploaded)
+        )
 
     async def _edit_message_reply_markup(self, params: dict[str, Any], call: RecordedCall) -> Any:
         state, old = self._editable(params)
@@ -1628,6 +1688,7 @@ def _snapshot(
     document: SentFile | None,
     caption: tuple[str, str, list[dict[str, Any]]] | None,
     edit_count: int = 0,
+    animation: SentFile | None = None,
 ) -> BotMessage:
     """A bot message as the phone shows it right now."""
     rows = _inline_rows(markup)
@@ -1656,9 +1717,10 @@ def _snapshot(
         reply_keyboard=_reply_rows(markup),
         photo=photo,
         document=document,
-        caption=None if caption is None or (photo is None and document is None) else caption[1],
+        animation=animation,
+        caption=None if caption is None or not (photo or document or animation) else caption[1],
         caption_html=None
-        if caption is None or (photo is None and document is None)
+        if caption is None or not (photo or document or animation)
         else caption[0],
         reply_to_message_id=(raw.get("reply_to_message") or {}).get("message_id"),
         edited=edit_count > 0,

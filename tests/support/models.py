@@ -60,7 +60,8 @@ class RecordedCall:
 
 @dataclass(frozen=True)
 class SentFile:
-    """A photo or document in a chat; ``uploaded`` is False when the bot reused a file_id."""
+    """A photo, animation or document in a chat; ``uploaded`` is False when the bot reused a
+    file_id."""
 
     file_id: str
     file_unique_id: str
@@ -89,8 +90,8 @@ class SentFile:
 class BotMessage:
     """One message in a chat as the phone shows it at one moment.
 
-    ``text`` is what a person reads: tags stripped, entities decoded; for a photo or
-    document it is the caption (or ""). ``html`` is the raw text or caption as sent.
+    ``text`` is what a person reads: tags stripped, entities decoded; for a photo,
+    animation or document it is the caption (or ""). ``html`` is the raw text or caption as sent.
     """
 
     chat_id: int
@@ -110,6 +111,8 @@ class BotMessage:
     reply_keyboard: list[list[str]] = field(default_factory=list)
     photo: SentFile | None = None
     document: SentFile | None = None
+    """A document; for an animation (which Telegram also fills ``document`` for) None."""
+    animation: SentFile | None = None
     caption: str | None = None
     caption_html: str | None = None
     reply_to_message_id: int | None = None
@@ -142,6 +145,8 @@ class BotMessage:
         parts: list[str] = []
         if self.photo is not None:
             parts.append(f"[photo: {self.photo.file_id}]")
+        if self.animation is not None:
+            parts.append(f"[animation: {self.animation.file_id}]")
         if self.document is not None:
             parts.append(f"[document: {self.document.file_name}, {self.document.size} bytes]")
         if self.text:

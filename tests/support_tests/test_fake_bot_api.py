@@ -16,6 +16,7 @@ from telegram import (
     BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaAnimation,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -438,6 +439,81 @@ async def test_photo_upload_then_reuse_by_file_id(
     )
     assert not isinstance(edited, bool) and edited.caption == "Glute bridge"
     assert user.message(first.message_id).caption == "Glute bridge"
+
+
+# A 2 x 1 GIF: the smallest animation that is still a real image.
+TINY_GIF = (
+    b"GIF89a\x02\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff"
+    b"!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x02\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+async def test_animation_upload_then_reuse_by_file_id(
+    ptb: Bot, fake_api: FakeBotApi, user: FakeUser
+) -> None:
+    first = await ptb.send_animation(
+        user.id, TINY_GIF, caption="Bridge", filename="bridge.gif", reply_markup=YES_NO
+    )
+    assert first.animation is not None
+    assert (first.animation.width, first.animation.height) == (2, 1)
+    assert first.document is not None  # Telegram fills it for older clients, too
+    file_id = first.animation.file_id
+    await ptb.send_animation(user.id, file_id, caption="Again")
+    uploaded, reused = await user.next_messages(2)
+    assert uploaded.animation is not None and uploaded.animation.uploaded
+    assert uploaded.animation.data == TINY_GIF and uploaded.caption == "Bridge"
+    assert uploaded.photo is None and uploaded.document is None
+    assert reused.animation is not None and not reused.animation.uploaded
+    assert reused.animation.file_id == file_id and reused.text == "Again"
+    assert [bool(call.files) for call in fake_api.calls_of("sendAnimation")] == [True, False]
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
+        await ptb.send_animation(user.id, "no-such-file-id")
+    photo = await ptb.send_photo(user.id, TINY_PNG)
+    with pytest.raises(BadRequest, match=r"(?i)can't use file of type photo as animation"):
+        await ptb.send_animation(user.id, photo.photo[-1].file_id)
+    edited = await ptb.edit_message_caption(
+        chat_id=user.id, message_id=first.message_id, caption="Glute bridge"
+    )
+    assert not isinstance(edited, bool) and edited.caption == "Glute bridge"
+
+
+async def test_an_animation_is_replaced_by_another_upload_or_file_id(
+    ptb: Bot, fake_api: FakeBotApi, user: FakeUser
+) -> None:
+    first = await ptb.send_animation(user.id, TINY_GIF, caption="Left side", reply_markup=YES_NO)
+    user.mark_read()
+    other = TINY_GIF.replace(b"\xff\xff\xff", b"\xff\x00\x00")
+    edited = await ptb.edit_message_media(
+        InputMediaAnimation(other, caption="Right side", filename="right.gif"),
+        chat_id=user.id,
+        message_id=first.message_id,
+        reply_markup=YES_NO,
+    )
+    assert not isinstance(edited, bool) and edited.animation is not None
+    right = await user.next_edit()
+    assert right.message_id == first.message_id and right.caption == "Right side"
+    assert right.animation is not None and right.animation.uploaded
+    assert right.animation.data == other and right.labels == ["Yes", "No"]
+    await ptb.edit_message_media(
+        InputMediaAnimation(first.animation.file_id, caption="Left side"),
+        chat_id=user.id,
+        message_id=first.message_id,
+    )
+    left = await user.next_edit()
+    assert left.animation is not None and not left.animation.uploaded
+    assert left.animation.data == TINY_GIF and left.labels == []
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
+        await ptb.edit_message_media(
+            InputMediaAnimation("gone"), chat_id=user.id, message_id=first.message_id
+        )
+    text = await ptb.send_message(user.id, "no animation here")
+    with pytest.raises(BadRequest, match="no animation in the message"):
+        await ptb.edit_message_media(
+            InputMediaAnimation(first.animation.file_id),
+            chat_id=user.id,
+            message_id=text.message_id,
+        )
+    assert fake_api.internal_errors == []
 
 
 async def test_document_bytes_and_name_are_kept(ptb: Bot, user: FakeUser) -> None:

@@ -22,10 +22,10 @@ from bot.commands import MENU_COMMANDS
 from bot.render import settings as settings_render
 from bot.texts import LOCALES, Catalogue, load_catalogue
 from coach.catalogue import load_catalogue as load_exercises
-from coach.profile import SUPPORTED_LANGUAGES
 from coach.profile_answers import WORK_DAY_PRESETS
 from coach.screening import load_questionnaire
 from coach.services import settings, setup
+from tests.support.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
@@ -83,7 +83,7 @@ def _catalogue(language: str) -> tuple[dict[str, Entry], list[str]]:
     return entries, problems
 
 
-CATALOGUES = {language: _catalogue(language) for language in SUPPORTED_LANGUAGES}
+CATALOGUES = {language: _catalogue(language) for language in LANGUAGES}
 
 
 def missing_or_different(
@@ -112,7 +112,7 @@ def missing_or_different(
     return problems
 
 
-@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_file_parses_and_no_key_is_defined_twice(language: str) -> None:
     _entries_of, problems = CATALOGUES[language]
     assert problems == []
@@ -120,7 +120,7 @@ def test_every_file_parses_and_no_key_is_defined_twice(language: str) -> None:
 
 @pytest.mark.parametrize(
     ("reference", "other"),
-    [(a, b) for a in SUPPORTED_LANGUAGES for b in SUPPORTED_LANGUAGES if a != b],
+    [(a, b) for a in LANGUAGES for b in LANGUAGES if a != b],
 )
 def test_every_key_attribute_and_placeholder_exists_in_every_language(
     reference: str, other: str
@@ -129,7 +129,7 @@ def test_every_key_attribute_and_placeholder_exists_in_every_language(
     assert problems == []
 
 
-@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_text_formats_without_errors(language: str) -> None:
     """Fluent reports a broken reference or selector only when formatting; format them all."""
     bundle = load_catalogue().bundles[language]
@@ -202,7 +202,7 @@ def test_every_literal_key_in_the_code_has_english_and_german_text() -> None:
     for path in _python_files(BOT):
         used |= literal_keys(ast.parse(path.read_text(encoding="utf-8")))
     assert len(used) > 20, "the key scanner found too little; is it still reading the calls?"
-    for language in SUPPORTED_LANGUAGES:
+    for language in LANGUAGES:
         defined = CATALOGUES[language][0]
         assert sorted(used - defined.keys()) == [], f"keys without {language} text"
 
@@ -234,7 +234,7 @@ def catalogue() -> Catalogue:
 
 @pytest.mark.parametrize("key", sorted(set(KEY_FAMILIES)))
 def test_keys_built_from_ids_exist_in_every_language(key: str, catalogue: Catalogue) -> None:
-    for language in SUPPORTED_LANGUAGES:
+    for language in LANGUAGES:
         assert key in catalogue.keys[language], f"{key} has no {language} text"
 
 

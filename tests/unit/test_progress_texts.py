@@ -1,4 +1,4 @@
-"""Every progress text exists in English and German, and every view renders in both."""
+"""Every progress text exists in every language, and every view renders in each."""
 
 from __future__ import annotations
 
@@ -15,17 +15,18 @@ from coach.progress import StreakLine
 from coach.reps import RefusalReason, load_vocabulary
 from coach.services import progress
 from coach.streaks import Goal
+from tests.support.languages import LANGUAGES
 
 TEXTS = load_catalogue()
-LANGUAGES = ("en", "de")
 
 
 def ids(lang: str) -> set[str]:
     return message_ids((LOCALES / lang / "progress.ftl").read_text(encoding="utf-8"))
 
 
-def test_english_and_german_have_the_same_keys() -> None:
-    assert ids("en") == ids("de")
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_language_has_the_english_keys(lang: str) -> None:
+    assert ids(lang) == ids(LANGUAGES[0])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -42,17 +43,50 @@ ENTRY = RepEntry(
     1, "clamshell", "left", 10, EntrySource.REPLY, date(2026, 11, 26), datetime.now(UTC)
 )
 VIEWS: list[tuple[progress.View, dict[str, str]]] = [
-    (progress.Logged((ENTRY,), STREAK), {"en": "10 clamshells (left)", "de": "1 Woche"}),
+    (
+        progress.Logged((ENTRY,), STREAK),
+        {
+            "en": "10 clamshells (left)",
+            "de": "1 Woche",
+            "fr": "10 coquillages (gauche)",
+            "it": "10 conchiglie (sinistra)",
+        },
+    ),
     (
         progress.AskExercise(("bridge",), "abc123", notice="hint"),
-        {"en": "Please tap", "de": "Tippe"},
+        {"en": "Please tap", "de": "Tippe", "fr": "Appuie", "it": "Tocca"},
     ),
-    (progress.RefusedReply("unrecognised", "pushups"), {"en": "pushups", "de": "pushups"}),
-    (progress.Undone((ENTRY,), STREAK), {"en": "Removed", "de": "Entfernt"}),
-    (progress.AskDelete(), {"en": "can't be undone", "de": "nicht rückgängig"}),
-    (progress.Deleted(), {"en": "/start", "de": "/start"}),
-    (progress.RestDay(STREAK), {"en": "rest day", "de": "Ruhetag"}),
-    (progress.TooManyRestDays(2), {"en": "2 rest days", "de": "2 Ruhetage"}),
+    (
+        progress.RefusedReply("unrecognised", "pushups"),
+        {"en": "pushups", "de": "pushups", "fr": "pushups", "it": "pushups"},
+    ),
+    (
+        progress.Undone((ENTRY,), STREAK),
+        {"en": "Removed", "de": "Entfernt", "fr": "Supprimé", "it": "Rimosso"},
+    ),
+    (
+        progress.AskDelete(),
+        {
+            "en": "can't be undone",
+            "de": "nicht rückgängig",
+            "fr": "irréversible",
+            "it": "Non si può annullare",
+        },
+    ),
+    (progress.Deleted(), {"en": "/start", "de": "/start", "fr": "/start", "it": "/start"}),
+    (
+        progress.RestDay(STREAK),
+        {"en": "rest day", "de": "Ruhetag", "fr": "jour de repos", "it": "giorno di riposo"},
+    ),
+    (
+        progress.TooManyRestDays(2),
+        {
+            "en": "2 rest days",
+            "de": "2 Ruhetage",
+            "fr": "2 jours de repos",
+            "it": "2 giorni di riposo",
+        },
+    ),
 ]
 
 

@@ -65,6 +65,12 @@ def plain(text: str) -> str:
             0,
         ),
         (
+            rem.Skipped(ask_why=False, at=None, timezone="UTC"),
+            "en",
+            "⏭ Skipped. I'll ask again later.",
+            0,
+        ),
+        (
             rem.Skipped(ask_why=True, at=PRESSED, timezone="Europe/Berlin"),
             "de",
             "⏭ Um 10:02 übersprungen.",

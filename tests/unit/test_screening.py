@@ -49,6 +49,7 @@ from coach.screening import (
     rescreen_due,
     resume,
 )
+from tests.support.languages import LANGUAGES
 
 LOCALES = Path(__file__).resolve().parents[2] / "bot" / "locales"
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -147,7 +148,7 @@ def test_shipped_questionnaire_has_the_expected_questions(q: Questionnaire) -> N
     assert duration is not None and duration.options == ("lt_6w", "6_12w", "gt_3m")
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_question_and_option_has_texts(q: Questionnaire, lang: str) -> None:
     keys = ftl_keys(lang)
     needed = {x.text_key for x in q.questions} | {x.hint_key for x in q.questions}
@@ -166,9 +167,9 @@ def test_every_question_and_option_has_texts(q: Questionnaire, lang: str) -> Non
     assert needed - keys == set()
 
 
-def test_both_languages_have_the_same_keys_and_parse_cleanly() -> None:
-    assert ftl_keys("en") == ftl_keys("de")
-    for lang in ("en", "de"):
+def test_every_language_has_the_same_keys_and_parses_cleanly() -> None:
+    for lang in LANGUAGES:
+        assert ftl_keys(lang) == ftl_keys(LANGUAGES[0])
         resource = parse_ftl((LOCALES / lang / "screening.ftl").read_text("utf-8"))
         assert not [entry for entry in resource.body if isinstance(entry, Junk)]
 

@@ -47,7 +47,9 @@ def test_goal_days(text: str, expected: int | None) -> None:
         ("Deutsch", "de"),
         ("german", "de"),
         ("de.", "de"),
-        ("français", None),
+        ("français", "fr"),
+        ("Italiano", "it"),
+        ("klingon", None),
         ("", None),
         ("x" * 5000, None),
     ],
@@ -63,6 +65,8 @@ def test_language(text: str, expected: str | None) -> None:
         ("en", time(8, 30), "8:30\u202fAM"),
         ("de", time(17, 0), "17:00"),
         ("de", time(8, 30), "08:30"),
+        ("fr", time(8, 30), "08:30"),
+        ("it", time(17, 0), "17:00"),
     ],
 )
 def test_clock_is_12_hour_in_english_and_24_hour_in_german(
@@ -79,6 +83,8 @@ def test_clock_is_12_hour_in_english_and_24_hour_in_german(
         ("de", frozenset({0, 1, 3}), "Mo, Di, Do"),
         ("en", frozenset({5, 6}), "Sat, Sun"),
         ("de", frozenset(range(7)), "Mo–So"),
+        ("fr", frozenset(range(5)), "lun–ven"),
+        ("it", frozenset({5, 6}), "sab, dom"),
     ],
 )
 def test_weekdays(language: str, days: frozenset[int], expected: str) -> None:
@@ -90,6 +96,9 @@ def test_weekdays(language: str, days: frozenset[int], expected: str) -> None:
     [
         ("en", "1,234.5", "Nov 26, 2026", "English"),
         ("de", "1.234,5", "26.11.2026", "Deutsch"),
+        # Swiss French and Italian: the locales their files name (fr_CH, it_CH).
+        ("fr", "1'234,5", "26 nov. 2026", "Français"),
+        ("it", "1'234.5", "26 nov 2026", "Italiano"),
     ],
 )
 def test_numbers_dates_and_language_names(

@@ -35,6 +35,8 @@ STATS = StatsView(
     breaks_prompted=(4, 4, 4, 4),
     pain=(3.0, None, 2.0, 1.5),
     streak=StreakLine(Goal("day", 1), 3, 5, 0.5),
+    sessions_this_week=2,
+    first_day=DAYS[0],
 )
 PROFILE = Profile(user_id=7, chat_id=7, created_at=T0, timezone="Europe/Berlin", onboarded_at=T0)
 

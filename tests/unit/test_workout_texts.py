@@ -1,4 +1,4 @@
-"""Every text the walkthroughs can show exists in English and German; pictures draw."""
+"""Every text the walkthroughs can show exists in English and German."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot import pictures
 from bot.render import Outgoing
 from bot.render import workout as workout_render
 from bot.texts import LOCALES, message_ids
@@ -18,6 +17,7 @@ from coach.hold import HoldReason
 from coach.progression import LadderReason
 from coach.screening import AccessReason
 from coach.services import workout
+from tests.support.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def used_keys() -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_walkthrough_text_exists(language: str) -> None:
     defined: set[str] = set()
     for path in (LOCALES / language).glob("*.ftl"):
@@ -50,7 +50,7 @@ def test_every_walkthrough_text_exists(language: str) -> None:
     assert not missing, f"{language} lacks {missing}"
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_texts_format_with_their_arguments(language: str) -> None:
     texts = load_texts()
     assert "10" in texts.text(language, "workout-reps-left", reps=10)
@@ -58,7 +58,12 @@ def test_texts_format_with_their_arguments(language: str) -> None:
     assert "2" in texts.text(language, "ladder-need_n_more_pain_free", remaining=2)
 
 
-OUR_RULE = {"en": "our rule", "de": "unsere regel"}
+OUR_RULE = {
+    "en": "our rule",
+    "de": "unsere regel",
+    "fr": "notre règle",
+    "it": "la nostra regola",
+}
 RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
     ("ladder-start-base", {"remaining": 3}),
     ("ladder-need_n_more_pain_free", {"remaining": 2}),
@@ -72,7 +77,7 @@ RULE_TEXTS: list[tuple[str, dict[str, object]]] = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("key", "args"), RULE_TEXTS)
 def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     language: str, key: str, args: dict[str, object]
@@ -89,6 +94,8 @@ def test_the_ladder_and_the_traffic_light_say_they_are_our_own_rules(
     [
         ("en", "one more pain-free session (pain 0–3)", "2 more pain-free sessions (pain 0–3)"),
         ("de", "Noch eine schmerzfreie Einheit (", "Noch 2 schmerzfreie Einheiten ("),
+        ("fr", "encore une séance sans douleur (", "encore 2 séances sans douleur ("),
+        ("it", "ancora una sessione senza dolore (", "ancora 2 sessioni senza dolore ("),
     ],
 )
 def test_the_remaining_sessions_are_counted_in_good_grammar(
@@ -141,32 +148,15 @@ def test_a_green_light_is_not_followed_by_advice_to_skip() -> None:
     assert "weitermachen" in offer.text and "überspringen" not in offer.text
 
 
-def test_every_picture_has_a_pose_and_anchors_for_its_labels() -> None:
-    for exercise in load_catalogue().exercises.values():
-        pose = pictures.POSES[exercise.picture]
-        assert set(exercise.labels) <= set(pose.anchors), exercise.id
-
-
-async def test_a_picture_is_drawn_once_and_cached(tmp_path: Path) -> None:
-    labels = {"straight_line": "Straight line", "feet_flat": "Both feet on the floor"}
-    key = pictures.picture_key("bridge", "en", "Two-legged bridge", labels)
-    assert key != pictures.picture_key("bridge", "de", "Two-legged bridge", labels)
-    assert key != pictures.picture_key("bridge", "en", "Two-legged bridge", {})
-    path = await pictures.picture_file(key, "bridge", "Two-legged bridge", labels, tmp_path)
-    data = path.read_bytes()
-    assert data.startswith(b"\x89PNG") and len(data) > 5000
-    path.write_bytes(b"cached")  # a second call must not draw again
-    again = await pictures.picture_file(key, "bridge", "Two-legged bridge", labels, tmp_path)
-    assert again == path and again.read_bytes() == b"cached"
-
-
 FLOOR = {
     "en": ("floor", "lie ", "Lie ", "kneel", "forearms"),
     "de": ("Boden", "Leg dich", "Unterarm"),
+    "fr": ("au sol", "Allonge", "allonge", "à genoux", "avant-bras"),
+    "it": ("pavimento", "Sdraiati", "sdraiati", "in ginocchio", "avambracci"),
 }
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     """Each desk-break step is one picture whose caption names the amount; no floor anywhere."""
     catalogue, texts = load_catalogue(), load_texts()
@@ -180,9 +170,11 @@ def test_the_desk_break_needs_no_floor_and_says_how_much(language: str) -> None:
     amounts = {
         "en": ("30 seconds", "5 times", "5 per side"),
         "de": ("30 Sekunden", "5-mal", "5 pro Seite"),
+        "fr": ("30 secondes", "5 fois", "5 par côté"),
+        "it": ("30 secondi", "5 volte", "5 per lato"),
     }
     for message in messages:
-        assert isinstance(message, workout_render.Photo)
+        assert isinstance(message, workout_render.Picture)
         caption = message.caption + message.title + " ".join(message.labels.values())
         assert not [word for word in FLOOR[language] if word in caption], caption
         assert any(amount in message.caption for amount in amounts[language]), message.caption

@@ -74,6 +74,29 @@ progress-stats-best =
 progress-stats-strength = 💪 Gewohnheitsstärke: { $strength } %
 progress-stats-strength-explained = <i>Sie wächst an jedem Tag, an dem du dein Ziel erreichst, und sinkt langsam, wenn du einen auslässt; 100 % heißt: fest verankert.</i>
 progress-weekly-caption = <b>Deine Woche mit StrongBack</b>
+
+# Das Fortschrittsbild (/stats und die Wochenübersicht). Daten und Zahlen darauf schreibt es
+# so, wie diese Babel-Locale sie schreibt: „7. Dez.“, „2,5“.
+progress-chart-locale = de
+progress-chart-tile-streak = Serie
+progress-chart-streak-value =
+    { $current } { $period ->
+        [week] { $current ->
+            [one] Woche
+           *[other] Wochen
+        }
+       *[day] { $current ->
+            [one] Tag
+           *[other] Tage
+        }
+    }
+progress-chart-tile-sessions = Einheiten diese Woche
+progress-chart-sessions-value = { $done } von { $goal }
+progress-chart-tile-breaks = Sitzpausen diese Woche
+progress-chart-breaks-value = { $taken } von { $prompted }
+progress-chart-tile-pain = Rückenschmerz (0–10)
+progress-chart-pain-trend = { $first } → { $last }
+progress-chart-pain-none = keine Angaben
 progress-chart-reps = Wiederholungen pro Tag
 progress-chart-no-reps = Noch keine Wiederholungen eingetragen
 progress-chart-breaks = Sitzpausen pro Woche
@@ -81,7 +104,10 @@ progress-chart-taken = gemacht
 progress-chart-prompted = vorgeschlagen
 progress-chart-pain = Rückenschmerz im Wochenschnitt (0–10)
 progress-chart-no-pain = Noch keine Schmerzangaben
-progress-chart-week = Woche ab { $day }
+progress-chart-this-week = diese Woche
+progress-chart-welcome-first = Deine erste Woche beginnt heute
+progress-chart-welcome-again = Heute beginnt eine neue Woche
+progress-chart-welcome-body = Schick mir nach jeder Übung deine Wiederholungen, z. B. „10 Muscheln“. Hier siehst du dann deine Serie, deine Sitzpausen und deinen Rückenschmerz.
 
 progress-export-caption = Alle deine Daten: { $rows } Zeilen, eine CSV-Datei je Tabelle (Profil, Sicherheitschecks, Wiederholungen, Trainings, Sitzpausen, Schmerz, Ruhetage, Erinnerungen). activity.csv listet deine Wiederholungen, Pausen und Schmerzangaben in deiner Ortszeit auf.
 

@@ -33,6 +33,7 @@ reminder-snoozed = ⏰ Verschoben bis { $time }. Dann erinnere ich dich wieder.
 reminder-meeting = Viel Erfolg im Meeting. Keine Erinnerungen bis { $time }.
 reminder-skipped = ⏭ Um { $time } übersprungen. Ich frage später wieder.
 reminder-skipped-at = ⏭ Um { $time } übersprungen.
+reminder-skipped-now = ⏭ Übersprungen. Ich frage später wieder.
 reminder-ask-why =
     Das ist heute schon das dritte Mal. Was hält dich ab?
     Keine Zeit für 2 Minuten? Probier 30 Sekunden: aufstehen, Po anspannen, wieder hinsetzen.

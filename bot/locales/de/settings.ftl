@@ -36,7 +36,7 @@ settings-goal-button =
        *[other] { $days } Tage pro Woche
     }
 settings-ask-language = Welche Sprache soll ich sprechen?
-settings-hint-language = Bitte tippe auf einen Button oder schreib Deutsch oder English.
+settings-hint-language = Bitte tippe auf einen Button oder schreib den Namen einer Sprache: { $languages }.
 settings-closed = Gespeichert. Mit /settings kannst du jederzeit etwas ändern.
 
 language-ask = Welche Sprache soll ich sprechen?

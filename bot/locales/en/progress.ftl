@@ -74,14 +74,40 @@ progress-stats-best =
 progress-stats-strength = 💪 Habit strength: { $strength } %
 progress-stats-strength-explained = <i>It grows on each day you meet your goal and fades slowly when you miss one; 100 % is a firm habit.</i>
 progress-weekly-caption = <b>Your week with StrongBack</b>
+
+# The progress picture (/stats and the weekly summary). Its dates and numbers are written the
+# way this Babel locale writes them: British English gives “7 Dec”, never the US “Dec 7”.
+progress-chart-locale = en_GB
+progress-chart-tile-streak = Streak
+progress-chart-streak-value =
+    { $current } { $period ->
+        [week] { $current ->
+            [one] week
+           *[other] weeks
+        }
+       *[day] { $current ->
+            [one] day
+           *[other] days
+        }
+    }
+progress-chart-tile-sessions = Sessions this week
+progress-chart-sessions-value = { $done } of { $goal }
+progress-chart-tile-breaks = Sit breaks this week
+progress-chart-breaks-value = { $taken } of { $prompted }
+progress-chart-tile-pain = Back pain (0–10)
+progress-chart-pain-trend = { $first } → { $last }
+progress-chart-pain-none = no check-ins
 progress-chart-reps = Reps per day
 progress-chart-no-reps = No reps logged yet
 progress-chart-breaks = Sit breaks per week
 progress-chart-taken = taken
 progress-chart-prompted = prompted
-progress-chart-pain = Average back pain per week (0–10)
+progress-chart-pain = Back pain, weekly average (0–10)
 progress-chart-no-pain = No pain check-ins yet
-progress-chart-week = week of { $day }
+progress-chart-this-week = this week
+progress-chart-welcome-first = Your first week starts today
+progress-chart-welcome-again = A fresh week starts today
+progress-chart-welcome-body = After each exercise, send me your reps, e.g. “10 clamshells”. Your streak, sit breaks and back pain will show up here.
 
 progress-export-caption = All your data: { $rows } rows, one CSV file per table (profile, safety checks, reps, workouts, sit breaks, pain, rest days, reminders). activity.csv lists your reps, breaks and pain in your local time.
 

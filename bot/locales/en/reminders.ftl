@@ -33,6 +33,7 @@ reminder-snoozed = ⏰ Snoozed until { $time }. I'll remind you again then.
 reminder-meeting = Good luck in the meeting. No reminders until { $time }.
 reminder-skipped = ⏭ Skipped at { $time }. I'll ask again later.
 reminder-skipped-at = ⏭ Skipped at { $time }.
+reminder-skipped-now = ⏭ Skipped. I'll ask again later.
 reminder-ask-why =
     That's the third skip today. What gets in the way?
     No time for 2 minutes? Try 30 seconds: stand up, squeeze your glutes, sit down again.

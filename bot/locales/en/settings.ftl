@@ -36,7 +36,7 @@ settings-goal-button =
        *[other] { $days } days a week
     }
 settings-ask-language = Which language should I speak?
-settings-hint-language = Please tap a button, or type English or Deutsch.
+settings-hint-language = Please tap a button, or type a language's name: { $languages }.
 settings-closed = Saved. Send /settings any time to change something.
 
 language-ask = Which language should I speak?
