@@ -11,11 +11,12 @@ Fixtures:
 - ``bot_factory``: ``bot_factory(extra_env={...}, database_url=None, name=None) -> BotRunner``
   (not started): an ``InProcessBot`` (the real application in a thread of the test
   process, ``tests/support/in_process_bot.py``), or a ``BotProcess`` (``python -m bot``) for a
-  test marked ``@pytest.mark.process``: start-up and exit codes, SIGTERM and SIGKILL,
-  replicas, webhooks, metrics, what a process prints. All bots of one test share
-  ``tmp_path/bot.db`` unless told otherwise, so a second bot sees the first one's data; each
-  writes its own log file. Every bot is stopped at teardown and its output is checked for
-  the token.
+  test marked ``@pytest.mark.process`` (start-up and exit codes, SIGTERM and SIGKILL,
+  replicas, what a process prints) and for settings only a process honours
+  (``in_process_bot.PROCESS_ONLY``: a webhook, metrics on a port, languages of its own).
+  All bots of one test share ``tmp_path/bot.db`` unless told otherwise, so a second bot sees
+  the first one's data; each writes its own log file. Every bot is stopped at teardown and
+  its output is checked for the token.
 - ``bot``: a started bot, ready for updates.
 - ``user``: ``fake_api.user(1000)``, an English-speaking person.
 - ``postgres_url``: a fresh, empty PostgreSQL database of its own for this test (at
@@ -36,6 +37,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from tests.support.bot_process import BotProcess, BotRunner
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.in_process_bot import InProcessBot
+from tests.support.in_process_bot import needs_process as settings_need_process
 from tests.support.user import FakeUser
 
 DEFAULT_USER_ID = 1000
@@ -78,7 +80,7 @@ def needs_process(request: pytest.FixtureRequest) -> bool:
 async def bot_factory(
     fake_api: FakeBotApi, tmp_path: Path, request: pytest.FixtureRequest
 ) -> AsyncIterator[BotFactory]:
-    runner: type[BotRunner] = BotProcess if needs_process(request) else InProcessBot
+    process = needs_process(request)
     created: list[BotRunner] = []
 
     def create(
@@ -87,6 +89,8 @@ async def bot_factory(
         database_url: str | None = None,
         name: str | None = None,
     ) -> BotRunner:
+        # Settings only a process honours (a webhook, metrics, languages of its own) get one.
+        runner = BotProcess if process or settings_need_process(extra_env or {}) else InProcessBot
         bot = runner(fake_api, tmp_path, extra_env=extra_env, database_url=database_url, name=name)
         created.append(bot)
         return bot

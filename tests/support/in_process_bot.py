@@ -15,9 +15,10 @@ log records (from its thread and its worker threads) go to its log file with the
 format and masking, so ``output`` reads as a process's does.
 
 What needs a process is refused here with a pointer to ``@pytest.mark.process``: SIGKILL, a
-pid, a webhook, metrics on a port, JSON logs on stdout and settings a process reads itself
-(``TMPDIR``). Process-wide state the start touches (log levels, the umask, the installed city
-index) is put back after the stop.
+pid, a second bot at the same time, and settings in ``PROCESS_ONLY`` (a webhook, metrics on a
+port, JSON logs on stdout, a ``TMPDIR``, languages of its own); ``bot_factory`` hands a
+process to a test that passes such settings. Process-wide state the start touches (log
+levels, the umask, the installed city index and vocabularies) is put back after the stop.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from bot import logging_setup
 from bot.__main__ import load_settings, serve
 from bot.app import CoachApplication, on_stop_signal
 from bot.config import TOKEN_REJECTED, Settings
-from coach import timezones
+from coach import timezones, vocabulary
 from storage.backup import sqlite_file
 from tests.support.bot_process import START_TIMEOUT, BotRunner
 from tests.support.city_index import shared_index
@@ -47,10 +48,25 @@ from tests.support.migrated import migrated_copy
 
 PROCESS_ONLY = {
     "WEBHOOK_URL": "a webhook",
+    "METRICS_PORT": "metrics on a port (the Prometheus registry is one per process)",
     "TMPDIR": "a temporary folder of its own",
     "LOG_FORMAT": "its own stdout",
+    "LOCALES_DIR": "languages of its own (the installed vocabularies are one per process)",
+    "INPUT_DIR": "languages of its own (the installed vocabularies are one per process)",
 }
 """Settings an in-process bot cannot honour as a process does."""
+_HARMLESS = {"METRICS_PORT": ("", "0"), "LOG_FORMAT": ("", "text")}
+"""Values of those settings that ask nothing of a process (by default: none given)."""
+
+
+def needs_process(env: Mapping[str, str]) -> str | None:
+    """What in ``env`` only a process can honour, or None."""
+    for key, what in PROCESS_ONLY.items():
+        if env.get(key, "") not in _HARMLESS.get(key, ("",)):
+            return f"{what} ({key})"
+    return None
+
+
 _LEVELS_KEPT = ("", "httpx", "httpcore", "apscheduler.executors.default", "aiosqlite", "telegram")
 _ENVIRON_LOCK = threading.Lock()
 
@@ -161,12 +177,10 @@ class InProcessBot(BotRunner):
             # is one per process, so are a replica's own caches.
             raise NeedsProcess("a second bot running at the same time (replicas)")
         env = self.environment()
-        for key, what in PROCESS_ONLY.items():
-            if env.get(key):
-                raise NeedsProcess(f"{what} ({key})")
+        needed = needs_process(env)
+        if needed is not None:
+            raise NeedsProcess(needed)
         settings = read_settings(env)
-        if settings.metrics_port:
-            raise NeedsProcess("metrics on a port (METRICS_PORT; the registry is per process)")
         self.work_dir.mkdir(parents=True, exist_ok=True)
         database = sqlite_file(settings.database_url)
         if database is not None and not database.exists():
@@ -315,7 +329,7 @@ class InProcessBot(BotRunner):
 
     def _detach(self) -> None:
         """Give the process back what the start took: the root logger's handler and levels,
-        the umask, the installed city index."""
+        the umask, the installed city index and vocabularies."""
         if self._handler is not None:
             logging.getLogger().removeHandler(self._handler)
             self._handler = None
@@ -329,3 +343,4 @@ class InProcessBot(BotRunner):
             self._umask = None
         _OwnRecords.running = _OwnRecords.running - {self.name}
         timezones.use_index(shared_index())
+        vocabulary.use()  # every shipped one, as before any bot narrowed them to its texts
