@@ -9,6 +9,7 @@ import asyncio
 import functools
 import signal
 import sys
+from collections.abc import Callable
 
 from pydantic import ValidationError
 from telegram import Update
@@ -26,6 +27,7 @@ from storage.startup import DatabaseProblem
 # Telegram must reach the port; only the secret path with the secret header is served.
 WEBHOOK_LISTEN = "0.0.0.0"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
+Started = Callable[[CoachApplication, asyncio.AbstractEventLoop], None]
 
 
 def load_settings() -> Settings | None:
@@ -51,6 +53,17 @@ def main() -> int:
         token_rejected=TOKEN_REJECTED,
         log_format=settings.log_format,
     )
+    return serve(settings)
+
+
+def serve(settings: Settings, *, started: Started | None = None) -> int:
+    """Everything after the process's output is set up: the data directory, the application
+    under the run lock, until a stop signal; returns the exit code.
+
+    ``started`` (tests only) runs the application in a thread of the test process instead:
+    no signal handlers are installed (only the main thread may) and it is handed the
+    application and its loop, so the test stops it the way a stop signal does.
+    """
     try:
         data_dir.prepare(settings.data_dir, settings.pictures_dir)
     except (OSError, data_dir.DataDirError) as error:
@@ -63,7 +76,7 @@ def main() -> int:
         return EXIT_CONFIG
     try:
         with run_lock(settings.database_url):
-            run(application, settings)
+            run(application, settings, started=started)
     except InvalidToken:
         # PTB's message names the token; say what to do instead, in one line.
         print(TOKEN_REJECTED, file=sys.stderr)
@@ -74,7 +87,7 @@ def main() -> int:
     return 0
 
 
-def run(app: CoachApplication, settings: Settings) -> None:
+def run(app: CoachApplication, settings: Settings, *, started: Started | None = None) -> None:
     """Long polling, or a webhook on the secret path when WEBHOOK_URL is set.
 
     The stop signals are ours, not PTB's (``stop_signals=None``): ours first drop the sends a
@@ -82,8 +95,11 @@ def run(app: CoachApplication, settings: Settings) -> None:
     """
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # PTB runs on the current loop
-    for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, functools.partial(on_stop_signal, app))
+    if started is None:
+        for sig in STOP_SIGNALS:
+            loop.add_signal_handler(sig, functools.partial(on_stop_signal, app))
+    else:
+        started(app, loop)
     if settings.webhook_url and settings.webhook_secret is not None:
         path = settings.webhook_path
         app.run_webhook(

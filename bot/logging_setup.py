@@ -232,6 +232,37 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def masked(
+    handler: logging.Handler,
+    secrets: Iterable[str],
+    *,
+    token_rejected: str,
+    log_format: str = "text",
+) -> RedactFilter:
+    """Give ``handler`` the bot's format and filters; returns the masking filter.
+
+    `token_rejected` is the line logged instead of PTB's traceback for a rejected token;
+    `log_format` is "text" or "json" (one object a line).
+    """
+    handler.setFormatter(
+        JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT)
+    )
+    redact = RedactFilter(secrets)
+    handler.addFilter(RejectedTokenFilter(token_rejected))
+    handler.addFilter(redact)
+    return redact
+
+
+def set_levels(level: str) -> None:
+    """The root logger at `level`; libraries that log requests or whole updates kept higher."""
+    logging.getLogger().setLevel(level)
+    for noisy in _QUIET:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    if logging.getLevelName(level) < logging.INFO:
+        for name in _TEXT_AT_DEBUG:
+            logging.getLogger(name).setLevel(logging.INFO)
+
+
 def configure_logging(
     level: str, secrets: Iterable[str], *, token_rejected: str, log_format: str = "text"
 ) -> None:
@@ -240,25 +271,13 @@ def configure_logging(
     `token_rejected` is the line logged instead of PTB's traceback for a rejected token;
     `log_format` is "text" or "json" (one object a line).
     """
-    secrets = list(secrets)
     handler = logging.StreamHandler()
-    handler.setFormatter(
-        JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT)
-    )
-    redact = RedactFilter(secrets)
-    handler.addFilter(RejectedTokenFilter(token_rejected))
-    handler.addFilter(redact)
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
+    redact = masked(handler, list(secrets), token_rejected=token_rejected, log_format=log_format)
+    logging.getLogger().handlers[:] = [handler]
     # Any handler a library brought along gets the same filter.
     for logger in logging.Logger.manager.loggerDict.values():
         if isinstance(logger, logging.Logger):
             for other in logger.handlers:
                 other.addFilter(redact)
     logging.captureWarnings(True)
-    for noisy in _QUIET:
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    if logging.getLevelName(level) < logging.INFO:
-        for name in _TEXT_AT_DEBUG:
-            logging.getLogger(name).setLevel(logging.INFO)
+    set_levels(level)

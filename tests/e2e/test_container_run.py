@@ -21,7 +21,7 @@ from storage.engine import create_engine
 from tests.support.fake_bot_api import FakeBotApi
 from tests.unit.test_container_files import compose, exec_form, instructions
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.process]
 BotFactory = Callable[..., Any]
 
 

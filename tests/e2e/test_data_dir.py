@@ -21,7 +21,7 @@ from tests.e2e.people import onboard
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.languages import LANGUAGES
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 PLANTED = b"planted by another local user"
 

@@ -26,7 +26,7 @@ from storage.migrate import MIGRATION_LOCK_KEY
 from tests.support.bot_process import REPO_ROOT
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 PASSWORD = "Pw-hunter2-Zq81"
 SHARED_PG = "127.0.0.1:5432"

@@ -52,6 +52,7 @@ def make_due(db_path: Path, column: str, clock: BotClock) -> None:
     clock.advance(timedelta(seconds=5))
 
 
+@pytest.mark.process
 async def test_start_break_is_a_standing_routine_that_counts_as_a_break_not_a_session(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

@@ -38,6 +38,7 @@ async def press(user: FakeUser, label: str) -> BotMessage:
     return await user.next_change()  # the pressed message changed, or a new one came
 
 
+@pytest.mark.process
 async def test_a_german_client_onboards_works_out_and_sees_stats_in_german(
     fake_api: FakeBotApi,
     bot_factory: BotFactory,

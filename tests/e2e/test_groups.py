@@ -1,6 +1,6 @@
 """Nobody reaches the coach from a group, supergroup or channel, and nobody speaks for another.
 
-The real bot process gets updates from groups, supergroups and channels: commands (for this
+The real bot gets updates from groups, supergroups and channels: commands (for this
 bot, for another bot), mentions, replies, plain reps, edits, anonymous admins (from
 GroupAnonymousBot with sender_chat), posts on behalf of a channel, messages without `from`,
 button presses under group messages, membership changes. Every table must be exactly as
@@ -193,6 +193,7 @@ def people_rows(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
     return rows
 
 
+@pytest.mark.process
 async def test_groups_channels_and_anonymous_senders_store_and_get_nothing(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

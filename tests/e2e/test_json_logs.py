@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.fake_bot_api import TEST_TOKEN, FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 TYPED = "quartz-heron-5521 my lower back aches"
 FIELDS = {"time", "level", "logger", "message"}

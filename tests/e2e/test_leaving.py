@@ -27,6 +27,7 @@ def open_dialogs(db_path: Path) -> list[tuple[Any, ...]]:
     return query(db_path, "SELECT flow FROM dialogs WHERE user_id = 300")
 
 
+@pytest.mark.process
 async def test_finish_for_today_ends_the_workout_and_keeps_the_sets(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
 ) -> None:

@@ -63,6 +63,7 @@ def in_berlin_in_german(db_path: Path, user_id: int) -> None:
         )
 
 
+@pytest.mark.process
 async def test_a_reminder_cycle_is_one_message_and_done_edits_it(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

@@ -193,6 +193,7 @@ async def test_short_pain_gets_the_not_chronic_note(
     assert "may not apply to you" in note.text
 
 
+@pytest.mark.process
 async def test_restart_mid_screening_resumes_at_the_same_question(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
 ) -> None:

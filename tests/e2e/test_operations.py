@@ -36,7 +36,7 @@ from tests.support.bot_process import REPO_ROOT
 from tests.support.fake_bot_api import TEST_TOKEN, FakeBotApi
 from tests.support.own_postgres import own_postgres
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 ADMIN = 501
 PERSON = 502

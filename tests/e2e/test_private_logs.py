@@ -17,7 +17,7 @@ import pytest
 from tests.e2e.people import FLAGS
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 
 CITY = "Ouagadougou"  # exactly one city: its zone, Africa/Ouagadougou, is what gets stored

@@ -140,6 +140,7 @@ async def test_a_rep_reply_resets_the_sitting_timer(
     assert [datetime.fromisoformat(value).replace(tzinfo=UTC) for value in row] == [DAY_1] * 2
 
 
+@pytest.mark.process
 async def test_reps_streak_undo_stats_export_and_delete(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

@@ -25,7 +25,7 @@ from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.own_postgres import own_postgres
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., BotProcess]
 T = TypeVar("T")
 

@@ -16,7 +16,7 @@ from storage.migrate import upgrade
 from tests.e2e.conftest import query, sigterm_during_a_pause
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 
 # Wednesday 25 November 2026, 10:00 UTC; the users work 09:00-17:00 UTC, Mon-Fri.

@@ -1,4 +1,4 @@
-"""Sit-break reminders from the real bot process: time moves by rewriting the test clock file.
+"""Sit-break reminders from the real bot: time moves by rewriting the test clock file.
 
 Every wait here is for an event (a call at the fake Bot API, a row in the database, a line
 in the bot's log); timeouts are only a bound for failing, generous so a loaded machine is
@@ -291,6 +291,7 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_until_start(
     assert state(db_path, 303)["next_due_at"] is not None
 
 
+@pytest.mark.process
 async def test_sigkill_mid_dispatch_loses_nothing_and_repeats_only_in_flight(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

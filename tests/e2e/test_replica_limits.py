@@ -24,7 +24,7 @@ from tests.e2e.test_reminders import eventually
 from tests.e2e.test_replicas import until
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.process]
 BotFactory = Callable[..., Any]
 
 T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # a Wednesday; the users work 09:00-17:00 UTC

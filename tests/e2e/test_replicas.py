@@ -24,7 +24,7 @@ from storage.migrate import upgrade
 from tests.support.bot_process import BotProcess
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.process]
 BotFactory = Callable[..., BotProcess]
 T = TypeVar("T")
 

@@ -44,6 +44,7 @@ async def test_a_reply_to_a_walkthrough_message_logs_that_exercise_and_side(
     assert len(query(db_path, REPLIES)) == 3
 
 
+@pytest.mark.process
 async def test_pain_two_points_above_the_screening_offers_it_again(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
 ) -> None:

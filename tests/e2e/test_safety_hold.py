@@ -249,6 +249,7 @@ async def test_a_clearing_rescreen_lifts_a_pain_hold(
     assert intro.animation is not None and "Hip raises" in intro.text
 
 
+@pytest.mark.process
 async def test_a_symptom_hold_needs_a_doctor_and_not_yet_gets_an_answer(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

@@ -110,6 +110,7 @@ async def session_rows(url: str) -> dict[int, tuple[Any, ...]]:
 
 
 @pytest.mark.e2e
+@pytest.mark.process
 @pytest.mark.postgres
 async def test_two_replicas_send_each_session_reminder_once(
     postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
@@ -167,6 +168,7 @@ async def test_two_replicas_send_each_session_reminder_once(
 
 
 @pytest.mark.e2e
+@pytest.mark.process
 async def test_sigterm_mid_session_burst_confirms_what_was_sent_and_releases_the_rest(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

@@ -274,6 +274,7 @@ async def test_change_every_setting_through_the_buttons(
     assert row(db_path, 400)[6] == 5
 
 
+@pytest.mark.process
 async def test_german_client_gets_german_through_onboarding_and_language_switches(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], texts: Catalogue
 ) -> None:

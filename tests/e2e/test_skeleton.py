@@ -1,4 +1,4 @@
-"""The walking skeleton, as a person on a phone sees it: the real bot process over HTTP."""
+"""The walking skeleton, as a person on a phone sees it: the real bot over HTTP."""
 
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ async def test_command_menu_is_registered_in_every_language(
     assert languages == sorted("" if code == "en" else code for code in LANGUAGES)
 
 
+@pytest.mark.process
 async def test_restart_keeps_every_row_and_sigterm_exits_cleanly(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str], db_path: Path
 ) -> None:

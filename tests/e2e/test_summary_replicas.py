@@ -97,6 +97,7 @@ def clock_env(tmp_path: Path) -> dict[str, str]:
     return {"TEST_CLOCK_FILE": str(clock), "SEND_PER_CHAT_SECONDS": "1"}  # the real pace
 
 
+@pytest.mark.process
 @pytest.mark.postgres
 @pytest.mark.timeout(180)
 async def test_two_replicas_send_each_user_one_summary_photo(
@@ -157,6 +158,7 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_by_the_summary(
     assert [c.chat_id for c in fake_api.calls_of("sendPhoto", ok=True)] == [other]
 
 
+@pytest.mark.process
 @pytest.mark.timeout(420)
 async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the_rest(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path

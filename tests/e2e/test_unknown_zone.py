@@ -62,6 +62,7 @@ async def seed(db_path: Path, zones: dict[int, str]) -> None:
     await engine.dispose()
 
 
+@pytest.mark.process
 async def test_a_user_with_an_unknown_zone_is_served_in_utc_and_told_once(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

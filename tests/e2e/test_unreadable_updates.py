@@ -94,6 +94,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.mark.process
 async def test_webhook_answers_an_unreadable_update_200_and_skips_it(
     fake_api: FakeBotApi, bot_factory: BotFactory
 ) -> None:

@@ -18,7 +18,7 @@ import pytest
 from tests.e2e.conftest import query
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 SECRET = "Wh-secret_0123456789abcdefghijklmnopqrstuv"
 ATTACKER_CHAT = 666

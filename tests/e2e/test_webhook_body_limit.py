@@ -18,7 +18,7 @@ import pytest
 
 from tests.support.fake_bot_api import FakeBotApi
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.process]
 BotFactory = Callable[..., Any]
 SECRET = "Body-limit_0123456789abcdefghijklmnopq"
 BODY_BYTES = 24 * 1024 * 1024

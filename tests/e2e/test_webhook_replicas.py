@@ -19,7 +19,7 @@ from tests.e2e.test_groups import person
 from tests.e2e.test_webhook import SECRET, free_port
 from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.process]
 BotFactory = Callable[..., Any]
 USER = 130
 WITNESS = "nothing to undo"

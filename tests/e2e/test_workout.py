@@ -258,6 +258,7 @@ async def test_a_refused_file_id_is_followed_by_a_fresh_upload(
     assert "error handling update" not in bot.output
 
 
+@pytest.mark.process
 async def test_a_restart_mid_walkthrough_resumes_and_old_buttons_expire(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_env: dict[str, str]
 ) -> None:

@@ -13,8 +13,8 @@ from coach.profile import Profile
 from coach.reminder_state import Delivery, SessionReminder, SitBreakReminder
 from coach.services.reminders import ReminderService
 from storage.engine import create_engine
-from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
+from tests.support.migrated import migrated_copy
 
 # Wednesday 25 November 2026, 09:00 in Berlin.
 START = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
@@ -48,8 +48,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 async def uow(tmp_path: Path) -> AsyncIterator[SqlUnitOfWorkFactory]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'scheduler.db'}")
-    await upgrade(engine)
+    # A copy of the worker's migrated template: the schema without running Alembic per test.
+    engine = create_engine(f"sqlite+aiosqlite:///{migrated_copy(tmp_path / 'scheduler.db')}")
     yield SqlUnitOfWorkFactory(engine)
     await engine.dispose()
 

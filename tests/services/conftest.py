@@ -10,8 +10,8 @@ import pytest
 
 from coach.clock import FixedClock
 from storage.engine import create_engine
-from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
+from tests.support.migrated import migrated_copy
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 async def uow(tmp_path: Path) -> AsyncIterator[SqlUnitOfWorkFactory]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'service.db'}")
-    await upgrade(engine)
+    # A copy of the worker's migrated template: the schema without running Alembic per test.
+    engine = create_engine(f"sqlite+aiosqlite:///{migrated_copy(tmp_path / 'service.db')}")
     yield SqlUnitOfWorkFactory(engine)
     await engine.dispose()

@@ -62,6 +62,8 @@ T = TypeVar("T")
 # Matches bot.config.TOKEN_PATTERN; fake, but never printed all the same.
 TEST_TOKEN = "123456:TESTtoken_for_strongback_e2e_runs_0000"
 BOT_USERNAME = "StrongBackTestBot"
+RECHECK_SECONDS = 0.05
+"""How often ``wait_until`` re-checks a condition when nothing here changed."""
 FIRST_UPDATE_ID = 10_001
 """Where a new server starts numbering updates (``first_update_id`` continues a run)."""
 
@@ -260,8 +262,14 @@ class _Signal:
                 future.set_result(None)
         self._futures.clear()
 
-    async def wait_until(self, check: Callable[[], T | None], timeout: float) -> T | None:  # noqa: ASYNC109
-        """Return the first non-None ``check()``, re-checked after each change, or None."""
+    async def wait_until(
+        self,
+        check: Callable[[], T | None],
+        timeout: float,  # noqa: ASYNC109
+        every: float | None = None,
+    ) -> T | None:
+        """Return the first non-None ``check()``, re-checked after each change (and at least
+        every ``every`` seconds, for a check that reads more than this server), or None."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -274,7 +282,7 @@ class _Signal:
             future: asyncio.Future[None] = loop.create_future()
             self._futures.add(future)
             try:
-                await asyncio.wait({future}, timeout=remaining)
+                await asyncio.wait({future}, timeout=min(remaining, every or remaining))
             finally:
                 self._futures.discard(future)
                 future.cancel()
@@ -767,8 +775,10 @@ class FakeBotApi:
         return found
 
     async def wait_until(self, check: Callable[[], T | None], timeout: float = 10.0) -> T | None:  # noqa: ASYNC109
-        """Wait for any condition on the server state, re-checked on every change."""
-        return await self._signal.wait_until(check, timeout)
+        """Wait for any condition, re-checked on every change of the server state and every
+        50 ms: a condition on the bot's database or log changes without a call here (the next
+        call may be a long poll's end, seconds later)."""
+        return await self._signal.wait_until(check, timeout, every=RECHECK_SECONDS)
 
     def failure_context(self) -> str:
         """What a failed wait should show besides the chat: server bugs, the bot's log."""

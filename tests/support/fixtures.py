@@ -8,10 +8,15 @@ Fixtures:
 
 - ``fake_api``: a started ``FakeBotApi``; fails the test if the bot called an unknown method
   or the server itself broke.
-- ``bot_factory``: ``bot_factory(extra_env={...}, database_url=None, name=None) -> BotProcess``
-  (not started). All processes of one test share ``tmp_path/bot.db`` unless told otherwise,
-  so a second process sees the first one's data; each writes its own log file. Every
-  process is stopped at teardown and its output is checked for the token.
+- ``bot_factory``: ``bot_factory(extra_env={...}, database_url=None, name=None) -> BotRunner``
+  (not started): an ``InProcessBot`` (the real application in a thread of the test
+  process, ``tests/support/in_process_bot.py``), or a ``BotProcess`` (``python -m bot``) for a
+  test marked ``@pytest.mark.process`` (start-up and exit codes, SIGTERM and SIGKILL,
+  replicas, what a process prints) and for settings only a process honours
+  (``in_process_bot.PROCESS_ONLY``: a webhook, metrics on a port, languages of its own).
+  All bots of one test share ``tmp_path/bot.db`` unless told otherwise, so a second bot sees
+  the first one's data; each writes its own log file. Every bot is stopped at teardown and
+  its output is checked for the token.
 - ``bot``: a started bot, ready for updates.
 - ``user``: ``fake_api.user(1000)``, an English-speaking person.
 - ``postgres_url``: a fresh, empty PostgreSQL database of its own for this test (at
@@ -29,14 +34,18 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from tests.support.bot_process import BotProcess
+from tests.support.bot_process import BotProcess, BotRunner
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.in_process_bot import InProcessBot
+from tests.support.in_process_bot import needs_process as settings_need_process
 from tests.support.user import FakeUser
 
 DEFAULT_USER_ID = 1000
 POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
-BotFactory = Callable[..., BotProcess]
+BotFactory = Callable[..., BotRunner]
+PROCESS = "process"
+"""The marker of a test whose bots must be processes."""
 
 
 @pytest.fixture
@@ -52,34 +61,52 @@ async def fake_api() -> AsyncIterator[FakeBotApi]:
     assert not unknown, f"the bot called Bot API methods the fake server lacks: {unknown}"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--bot-processes",
+        action="store_true",
+        help="run every end-to-end bot as a process (python -m bot), as before the in-process tier",
+    )
+
+
+def needs_process(request: pytest.FixtureRequest) -> bool:
+    """A process for tests marked ``process``, or for every test with ``--bot-processes``."""
+    return bool(
+        request.node.get_closest_marker(PROCESS) or request.config.getoption("--bot-processes")
+    )
+
+
 @pytest.fixture
-async def bot_factory(fake_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[BotFactory]:
-    created: list[BotProcess] = []
+async def bot_factory(
+    fake_api: FakeBotApi, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[BotFactory]:
+    process = needs_process(request)
+    created: list[BotRunner] = []
 
     def create(
         extra_env: Mapping[str, str] | None = None,
         *,
         database_url: str | None = None,
         name: str | None = None,
-    ) -> BotProcess:
-        process = BotProcess(
-            fake_api, tmp_path, extra_env=extra_env, database_url=database_url, name=name
-        )
-        created.append(process)
-        return process
+    ) -> BotRunner:
+        # Settings only a process honours (a webhook, metrics, languages of its own) get one.
+        runner = BotProcess if process or settings_need_process(extra_env or {}) else InProcessBot
+        bot = runner(fake_api, tmp_path, extra_env=extra_env, database_url=database_url, name=name)
+        created.append(bot)
+        return bot
 
     yield create
-    for process in created:
-        await process.stop_quietly()
-    for process in created:
-        process.check_token_not_leaked()
+    for bot in created:
+        await bot.stop_quietly()
+    for bot in created:
+        bot.check_token_not_leaked()
 
 
 @pytest.fixture
-async def bot(bot_factory: BotFactory) -> BotProcess:
-    process = bot_factory()
-    await process.start()
-    return process
+async def bot(bot_factory: BotFactory) -> BotRunner:
+    started = bot_factory()
+    await started.start()
+    return started
 
 
 @pytest.fixture
