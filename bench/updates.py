@@ -9,6 +9,7 @@ alike. ``echo`` is python-telegram-bot's echo example with default settings.
 
 from __future__ import annotations
 
+import resource
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +69,15 @@ async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[
     await application.start()
     rss_ready = rss_mb()
     monitor.mark()
+    cpu_ready = _cpu_seconds()
     say_ready()
     await wait_for_stop()
-    result = {**monitor.summary(), "rss_ready_mb": rss_ready, **_job_counts()}
+    result = {
+        **monitor.summary(),
+        "rss_ready_mb": rss_ready,
+        "cpu_seconds": _cpu_seconds() - cpu_ready,
+        **_job_counts(),
+    }
     await updater.stop()
     await application.stop()
     if application.post_stop is not None:
@@ -79,6 +86,13 @@ async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[
     if application.post_shutdown is not None:
         await application.post_shutdown(application)
     return {**result, "rss_end_mb": rss_mb(), "rss_peak_mb": peak_rss_mb()}
+
+
+def _cpu_seconds() -> float:
+    """CPU time this process used so far (user and system, every thread): unlike wall
+    time, it barely depends on what else the machine is running."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _job_counts() -> dict[str, int]:

@@ -44,6 +44,11 @@ SAFE_WINDOW_SECONDS = 1.1
 # allows (an arrival lies between grant and return), 5 ms on top for rounding. So 30 per
 # (1.005 s + a round trip): 29 a second with a 30 ms round trip, never 31 in a second.
 SPREAD_WINDOW_SECONDS = 1.005
+CATCH_UP_SECONDS = 0.005
+"""A worker that woke late may grant at once what fell due in the last 5 ms (at least one
+pace): at Telegram's 30 a second that is the second grant of "two at most at once"; with
+a far higher budget (tests, ``make bench``) a worker that runs once a loop turn still keeps
+up instead of granting two a turn."""
 REPLY_BURST = 3
 
 
@@ -139,9 +144,11 @@ class SendLimiter:
         self._chat_interval = per_chat_interval
         self._burst = reply_burst
         # Spreading: the earliest next grant, one pace after the last. A grant that came
-        # late (the worker woke late) lets the next one catch up by up to one pace, so
-        # wake-up lateness does not add up over a backlog (a token bucket holding two).
+        # late (the worker woke late) lets the next ones catch up by up to one pace (or
+        # CATCH_UP_SECONDS, if longer), so wake-up lateness does not add up over a backlog
+        # (a token bucket holding two at Telegram's rate).
         self._pace = window / global_per_second if spread else 0.0
+        self._catch_up = max(self._pace, CATCH_UP_SECONDS)
         self._next_grant = -math.inf
         # The last `limit` sends, oldest first; the oldest bounds the next send. Without
         # spreading a send counts from its grant (`returned_at` is the grant time); with it,
@@ -212,7 +219,7 @@ class SendLimiter:
         if self._track_returns:
             self._in_flight[sent.ticket] = sent
         if self._pace:
-            self._next_grant = max(self._next_grant, now - self._pace) + self._pace
+            self._next_grant = max(self._next_grant, now - self._catch_up) + self._pace
         tokens = self._tokens(chat_id, now)
         self._chats.pop(chat_id, None)
         self._chats[chat_id] = (tokens - 1.0, now)

@@ -48,13 +48,26 @@ def ensure_sqlite_directory(url: str) -> None:
         Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 
 
+UPDATE_CONNECTIONS = 16
+"""PostgreSQL connections for updates' transactions: this many at once, the rest queue.
+
+A fixed pool: connections opened for a burst and closed after it (SQLAlchemy's overflow)
+cost more CPU than the transactions they served. 16 transactions of a few milliseconds
+each carry hundreds of updates a second; with the jobs' and the send budget's few, a
+replica needs about 28 of PostgreSQL's default 100 connections."""
+
+
 def create_engine(url: str, *, echo: bool = False, pool_size: int | None = None) -> AsyncEngine:
     """An async engine for `url`, configured for concurrent use by one bot process.
 
-    ``pool_size`` (PostgreSQL): connections kept open, as many again when busy.
+    ``pool_size`` (PostgreSQL): connections kept open, as many again when busy; by default
+    ``UPDATE_CONNECTIONS`` and no more.
     """
     if not is_sqlite(url):
-        sizes = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": pool_size}
+        if pool_size is None:
+            sizes = {"pool_size": UPDATE_CONNECTIONS, "max_overflow": 0}
+        else:
+            sizes = {"pool_size": pool_size, "max_overflow": pool_size}
         engine = create_async_engine(url, echo=echo, hide_parameters=True, **sizes)
         ping_when_idle(engine)
         return engine

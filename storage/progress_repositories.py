@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,14 @@ def _insert(session: AsyncSession) -> Callable[..., Any]:
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
+# Built once: a statement made anew for every call costs more than running it (hot paths).
+_FROZEN_BETWEEN = select(FrozenDayRow.local_date, FrozenDayRow.kind).where(
+    FrozenDayRow.user_id == bindparam("user_id"),
+    FrozenDayRow.local_date >= bindparam("first"),
+    FrozenDayRow.local_date <= bindparam("last"),
+)
+
+
 class SqlFrozenDayRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -35,12 +43,8 @@ class SqlFrozenDayRepository:
         await self._session.execute(statement)
 
     async def between(self, user_id: int, first: date, last: date) -> dict[date, FrozenKind]:
-        statement = select(FrozenDayRow.local_date, FrozenDayRow.kind).where(
-            FrozenDayRow.user_id == user_id,
-            FrozenDayRow.local_date >= first,
-            FrozenDayRow.local_date <= last,
-        )
-        rows = await self._session.execute(statement)
+        params = {"user_id": user_id, "first": first, "last": last}
+        rows = await self._session.execute(_FROZEN_BETWEEN, params)
         return {row.local_date: FrozenKind(row.kind) for row in rows}
 
     async def remove_from(self, user_id: int, first: date, kind: FrozenKind) -> None:

@@ -81,17 +81,22 @@ def _settle_values(settle: Settle, lease: Lease) -> dict[str, object]:
     return values
 
 
+# One row, read fresh (another transaction, a tick's settle, may have written it), built once.
+_ROW = (
+    select(ReminderStateRow)
+    .where(ReminderStateRow.user_id == bindparam("user_id"))
+    .execution_options(populate_existing=True)
+)
+_ROW_LOCKED = _ROW.with_for_update()
+
+
 class SqlReminderRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def _row(self, user_id: int, *, lock: bool) -> ReminderStateRow | None:
-        statement = select(ReminderStateRow).where(ReminderStateRow.user_id == user_id)
-        if lock:
-            statement = statement.with_for_update()
-        return (
-            await self._session.scalars(statement.execution_options(populate_existing=True))
-        ).first()
+        statement = _ROW_LOCKED if lock else _ROW
+        return (await self._session.scalars(statement, {"user_id": user_id})).first()
 
     async def get(self, user_id: int, *, lock: bool = False) -> ReminderState | None:
         row = await self._row(user_id, lock=lock)

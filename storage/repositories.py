@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +34,27 @@ from storage.models import (
     RepEntryRow,
     ScreeningRow,
     UserRow,
+)
+
+# Statements of every update's path, built once: building one anew for each call costs more
+# than running it (docs/PERFORMANCE.md).
+_CLAIM = {
+    name: insert(cast(Table, ProcessedUpdateRow.__table__))
+    .values(update_id=bindparam("id"), processed_at=bindparam("at"))
+    .on_conflict_do_nothing()
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+_SCREENINGS = (
+    select(ScreeningRow)
+    .where(ScreeningRow.user_id == bindparam("user_id"))
+    .order_by(ScreeningRow.completed_at, ScreeningRow.id)
+)
+_REPS = cast(Table, RepEntryRow.__table__)
+_ADD_REP = insert(_REPS).returning(_REPS.c.id)
+_DAY_MARKS = (
+    select(RepEntryRow.local_date, RepEntryRow.exercise_id, RepEntryRow.side)
+    .where(RepEntryRow.user_id == bindparam("user_id"))
+    .distinct()
 )
 
 
@@ -183,10 +206,8 @@ class SqlUpdateLog:
         self._session = session
 
     async def claim(self, update_id: int, now: datetime) -> bool:
-        values = {"update_id": update_id, "processed_at": now}
-        insert = pg_insert if _dialect(self._session) == "postgresql" else sqlite_insert
-        statement = insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
-        result = await self._session.execute(statement)
+        statement = _CLAIM[_dialect(self._session)]
+        result = await self._session.execute(statement, {"id": update_id, "at": now})
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def prune(self, before: datetime) -> int:
@@ -222,12 +243,8 @@ class SqlScreeningRepository:
         """Every screening of the user, oldest first (by completion, then id)."""
         rows = self._rows.get(user_id)
         if rows is None:
-            statement = (
-                select(ScreeningRow)
-                .where(ScreeningRow.user_id == user_id)
-                .order_by(ScreeningRow.completed_at, ScreeningRow.id)
-            )
-            rows = self._rows[user_id] = list(await self._session.scalars(statement))
+            found = await self._session.scalars(_SCREENINGS, {"user_id": user_id})
+            rows = self._rows[user_id] = list(found)
         return rows
 
     async def _latest_row(self, user_id: int) -> ScreeningRow | None:
@@ -316,19 +333,19 @@ class SqlRepEntryRepository:
         self._session = session
 
     async def add(self, entry: RepEntry) -> RepEntry:
-        row = RepEntryRow(
-            user_id=entry.user_id,
-            exercise_id=entry.exercise_id,
-            side=entry.side,
-            reps=entry.reps,
-            source=entry.source.value,
-            local_date=entry.local_date,
-            recorded_at=entry.recorded_at,
-            session_id=entry.session_id,
-        )
-        self._session.add(row)
-        await self._session.flush()
-        return _rep_entry(row)
+        values = {
+            "user_id": entry.user_id,
+            "exercise_id": entry.exercise_id,
+            "side": entry.side,
+            "reps": entry.reps,
+            "source": entry.source.value,
+            "local_date": entry.local_date,
+            "recorded_at": entry.recorded_at,
+            "session_id": entry.session_id,
+        }
+        # A Core INSERT: the ORM's flush machinery costs more than the statement here.
+        entry_id = (await self._session.execute(_ADD_REP, values)).scalar_one()
+        return replace(entry, id=int(entry_id))
 
     async def last(self, user_id: int) -> RepEntry | None:
         statement = (
@@ -363,12 +380,7 @@ class SqlRepEntryRepository:
 
     async def day_marks(self, user_id: int) -> list[DayMark]:
         # Bounded by days of use, not by entries: a busy day of 50 replies is one row.
-        statement = (
-            select(RepEntryRow.local_date, RepEntryRow.exercise_id, RepEntryRow.side)
-            .where(RepEntryRow.user_id == user_id)
-            .distinct()
-        )
-        rows = await self._session.execute(statement)
+        rows = await self._session.execute(_DAY_MARKS, {"user_id": user_id})
         return [DayMark(day, exercise_id, side) for day, exercise_id, side in rows]
 
 

@@ -160,7 +160,7 @@ _PRUNE_CHATS = text(
 )
 
 
-def budget_engine(url: str, pool_size: int = 4) -> AsyncEngine:
+def budget_engine(url: str, pool_size: int = 3) -> AsyncEngine:
     """Connections for the budget alone. A permit is worth nothing after a crash of the
     database (the second it counted is long over), so its commits skip the wait for the
     disk flush (``synchronous_commit=off``): a granted permit costs a round trip, not an
@@ -168,7 +168,7 @@ def budget_engine(url: str, pool_size: int = 4) -> AsyncEngine:
     engine = create_async_engine(
         url,
         pool_size=pool_size,
-        max_overflow=6,
+        max_overflow=pool_size,
         # Every statement of the budget commits on its own (no BEGIN, no COMMIT).
         isolation_level="AUTOCOMMIT",
         connect_args={"server_settings": {"synchronous_commit": "off"}},

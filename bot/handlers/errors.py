@@ -14,8 +14,10 @@ claimed again on its own, so a redelivered copy is not answered a second time.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+from sqlalchemy.exc import DBAPIError
 from telegram import Update
 from telegram.error import Forbidden
 
@@ -30,6 +32,8 @@ from storage.uow import rollback_update
 
 log = logging.getLogger(__name__)
 _WITHHOLD = {WITHHOLD_MESSAGES: True}
+RECLAIM_SECONDS = 3.0
+"""The failed update's claim is given up after this (a database that hangs)."""
 
 
 async def on_error(update: object, context: CoachContext) -> None:
@@ -78,12 +82,15 @@ async def on_error(update: object, context: CoachContext) -> None:
 
 
 async def _drop_work(update: Update, context: CoachContext, error: BaseException | None) -> None:
-    """Roll back what the failed update stored, and keep its update id claimed."""
+    """Roll back what the failed update stored, and keep its update id claimed (in a
+    transaction of its own, stored before the apology leaves), unless the database is out
+    of reach."""
     try:
         await rollback_update()
-        if error is None or not database_failed(error):
+        if error is None or not connection_lost(error):
             services = context.services
-            await claim_update(services.uow, services.clock, update.update_id)
+            async with asyncio.timeout(RECLAIM_SECONDS):
+                await claim_update(services.uow, services.clock, update.update_id)
     except Exception:
         log.warning(
             "could not roll back or re-claim update %s",
@@ -91,6 +98,15 @@ async def _drop_work(update: Update, context: CoachContext, error: BaseException
             exc_info=True,
             extra=_WITHHOLD,
         )
+
+
+def connection_lost(error: BaseException) -> bool:
+    """Whether the database could not be reached (refused, reset, invalidated), rather
+    than refusing one statement: then nothing more is asked of it for this update."""
+    return any(
+        isinstance(item, OSError) or (isinstance(item, DBAPIError) and item.connection_invalidated)
+        for item in causes(error)
+    )
 
 
 async def _apology_language(

@@ -75,10 +75,12 @@ async def onboard_in_german(user: FakeUser) -> None:
     await user.next_message()
 
 
-async def seed_cleared_user(db_path: Path, user_id: int, now: datetime) -> None:
+async def seed_cleared_user(db_path: Path | str, user_id: int, now: datetime) -> None:
     """Someone who uses the bot in private: onboarded in Berlin, cleared for exercises,
-    stored through the project's repositories before the bot starts."""
-    engine = create_engine(f"sqlite+aiosqlite:///{db_path}")
+    stored through the project's repositories before the bot starts (``db_path``: a SQLite
+    file, or a database URL)."""
+    url = db_path if isinstance(db_path, str) else f"sqlite+aiosqlite:///{db_path}"
+    engine = create_engine(url)
     await upgrade(engine)
     async with SqlUnitOfWorkFactory(engine)() as work:
         await work.users.add(

@@ -10,11 +10,15 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from tests.e2e.people import seed_cleared_user
 from tests.e2e.test_groups import person
 from tests.e2e.test_webhook import SECRET, free_port
 from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
@@ -22,24 +26,24 @@ from tests.support.fake_bot_api import BOT_USERNAME, FakeBotApi
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.process]
 BotFactory = Callable[..., Any]
 USER = 130
+REPS_USER = 131
 WITNESS = "nothing to undo"
 GROUP = -100500
 NOTE = "I coach one person at a time"
 PATH = f"/telegram/{hashlib.sha256(SECRET.encode()).hexdigest()[:32]}"
 
 
-def message(update_id: int, text: str) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 0,
-            "from": {"id": USER, "is_bot": False, "first_name": "Wen"},
-            "chat": {"id": USER, "type": "private"},
-            "text": text,
-            "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}],
-        },
+def message(update_id: int, text: str, user: int = USER) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message_id": update_id,
+        "date": 0,
+        "from": {"id": user, "is_bot": False, "first_name": "Wen"},
+        "chat": {"id": user, "type": "private"},
+        "text": text,
     }
+    if text.startswith("/"):
+        body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"update_id": update_id, "message": body}
 
 
 async def listening(port: int, timeout: float = 30.0) -> None:  # noqa: ASYNC109
@@ -120,6 +124,43 @@ async def test_an_update_delivered_to_both_replicas_is_answered_once(
     assert answers("/workout") == 1, "the redelivered /help must be answered once"
     assert answers("Hi Wen") == 1, "the /start sent to both replicas must be answered once"
     assert all(replica.running for replica in replicas)
+    for replica in replicas:
+        assert await replica.stop() == 0
+
+
+async def test_a_rep_reply_at_both_replicas_is_logged_and_answered_once(
+    postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory
+) -> None:
+    """The update's claim, the entry and the reset sitting timer are one transaction on
+    each replica: the second waits for the first's claim and then drops the update, so the
+    reps are stored once and the reply comes once."""
+    await seed_cleared_user(postgres_url, REPS_USER, datetime.now(UTC))
+    replicas, urls = await start_replicas(fake_api, bot_factory, postgres_url)
+    user = fake_api.user(REPS_USER, first_name="Wen")
+
+    def answers(part: str) -> int:
+        return sum(part in m.text for m in user.bot_messages)
+
+    async with aiohttp.ClientSession() as session:
+        reps = message(9100, "10 bridges", REPS_USER)
+        statuses = await asyncio.gather(*(post(session, url, reps) for url in urls))
+        assert statuses == [200, 200]
+        await fake_api.wait_until(lambda: answers("Logged: 10 bridges") or None, timeout=30)
+        # Each replica handles one person's updates in order: an answer to a later update
+        # from each means both are done with the reps.
+        for update_id, url in zip((9101, 9102), urls, strict=True):
+            assert await post(session, url, message(update_id, "/help", REPS_USER)) == 200
+        await fake_api.wait_until(lambda: answers("/workout") >= 2 or None, timeout=30)
+    assert answers("Logged: 10 bridges") == 1
+    engine = create_async_engine(postgres_url)
+    try:
+        async with engine.connect() as connection:
+            stored = await connection.execute(
+                text("SELECT reps FROM rep_entries WHERE user_id = :user"), {"user": REPS_USER}
+            )
+            assert list(stored.scalars()) == [10]
+    finally:
+        await engine.dispose()
     for replica in replicas:
         assert await replica.stop() == 0
 

@@ -340,3 +340,27 @@ def test_a_send_older_than_the_window_still_in_flight_holds_the_next() -> None:
 def test_without_spread_the_window_grants_at_once() -> None:
     sent = run_queue(SendLimiter(window=1.05), list(range(31)))
     assert [t for t, _ in sent] == [0.0] * 30 + [1.05]
+
+
+@pytest.mark.parametrize(
+    ("per_second", "late", "granted_at_once"),
+    [
+        (30, 0.010, 1),  # Telegram's rate: late by less than a pace, one
+        (30, 0.5, 2),  # and never more than two at once, however late
+        (200, 0.5, 2),  # a pace of 5 ms: the catch-up is one pace
+        (1000, 0.5, 6),  # a far higher budget (make bench): 5 ms worth, and the one due
+        (100_000, 0.5, 501),
+    ],
+)
+def test_a_late_worker_catches_up_at_most_five_milliseconds(
+    per_second: int, late: float, granted_at_once: int
+) -> None:
+    limiter = SendLimiter(per_second, per_chat_interval=1e-6, window=1.0, spread=True)
+    for chat in range(2):  # a steady run: the bucket of two is spent
+        limiter.record_return(limiter.record_send(-chat, 0.0), 0.0)
+    now = 1.0 / per_second + late  # the worker wakes this much after the next grant's time
+    granted = 0
+    while granted < 1000 and limiter.delay_for(granted + 1, now) == 0.0:
+        limiter.record_return(limiter.record_send(granted + 1, now), now)
+        granted += 1
+    assert abs(granted - granted_at_once) <= granted_at_once // 100  # float rounding
