@@ -12,13 +12,20 @@ benchmark cannot rot; its numbers mean little). Sizes: see ``bench.sizes``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import platform
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, select, text, update
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bench import summary_render, ticks
 from bench.child import Worker
@@ -26,6 +33,7 @@ from bench.seed import EXERCISE_MESSAGE_ID, Plan, seed
 from bench.sizes import SIZES, Sizes
 from storage.engine import create_engine
 from storage.migrate import upgrade
+from storage.models import ReminderStateRow
 from tests.support.city_index import shared_index_path
 from tests.support.fake_bot_api import FakeBotApi, LimitStats, TelegramLimits
 from tests.support.models import RecordedCall
@@ -42,11 +50,13 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class Replies:
-    """Counts the bot's successful sendMessage calls since a mark, scanning only new calls."""
+    """Counts the bot's successful sendMessage calls since a mark, scanning only new calls;
+    with ``chats_from``, only those to that chat id or a higher one."""
 
-    def __init__(self, api: FakeBotApi) -> None:
+    def __init__(self, api: FakeBotApi, chats_from: int | None = None) -> None:
         self._api = api
         self._seen = api.mark()
+        self._chats_from = chats_from
         self.calls: list[RecordedCall] = []
 
     def count(self) -> int:
@@ -55,7 +65,8 @@ class Replies:
             call = calls[self._seen]
             if call.status == 0:  # still in progress; look again later
                 break
-            if call.is_method("sendMessage") and call.ok:
+            wanted = self._chats_from is None or (call.chat_id or 0) >= self._chats_from
+            if call.is_method("sendMessage") and call.ok and wanted:
                 self.calls.append(call)
             self._seen += 1
         return len(self.calls)
@@ -219,62 +230,131 @@ def _rep_reply(api: FakeBotApi, user_id: int) -> None:
     api.user(user_id).send_raw({"text": "10", "reply_to_message": about})
 
 
-async def updates(
-    api: FakeBotApi, folder: Path, design: str, users: int, sizes: Sizes
-) -> dict[str, Any]:
-    """Burst (throughput) then paced (latency) rep replies from ``users`` people."""
-    now = int(time.time())
-    plan = Plan(users, 0, now, 0, later_start=now + 3600, exercise_messages=True)
-    name = f"updates-{design}-{users}.db"
-    url = await _database(folder, name, plan if design == "ours" else None)
-    _ensure_chats(api, users)
-    # A built city index, as after any first start: the measurement is not to include a build.
-    args = {
-        "token": api.token,
-        "api_url": api.base_url,
-        "database_url": url,
-        "city_index": str(shared_index_path()),
-    }
-    async with Worker(f"updates-{design}", args) as worker:
-        await worker.ready()
-        # Throughput: everything queued at once; the rate the replies come back at.
-        replies = Replies(api)
-        started = time.monotonic()
-        for index in range(sizes.update_burst):
-            _rep_reply(api, index % users + 1)
-        finished = await replies.wait_for(sizes.update_burst, timeout=600)
-        last = max(call.at for call in replies.calls)
-        throughput = sizes.update_burst / (last - started)
-        extra_burst = len(replies.calls) - sizes.update_burst
+UPDATE_REMINDERS_LEAD_S = 2
+"""The first reminder of the update run falls due this long after the child is ready."""
+UPDATE_BURST_GUESS_S = 5
+"""About how long the burst takes: the reminders fall due over it and the paced part."""
 
-        # Latency at a steady offered rate: each update's first reply in its chat, in order.
-        await asyncio.sleep(0.5)
-        replies = Replies(api)
-        queued: dict[int, list[float]] = {}
-        started = time.monotonic()
-        for index in range(sizes.update_paced):
-            target = started + index / sizes.update_rate
-            delay = target - time.monotonic()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            user_id = index % users + 1
-            queued.setdefault(user_id, []).append(time.monotonic())
-            _rep_reply(api, user_id)
-        offered_for = time.monotonic() - started
-        finished = await replies.wait_for(sizes.update_paced, timeout=600) and finished
-        by_chat: dict[int, list[float]] = {}
-        for call in replies.calls:
-            by_chat.setdefault(call.chat_id or 0, []).append(call.at)
-        latencies = [
-            (answer - asked) * 1000
-            for chat, asked_times in queued.items()
-            for asked, answer in zip(asked_times, sorted(by_chat.get(chat, [])), strict=False)
-        ]
-        await worker.stop()
-        result = await worker.result()
+
+@contextlib.asynccontextmanager
+async def _update_database(
+    folder: Path, backend: str, name: str, plan: Plan | None, postgres_url: str
+) -> AsyncIterator[str]:
+    """A seeded database for one update run: a SQLite file, or a PostgreSQL database of its
+    own (dropped afterwards)."""
+    if backend == "sqlite":
+        yield await _database(folder, f"{name}.db", plan)
+        return
+    database = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'CREATE DATABASE "{database}"'))
+        url = postgres_url.rsplit("/", 1)[0] + f"/{database}"
+        engine = create_engine(url)
+        try:
+            await upgrade(engine)
+            if plan is not None:
+                await seed(engine, plan)
+        finally:
+            await engine.dispose()
+        yield url
+    finally:
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        await admin.dispose()
+
+
+async def updates(
+    api: FakeBotApi, folder: Path, design: str, users: int, sizes: Sizes, backend: str = "sqlite"
+) -> dict[str, Any]:
+    """Burst (throughput) then paced (latency) rep replies from ``users`` people.
+
+    Meanwhile ``sizes.update_reminders`` sit-break reminders of other users fall due, spread
+    over the run, so the reminder tick works while updates are handled: how late they arrive
+    and how many tick runs the scheduler skipped say whether updates starve it.
+    """
+    reminders = sizes.update_reminders if design == "ours" else 0
+    # Due users are 1..reminders (bench.seed's plan); the people replying come after them.
+    first = reminders + 1
+    paced_seconds = sizes.update_paced / sizes.update_rate
+    due_window = int(UPDATE_BURST_GUESS_S + paced_seconds)
+    due_start = int(time.time()) + 3600  # moved to the real start once the child is ready
+    plan = Plan(
+        users + reminders,
+        reminders,
+        due_start,
+        due_window,
+        later_start=due_start + 3600,
+        exercise_messages=True,
+    )
+    _ensure_chats(api, users + reminders)
+    async with _update_database(
+        folder,
+        backend,
+        f"updates-{design}-{backend}-{users}",
+        plan if design == "ours" else None,
+        sizes.postgres_url,
+    ) as url:
+        # A built city index, as after any first start: the measurement is not to include a build.
+        args = {
+            "token": api.token,
+            "api_url": api.base_url,
+            "database_url": url,
+            "city_index": str(shared_index_path()),
+        }
+        async with Worker(f"updates-{design}", args) as worker:
+            await worker.ready()
+            shift = int(time.time()) + UPDATE_REMINDERS_LEAD_S - plan.due_start
+            if reminders:
+                await _move_due(url, plan.due, shift)
+            reminder_calls = Replies(api)
+            # Throughput: everything queued at once; the rate the replies come back at.
+            replies = Replies(api, chats_from=first)
+            started = time.monotonic()
+            for index in range(sizes.update_burst):
+                _rep_reply(api, first + index % users)
+            finished = await replies.wait_for(sizes.update_burst, timeout=600)
+            last = max(call.at for call in replies.calls)
+            throughput = sizes.update_burst / (last - started)
+            extra_burst = len(replies.calls) - sizes.update_burst
+
+            # Latency at a steady offered rate: each update's first reply in its chat, in order.
+            await asyncio.sleep(0.5)
+            replies = Replies(api, chats_from=first)
+            queued: dict[int, list[float]] = {}
+            started = time.monotonic()
+            for index in range(sizes.update_paced):
+                target = started + index / sizes.update_rate
+                delay = target - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                user_id = first + index % users
+                queued.setdefault(user_id, []).append(time.monotonic())
+                _rep_reply(api, user_id)
+            offered_for = time.monotonic() - started
+            finished = await replies.wait_for(sizes.update_paced, timeout=600) and finished
+            by_chat: dict[int, list[float]] = {}
+            for call in replies.calls:
+                by_chat.setdefault(call.chat_id or 0, []).append(call.at)
+            latencies = [
+                (answer - asked) * 1000
+                for chat, asked_times in queued.items()
+                for asked, answer in zip(asked_times, sorted(by_chat.get(chat, [])), strict=False)
+            ]
+            # Every reminder due by now has had its tick.
+            last_due = plan.due_start + shift + due_window
+            await asyncio.sleep(max(0.0, last_due + 2 - time.time()))
+            await worker.stop()
+            result = await worker.result()
+    reminder_calls.count()
+    offset = time.time() - time.monotonic()
+    sent = [call for call in reminder_calls.calls if (call.chat_id or 0) < first]
+    lateness = [call.at + offset - ((plan.due_at(call.chat_id or 0) or 0) + shift) for call in sent]
     return {
         **result,
         "design": design,
+        "backend": backend,
         "users": users,
         "throughput": throughput,
         "offered_rate": sizes.update_paced / offered_for,
@@ -282,30 +362,67 @@ async def updates(
         "p99_ms": percentile(latencies, 0.99),
         "replies_per_update": (len(replies.calls) + extra_burst) / sizes.update_paced,
         "finished": finished,
+        "reminders_due": reminders,
+        "reminders_sent": len({call.chat_id for call in sent}),
+        "reminder_late_p99_s": percentile(lateness, 0.99),
+        "reminder_late_max_s": max(lateness, default=float("nan")),
     }
+
+
+async def _move_due(url: str, due: int, shift: int) -> None:
+    """Move the reminders of users ``1..due`` by ``shift`` seconds: seeded an hour ahead,
+    they fall due once the child is ready."""
+    table = cast(Table, ReminderStateRow.__table__)
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as connection:
+            rows = (
+                await connection.execute(
+                    select(table.c.user_id, table.c.next_due_at).where(table.c.user_id <= due)
+                )
+            ).all()
+            await connection.execute(
+                update(table)
+                .where(table.c.user_id == bindparam("uid"))
+                .values(next_due_at=bindparam("due")),
+                [{"uid": user_id, "due": at + timedelta(seconds=shift)} for user_id, at in rows],
+            )
+    finally:
+        await engine.dispose()
 
 
 def updates_table(runs: list[dict[str, Any]]) -> list[str]:
     lines = [
-        "| users sending | bot | updates/s (burst) | ratio to echo | p50 / p99 ms at "
-        f"{runs[0]['offered_rate']:.0f}/s | RSS peak (MB) | stall longest / p99 (ms) |",
-        "|---|---|---|---|---|---|---|",
+        "| users sending | bot | database | updates/s (burst) | ratio to echo | p50 / p99 ms at "
+        f"{runs[0]['offered_rate']:.0f}/s | reminders on time: sent / due, latest (s) | "
+        "ticks run / skipped runs | RSS peak (MB) | stall longest / p99 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for users in sorted({run["users"] for run in runs}):
-        ours = next(r for r in runs if r["users"] == users and r["design"] == "ours")
         echo = next(r for r in runs if r["users"] == users and r["design"] == "echo")
-        for run in (ours, echo):
+        ours = [r for r in runs if r["users"] == users and r["design"] == "ours"]
+        for run in (*ours, echo):
             ratio = run["throughput"] / echo["throughput"]
+            reminders = (
+                f"{run['reminders_sent']} / {run['reminders_due']}, "
+                f"{run['reminder_late_max_s']:.1f}"
+                if run["reminders_due"]
+                else "-"
+            )
+            ours_run = run["design"] == "ours"
+            ticks = f"{run['tick_runs']} / {run['skipped_job_runs']}" if ours_run else "-"
+            database = run["backend"] if ours_run else "-"
             lines.append(
-                f"| {users:,} | {run['design']} | {run['throughput']:.0f} | {ratio:.2f} | "
-                f"{run['p50_ms']:.0f} / {run['p99_ms']:.0f} | {run['rss_peak_mb']:.0f} | "
+                f"| {users:,} | {run['design']} | {database} | {run['throughput']:.0f} | "
+                f"{ratio:.2f} | {run['p50_ms']:.0f} / {run['p99_ms']:.0f} | {reminders} | "
+                f"{ticks} | {run['rss_peak_mb']:.0f} | "
                 f"{run['run_stall_ms']:.0f} / {run['stall_p99_ms']:.0f} |"
             )
     odd = [run for run in runs if abs(run["replies_per_update"] - 1) > 0.01 or not run["finished"]]
     for run in odd:
         lines.append(
-            f"\n{run['design']} with {run['users']} users: {run['replies_per_update']:.2f} "
-            f"replies per update, finished: {run['finished']}"
+            f"\n{run['design']} ({run['backend']}) with {run['users']} users: "
+            f"{run['replies_per_update']:.2f} replies per update, finished: {run['finished']}"
         )
     return lines
 
@@ -395,9 +512,12 @@ async def main(sizes: Sizes) -> int:
         open_api = FakeBotApi()
         async with open_api:
             runs = [
-                await updates(open_api, folder, design, users, sizes)
+                await updates(open_api, folder, design, users, sizes, backend)
                 for users in sizes.update_users
-                for design in ("ours", "echo")
+                for design, backend in (
+                    *(("ours", backend) for backend in sizes.update_backends),
+                    ("echo", "none"),
+                )
             ]
             section("Update handling: rep replies through the real handlers", updates_table(runs))
             assert not open_api.internal_errors, open_api.internal_errors

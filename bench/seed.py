@@ -3,7 +3,8 @@
 A million rows take seconds this way; ORM objects would take minutes. Users ``1..due`` are
 due inside ``[due_start, due_start + due_window)`` (whole seconds, spread evenly); the rest
 are due later, spread over four hours from ``later_start``. Every user is set up, active,
-in UTC, working every day all day, so nothing but the due time decides what is sent.
+in UTC, working every day all day, with the weekly summary a week ahead, so nothing but the
+due time decides what is sent.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Plan:
     """Seconds over which the due reminders are spread (0: all in the same second)."""
     later_start: int
     exercise_messages: bool = False
-    """Also store a bot message about an exercise per user, so a reply "10" logs reps."""
+    """Also store a bot message about an exercise per user and a cleared safety screening,
+    so a reply "10" logs reps (without the screening it is only answered "not logged")."""
 
     def due_at(self, user_id: int) -> int | None:
         """Unix seconds a due user's reminder is due (None for the users due later)."""
@@ -53,6 +55,8 @@ def _series(body: str) -> str:
 
 async def seed(engine: AsyncEngine, plan: Plan) -> None:
     created = _instant(engine, ":created")
+    # Scheduled a week ahead, as the weekly job leaves every user: not due during a run.
+    summary = _instant(engine, ":summary")
     due = _instant(
         engine,
         "CASE WHEN i <= :due THEN :due_start + (i - 1) * :due_window / :due_or_one "
@@ -61,9 +65,9 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
     users = _series(
         "INSERT INTO users (id, chat_id, language, timezone, work_days, work_start_min, "
         "work_end_min, sit_interval_min, goal_days_per_week, active, onboarded_at, "
-        "created_at, updated_at, summary_weekday, summary_time_min) "
+        "created_at, updated_at, summary_weekday, summary_time_min, summary_next_at) "
         f"SELECT i, i, 'en', 'UTC', 127, 0, 1439, 60, 7, :active, {created}, {created}, "
-        f"{created}, 6, 1080 FROM n"
+        f"{created}, 6, 1080, {summary} FROM n"
     )
     states = _series(f"INSERT INTO reminder_state (user_id, next_due_at) SELECT i, {due} FROM n")
     params = {
@@ -74,6 +78,7 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
         "due_window": plan.due_window,
         "later_start": plan.later_start,
         "created": plan.due_start - 86_400,
+        "summary": plan.due_start + 7 * 86_400,
         "active": True,
     }
     async with engine.begin() as connection:
@@ -85,3 +90,9 @@ async def seed(engine: AsyncEngine, plan: Plan) -> None:
                 f"SELECT i, {EXERCISE_MESSAGE_ID}, '{EXERCISE_ID}', {created} FROM n"
             )
             await connection.execute(text(messages), params)
+            screenings = _series(
+                "INSERT INTO screenings (user_id, questionnaire_version, outcome, answers, "
+                "flagged_before, doctor_cleared, completed_at) "
+                f"SELECT i, 1, 'cleared', '{{}}', :no, :no, {created} FROM n"
+            )
+            await connection.execute(text(screenings), {**params, "no": False})

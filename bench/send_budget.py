@@ -25,9 +25,10 @@ import time
 import uuid
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from coach.rate_limit import SAFE_WINDOW_SECONDS
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.send_budget import PostgresSendBudget, budget_engine
@@ -43,6 +44,48 @@ def summary(samples: list[float]) -> str:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
     return f"median {statistics.median(ordered):.2f} ms, p95 {p95:.2f} ms"
+
+
+class Statements:
+    """Counts the statements an engine sends, and those that write the slot rows."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.all = self.slot_writes = 0
+        event.listen(engine.sync_engine, "before_cursor_execute", self._count)
+
+    def _count(self, *args: Any) -> None:
+        self.all += 1
+        self.slot_writes += "UPDATE send_budget" in str(args[2])
+
+
+PACED_PER_SECOND = 25
+"""Below the budget's 30 per 1.1 s (27 a second), so no send is refused."""
+
+
+async def paced(url: str) -> list[str]:
+    """One replica sending at about Telegram's rate, one chat each: what a send costs in
+    statements (round trips) and writes of the hot slot rows."""
+    engine = budget_engine(url)
+    budget = PostgresSendBudget(engine)
+    await budget.take(0, strict=True)  # seeds the slots, warms the pool
+    await asyncio.sleep(SAFE_WINDOW_SECONDS)
+    counted = Statements(engine)
+    granted = 0
+    started = time.monotonic()
+    refused = 0
+    for index in range(int(PACED_PER_SECOND * SECONDS)):
+        await asyncio.sleep(max(0.0, started + index / PACED_PER_SECOND - time.monotonic()))
+        if await budget.take(index + 1, strict=True) > 0:
+            refused += 1
+        else:
+            granted += 1
+    await engine.dispose()
+    return [
+        f"- one replica at {PACED_PER_SECOND} sends/s for {SECONDS:.0f} s ({refused} refused): "
+        f"{counted.all / granted:.2f} "
+        f"statements per send, {counted.slot_writes / granted:.2f} writes of the slot rows "
+        "per send"
+    ]
 
 
 async def latency(url: str) -> list[str]:
@@ -132,6 +175,7 @@ async def main() -> int:
         await engine.dispose()
         lines = [f"## Shared send budget ({platform.python_version()}, PostgreSQL on localhost)"]
         lines += await latency(url)
+        lines += await paced(url)
         lines.append(await two_processes(url, 30))
         lines.append(await two_processes(url, 1000))
     finally:

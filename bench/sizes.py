@@ -31,13 +31,26 @@ class Sizes:
     update_burst: int
     update_paced: int
     update_rate: int
+    update_reminders: int
+    update_backends: tuple[str, ...]
     tick_users: tuple[int, ...]
     summary_pictures: int
     postgres_url: str
 
 
+def _backends(postgres_url: str) -> tuple[str, ...]:
+    """The databases our bot handles updates on: SQLite, and PostgreSQL unless it is off."""
+    raw = os.environ.get("BENCH_UPDATE_BACKENDS")
+    if raw:
+        return tuple(part.strip() for part in raw.split(","))
+    return ("sqlite",) if postgres_url.lower() == "none" else ("sqlite", "postgresql")
+
+
 def from_environment() -> Sizes:
     quick = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+    postgres_url = os.environ.get(
+        "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+    )
     return Sizes(
         quick=quick,
         fanout_users=_int("BENCH_FANOUT_USERS", 2_000 if quick else 100_000),
@@ -46,15 +59,15 @@ def from_environment() -> Sizes:
         rss_due=_int("BENCH_RSS_DUE", 30 if quick else 300),
         update_users=_ints("BENCH_UPDATE_USERS", (20,) if quick else (1, 1_000)),
         update_burst=_int("BENCH_UPDATE_BURST", 60 if quick else 400),
-        update_paced=_int("BENCH_UPDATE_PACED", 90 if quick else 600),
-        update_rate=_int("BENCH_UPDATE_RATE", 300),
+        update_paced=_int("BENCH_UPDATE_PACED", 60 if quick else 300),
+        update_rate=_int("BENCH_UPDATE_RATE", 30),
+        update_reminders=_int("BENCH_UPDATE_REMINDERS", 20 if quick else 150),
+        update_backends=_backends(postgres_url),
         tick_users=_ints(
             "BENCH_TICK_USERS", (1_000, 10_000) if quick else (1_000, 100_000, 1_000_000)
         ),
         summary_pictures=_int("BENCH_PICTURES", 5 if quick else 60),
-        postgres_url=os.environ.get(
-            "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-        ),
+        postgres_url=postgres_url,
     )
 
 

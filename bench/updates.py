@@ -19,6 +19,7 @@ from bench.probe import StallMonitor, peak_rss_mb, rss_mb
 from bench.protocol import say_ready, wait_for_stop
 from bot.app import build_application
 from bot.config import Settings
+from bot.metrics import JOB_RUNS, SKIPPED_TICKS
 
 LIFTED_PER_SECOND = 100_000
 LIFTED_PER_CHAT_SECONDS = 0.000_001
@@ -69,7 +70,7 @@ async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[
     monitor.mark()
     say_ready()
     await wait_for_stop()
-    result = {**monitor.summary(), "rss_ready_mb": rss_ready}
+    result = {**monitor.summary(), "rss_ready_mb": rss_ready, **_job_counts()}
     await updater.stop()
     await application.stop()
     if application.post_stop is not None:
@@ -78,3 +79,18 @@ async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[
     if application.post_shutdown is not None:
         await application.post_shutdown(application)
     return {**result, "rss_end_mb": rss_mb(), "rss_peak_mb": peak_rss_mb()}
+
+
+def _job_counts() -> dict[str, int]:
+    """Runs of the sit-break tick and the runs APScheduler skipped (any job): a skipped tick
+    means reminders waited while updates were handled."""
+    ticks = skipped = 0
+    for metric in JOB_RUNS.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_total") and sample.labels.get("job") == "sit_break":
+                ticks += int(sample.value)
+    for metric in SKIPPED_TICKS.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_total"):
+                skipped += int(sample.value)
+    return {"tick_runs": ticks, "skipped_job_runs": skipped}

@@ -82,6 +82,8 @@ log = logging.getLogger(__name__)
 
 TELEGRAM_API = "https://api.telegram.org"
 API_CONNECTIONS = 256  # ApplicationBuilder's default
+JOBS_POOL_SIZE = 3
+"""PostgreSQL connections of the scheduler's jobs: two ticks and a summary run at once."""
 CoachApplication = Application[Any, CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 
@@ -128,7 +130,9 @@ def _outbound(settings: Settings, clock: Clock) -> OutboundLimiter:
     interval = settings.send_per_chat_seconds
     shared = None
     if not is_sqlite(settings.database_url):
-        shared = PostgresSendBudget.for_url(settings.database_url, per_chat_interval=interval)
+        shared = PostgresSendBudget.for_url(
+            settings.database_url, per_second=settings.send_per_second, per_chat_interval=interval
+        )
     return OutboundLimiter(
         per_second=settings.send_per_second,
         per_chat_interval=interval,
@@ -224,10 +228,26 @@ async def _post_init(application: CoachApplication) -> None:
     await prepare_database(settings.database_url, wait_seconds=settings.database_wait_seconds)
     engine = create_engine(settings.database_url)
     application.bot_data.resources.append(engine)
+    # The scheduler's jobs (and /healthz) never wait for a connection behind a crowd of
+    # updates: on PostgreSQL they have a small pool of their own. SQLite keeps one engine,
+    # whose write gate lets them go first instead.
+    jobs_engine = engine
+    if not is_sqlite(settings.database_url):
+        jobs_engine = create_engine(settings.database_url, pool_size=JOBS_POOL_SIZE)
+        application.bot_data.resources.append(jobs_engine)
+    limiter = application.bot.rate_limiter
+    if isinstance(limiter, OutboundLimiter):
+        await limiter.prepare()
     texts = load_catalogue(settings.locales_dir)
     log.info("languages: %s", ", ".join(texts.bundles))
     clock = application.bot_data.clock or _clock(settings)
-    uow = SqlUnitOfWorkFactory(engine)
+    # Inside an update every unit of work joins the update's transaction (on `engine`);
+    # outside one, the services' units of work use the jobs' connections.
+    uow = SqlUnitOfWorkFactory(jobs_engine)
+    processor = application.update_processor
+    if isinstance(processor, PerUserUpdateProcessor):
+        # Each update is one transaction, which its use cases join (storage/uow.py).
+        processor.transaction = SqlUnitOfWorkFactory(engine).update_transaction
     # The location finder and zone names load in a worker thread: not on the way to the first
     # getUpdates, and not on the event loop at someone's first shared location.
     asyncio.get_running_loop().run_in_executor(None, _preload_zones)
@@ -294,7 +314,9 @@ async def _post_init(application: CoachApplication) -> None:
 
     limiter = application.bot.rate_limiter
     health = Health(
-        engine, limiter if isinstance(limiter, OutboundLimiter) else None, admin_service.due_backlog
+        jobs_engine,
+        limiter if isinstance(limiter, OutboundLimiter) else None,
+        admin_service.due_backlog,
     )
     scheduler = ReminderScheduler(
         Jobs(

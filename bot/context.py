@@ -84,6 +84,9 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         lasts exactly one update. `bot.handlers.common.language` fills it; whatever may
         change the language within the update (settings, /language, /delete) forgets it.
         """
+        self.zone_unknown = False
+        """The user's stored zone was unknown when the update came in (`gate`): only then is
+        the notice checked after the reply."""
 
     @property
     def services(self) -> Services:

@@ -32,6 +32,8 @@ from telegram.ext import ExtBot, Updater
 from telegram.ext._utils.webhookhandler import TelegramHandler, WebhookAppClass, WebhookServer
 from tornado.httpserver import HTTPServer
 
+from storage.uow import commit_update
+
 log = logging.getLogger(__name__)
 
 # Telegram's largest updates (a 4096-character text with entities, a poll) stay far below.
@@ -75,7 +77,10 @@ class _Skipped:
 
 
 class CoachBot(ExtBot[Any]):
-    """``ExtBot`` whose ``get_updates`` drops updates it cannot read instead of failing."""
+    """``ExtBot`` whose ``get_updates`` drops updates it cannot read instead of failing, and
+    which stores the current update's work before any call leaves for Telegram: a reply
+    never shows what could still be rolled back, and SQLite's writer is free while the call
+    waits for its turn in the outbound queue."""
 
     __slots__ = ("_skipped",)
 
@@ -83,6 +88,27 @@ class CoachBot(ExtBot[Any]):
         super().__init__(*args, **kwargs)
         with self._unfrozen():
             self._skipped = _Skipped()
+
+    async def _do_post(
+        self,
+        endpoint: str,
+        data: JSONDict,
+        *,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> bool | JSONDict | list[JSONDict]:
+        if endpoint != "getUpdates":
+            await commit_update()
+        return await super()._do_post(
+            endpoint,
+            data,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
 
     async def get_updates(
         self,

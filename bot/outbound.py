@@ -151,6 +151,14 @@ class OutboundLimiter(BaseRateLimiter[dict[str, Any]]):
     async def initialize(self) -> None:
         self._ensure_worker()
 
+    async def prepare(self) -> None:
+        """Once the database is ready: set up the shared budget before the first send."""
+        if self._shared is not None:
+            try:
+                await self._shared.prepare()
+            except Exception:
+                log.warning("the shared send budget could not be prepared", exc_info=True)
+
     async def shutdown(self) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:

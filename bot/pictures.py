@@ -13,7 +13,6 @@ bot's stored Telegram file_id (keyed the same way) is not reused for an outdated
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import io
 import os
@@ -26,6 +25,7 @@ from typing import Final
 from PIL import Image
 
 from bot import figure
+from bot.threads import in_thread
 from coach.body_model import Side
 from coach.poses import Movement, load_movements
 
@@ -159,7 +159,7 @@ async def animation_file(
     """The cached GIF for `key` in `cache_dir`, drawn in a worker thread the first time."""
     path = cache_dir / f"{key}.gif"
     if not path.exists():
-        await asyncio.to_thread(render_gif, picture, side, title, labels, path)
+        await in_thread(render_gif, picture, side, title, labels, path)
     return path
 
 

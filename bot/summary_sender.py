@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime
 from typing import Any
@@ -14,6 +13,7 @@ from bot.outbound import SendExpired
 from bot.render.progress import stats_lines
 from bot.render.progress_chart import chart_texts, render_png
 from bot.texts import Catalogue
+from bot.threads import in_thread
 from coach.profile import Profile
 from coach.rate_limit import Priority
 from coach.reminder_state import Delivery
@@ -31,7 +31,7 @@ class TelegramSummarySender:
         self, profile: Profile, stats: StatsView, *, deadline: datetime
     ) -> Delivery:
         lang = profile.language
-        png = await asyncio.to_thread(render_png, stats, chart_texts(stats, self._texts, lang))
+        png = await in_thread(render_png, stats, chart_texts(stats, self._texts, lang))
         caption = (
             f"{self._texts.text(lang, 'progress-weekly-caption')}\n"
             f"{stats_lines(stats.streak, self._texts, lang)}"

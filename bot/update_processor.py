@@ -6,13 +6,18 @@ then every update of that key queued behind it; a later update of a busy key is 
 its task returns at once, so a person waiting for their chat's send slot holds one of the
 ``max_concurrent_updates`` places, never more, and never delays anyone else. A key's queue
 is dropped as soon as it is empty: nothing is kept per user.
+
+Each update is handled inside ``transaction()`` when one is set (the composition root sets
+the storage's per-update transaction): every use case the update runs joins it, and it is
+committed before the update's first Bot API call and at the end (docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Awaitable, Coroutine, Hashable
+from collections.abc import Awaitable, Callable, Coroutine, Hashable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from telegram import Update
@@ -42,6 +47,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
         super().__init__(max_concurrent_updates)
         self._queues: dict[Hashable, deque[Awaitable[Any]]] = {}
+        self.transaction: Callable[[], AbstractAsyncContextManager[object]] | None = None
+        """Opens one update's transaction (set once the database is ready)."""
 
     @property
     def busy_keys(self) -> int:
@@ -68,7 +75,7 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._queues[key] = queue
         try:
             while queue:
-                await _handle(queue.popleft())
+                await self._handle(queue.popleft())
         finally:
             # No await between the empty check and here, so nothing can be queued unseen.
             if self._queues.get(key) is queue:
@@ -77,18 +84,23 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
                 log.warning("an update was dropped at shutdown before it was handled")
                 _discard(queue.popleft())
 
+    async def _handle(self, coroutine: Awaitable[Any]) -> None:
+        """Run one update in its transaction; a failure must not stop the updates queued
+        behind it.
 
-async def _handle(coroutine: Awaitable[Any]) -> None:
-    """Run one update; a failure must not stop the updates queued behind it.
-
-    Handler errors never get here (PTB gives them to the error handlers), only PTB's own.
-    """
-    timer = UpdateTimer()
-    try:
-        await coroutine
-    except Exception:
-        log.exception("handling an update failed")
-    timer.done()
+        Handler errors never get here (PTB gives them to the error handlers, which roll
+        the transaction back), only PTB's own and a failed final commit.
+        """
+        timer = UpdateTimer()
+        try:
+            if self.transaction is None:
+                await coroutine
+            else:
+                async with self.transaction():
+                    await coroutine
+        except Exception:
+            log.exception("handling an update failed")
+        timer.done()
 
 
 def _discard(coroutine: Awaitable[Any]) -> None:

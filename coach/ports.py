@@ -6,7 +6,7 @@ Use cases depend only on these, so they run the same against SQLite, PostgreSQL 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -417,4 +417,9 @@ class UnitOfWork(Protocol):
     async def rollback(self) -> None: ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    """Opens a unit of work. ``read_only``: the use case only reads, so it needs no write
+    lock (on SQLite it neither waits for nor blocks a writer); inside an update it joins the
+    update's transaction all the same, to see what the update wrote."""
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...

@@ -86,6 +86,11 @@ class SendPermit(Protocol):
     than the window or the per-chat interval; a longer refusal is a pause.
     """
 
+    async def prepare(self) -> None:
+        """Set up what the budget keeps (once the database is migrated), so the first sends
+        need not."""
+        ...
+
     async def take(self, chat_id: int, *, strict: bool) -> float: ...
 
     async def pause(self, seconds: float) -> None:

@@ -26,7 +26,9 @@ class SqlOperatorStats:
         self._session = session
 
     async def _count(self, statement: Select[Any]) -> int:
-        return int((await self._session.scalar(statement)) or 0)
+        # Counts over every user: in the SQLite connection's own thread, never inline on the
+        # event loop (storage/sqlite_driver.py), even inside an update's transaction.
+        return int((await self._session.scalar(statement.execution_options(threaded=True))) or 0)
 
     async def overview(self, now: datetime) -> Overview:
         users, breaks, state = UserRow, BreakEventRow, ReminderStateRow

@@ -146,16 +146,25 @@ class SqlUserRepository:
 class SqlDialogRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # Users known to have no dialog in this transaction: most people have no flow open,
+        # and the identity map cannot remember a row that does not exist.
+        self._absent: set[int] = set()
 
     async def get(self, user_id: int) -> Dialog | None:
+        if user_id in self._absent:
+            return None
         row = await self._session.get(DialogRow, user_id)
-        return None if row is None else Dialog(row.flow, row.step, dict(row.data))
+        if row is None:
+            self._absent.add(user_id)
+            return None
+        return Dialog(row.flow, row.step, dict(row.data))
 
     async def put(self, user_id: int, dialog: Dialog, now: datetime) -> None:
-        row = await self._session.get(DialogRow, user_id)
+        row = None if user_id in self._absent else await self._session.get(DialogRow, user_id)
         if row is None:
             row = DialogRow(user_id=user_id)
             self._session.add(row)
+        self._absent.discard(user_id)
         row.flow, row.step, row.data, row.updated_at = (
             dialog.flow,
             dialog.step,
@@ -166,6 +175,7 @@ class SqlDialogRepository:
 
     async def clear(self, user_id: int) -> None:
         await self._session.execute(delete(DialogRow).where(DialogRow.user_id == user_id))
+        self._absent.add(user_id)
 
 
 class SqlUpdateLog:
@@ -201,17 +211,28 @@ class SqlUpdateLog:
 
 
 class SqlScreeningRepository:
+    """A user's screenings are read once per transaction, all of them (a handful): the
+    latest decides access, and the holds of all of them freeze the streak."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._rows: dict[int, list[ScreeningRow]] = {}
+
+    async def _all(self, user_id: int) -> list[ScreeningRow]:
+        """Every screening of the user, oldest first (by completion, then id)."""
+        rows = self._rows.get(user_id)
+        if rows is None:
+            statement = (
+                select(ScreeningRow)
+                .where(ScreeningRow.user_id == user_id)
+                .order_by(ScreeningRow.completed_at, ScreeningRow.id)
+            )
+            rows = self._rows[user_id] = list(await self._session.scalars(statement))
+        return rows
 
     async def _latest_row(self, user_id: int) -> ScreeningRow | None:
-        statement = (
-            select(ScreeningRow)
-            .where(ScreeningRow.user_id == user_id)
-            .order_by(ScreeningRow.completed_at.desc(), ScreeningRow.id.desc())
-            .limit(1)
-        )
-        return (await self._session.scalars(statement)).first()
+        rows = await self._all(user_id)
+        return rows[-1] if rows else None
 
     async def latest(self, user_id: int) -> ScreeningRecord | None:
         row = await self._latest_row(user_id)
@@ -241,6 +262,7 @@ class SqlScreeningRepository:
             )
         )
         await self._session.flush()
+        self._rows.pop(user_id, None)  # read again, in the database's order
 
     async def confirm_doctor_clearance(self, user_id: int) -> None:
         row = await self._latest_row(user_id)
@@ -260,17 +282,12 @@ class SqlScreeningRepository:
         return True
 
     async def hold_spans(self, user_id: int) -> list[tuple[datetime, datetime | None]]:
-        statement = (
-            select(ScreeningRow.hold_at, ScreeningRow.completed_at)
-            .where(ScreeningRow.user_id == user_id)
-            .order_by(ScreeningRow.completed_at, ScreeningRow.id)
-        )
-        rows = (await self._session.execute(statement)).all()
+        rows = await self._all(user_id)
         spans: list[tuple[datetime, datetime | None]] = []
-        for index, (hold_at, _completed) in enumerate(rows):
-            if hold_at is not None:
-                end = rows[index + 1][1] if index + 1 < len(rows) else None
-                spans.append((hold_at, end))
+        for index, row in enumerate(rows):
+            if row.hold_at is not None:
+                end = rows[index + 1].completed_at if index + 1 < len(rows) else None
+                spans.append((row.hold_at, end))
         return spans
 
 

@@ -6,6 +6,10 @@ every other message is withheld and the frames show where it happened.
 
 The apology needs no database: when the database failed, it goes out in the language of
 the user's Telegram client.
+
+Whatever the failed update stored since its last Bot API call is rolled back first (the
+update's one transaction, storage/uow.py), so nothing is kept half; its update id is then
+claimed again on its own, so a redelivered copy is not answered a second time.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from bot.logging_setup import WITHHOLD_MESSAGES, carries_data, causes
 from bot.metrics import DATABASE_ERRORS, UPDATE_ERRORS
 from bot.outbound import SendExpired
 from coach import languages
+from coach.services.updates import claim_update
+from storage.uow import rollback_update
 
 log = logging.getLogger(__name__)
 _WITHHOLD = {WITHHOLD_MESSAGES: True}
@@ -31,6 +37,7 @@ async def on_error(update: object, context: CoachContext) -> None:
     if not isinstance(update, Update):
         log.error("error outside an update: %s", _type_of(error), exc_info=error, extra=_WITHHOLD)
         return
+    await _drop_work(update, context, error)
     user = update.effective_user
     if isinstance(error, SendExpired):
         # Refused by the outbound queue (stopping while a RetryAfter pause held it): certainly
@@ -68,6 +75,22 @@ async def on_error(update: object, context: CoachContext) -> None:
         await context.bot.send_message(update.effective_chat.id, text)
     except Exception:  # the apology itself must never raise out of the error handler
         log.exception("could not send the apology for update %s", update.update_id, extra=_WITHHOLD)
+
+
+async def _drop_work(update: Update, context: CoachContext, error: BaseException | None) -> None:
+    """Roll back what the failed update stored, and keep its update id claimed."""
+    try:
+        await rollback_update()
+        if error is None or not database_failed(error):
+            services = context.services
+            await claim_update(services.uow, services.clock, update.update_id)
+    except Exception:
+        log.warning(
+            "could not roll back or re-claim update %s",
+            update.update_id,
+            exc_info=True,
+            extra=_WITHHOLD,
+        )
 
 
 async def _apology_language(

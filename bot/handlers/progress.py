@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 
 from bot import callbacks, reply
@@ -14,6 +12,7 @@ from bot.outbound import OutboundLimiter
 from bot.render import Outgoing
 from bot.render.progress import delete_question, render, stats_lines
 from bot.render.progress_chart import chart_texts, render_png
+from bot.threads import in_thread
 from coach.services import progress
 
 
@@ -77,7 +76,7 @@ async def stats_command(update: Update, context: CoachContext) -> None:
     if stats is None:
         await show(update, context, [progress.NotReady()])
         return
-    png = await asyncio.to_thread(render_png, stats, chart_texts(stats, texts, lang))
+    png = await in_thread(render_png, stats, chart_texts(stats, texts, lang))
     caption = (
         f"{texts.text(lang, 'progress-stats-caption')}\n{stats_lines(stats.streak, texts, lang)}"
     )

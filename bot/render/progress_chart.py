@@ -5,7 +5,7 @@ box and text goes, and this module only paints that list. Pillow draws the pictu
 a tenth of the time matplotlib took (`python -m bench.summary_render`), which is what bounds
 how fast one process sends a time zone's weekly summaries. It is CPU-bound and holds no
 shared state but per-thread fonts: call it in a worker thread
-(`await asyncio.to_thread(render_png, …)`).
+(`await in_thread(render_png, …)`, which first commits the update, see `bot.threads`).
 """
 
 from __future__ import annotations

@@ -39,11 +39,11 @@ class AdminService:
         return user_id in self._admins
 
     async def overview(self) -> Overview:
-        async with self._uow() as work:
+        async with self._uow(read_only=True) as work:
             return await work.operator.overview(self._clock.now())
 
     async def due_backlog(self) -> int:
-        async with self._uow() as work:
+        async with self._uow(read_only=True) as work:
             return await work.operator.due_backlog(self._clock.now())
 
     async def unpark(self) -> Unparked:

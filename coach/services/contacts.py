@@ -51,6 +51,17 @@ async def language_of(uow: UnitOfWorkFactory, user_id: int, client_language: str
     return profile.language if profile else languages.from_client(client_language)
 
 
+async def stored_zone_unknown(uow: UnitOfWorkFactory, user_id: int) -> bool:
+    """Whether the user's stored zone is one the tz database lacks.
+
+    Asked first thing in an update, with the update's other reads (the profile is read
+    anyway), so that only such a user costs the notice's own check after the reply.
+    """
+    async with uow() as work:
+        profile = await work.users.get(user_id)
+    return profile is not None and profile.timezone is not None and is_unknown(profile.timezone)
+
+
 async def zone_notice_due(uow: UnitOfWorkFactory, user_id: int) -> Profile | None:
     """The user, when they should now be told that their stored zone is unknown; else None.
 

@@ -445,7 +445,7 @@ class ProgressService:
 
     async def stats_for(self, profile: Profile, now: datetime) -> StatsView:
         """The picture's data for `profile` as of `now` (the weekly summary uses this)."""
-        async with self._uow() as work:
+        async with self._uow(read_only=True) as work:
             return await self._stats(work, profile, now)
 
     async def _stats(self, work: UnitOfWork, profile: Profile, now: datetime) -> StatsView:

@@ -408,7 +408,7 @@ class ReminderService:
 
     async def parked_count(self) -> int:
         """Rows parked after failing too often (operators: logged at start and daily)."""
-        async with self._uow() as work:
+        async with self._uow(read_only=True) as work:
             return await work.reminders.count_parked()
 
     # ---- the reminder's buttons --------------------------------------------------------

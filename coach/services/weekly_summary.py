@@ -167,7 +167,7 @@ class WeeklySummaryService:
 
     async def parked_count(self) -> int:
         """Users whose summary failed too often in a row and is offered no more."""
-        async with self._uow() as work:
+        async with self._uow(read_only=True) as work:
             return await work.summaries.count_parked()
 
     def _now(self) -> datetime:

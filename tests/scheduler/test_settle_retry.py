@@ -30,11 +30,11 @@ class FlakyDatabase:
         self.away = False
         self.refused = asyncio.Event()
 
-    def __call__(self) -> AbstractAsyncContextManager[object]:
+    def __call__(self, *, read_only: bool = False) -> AbstractAsyncContextManager[object]:
         if self.away:
             self.refused.set()
             raise ConnectionRefusedError("the database is restarting")
-        return self.inner()  # type: ignore[return-value]
+        return self.inner(read_only=read_only)  # type: ignore[return-value]
 
 
 class GoneAfterSending(FakeNotifier):

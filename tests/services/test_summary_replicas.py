@@ -83,7 +83,7 @@ def meeting_uow(factory: SqlUnitOfWorkFactory, rendezvous: Rendezvous) -> Callab
             self.summaries = rendezvous.wrap(self.summaries)
             return self
 
-    return lambda: Meeting(factory._sessions)
+    return lambda **_: Meeting(factory._sessions)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.seed import EXERCISE_ID, EXERCISE_MESSAGE_ID, Plan, seed
+from coach.screening import exercise_access
 from storage.uow import SqlUnitOfWorkFactory
 
 START = int(datetime(2026, 11, 25, 12, 0, tzinfo=UTC).timestamp())
@@ -33,8 +34,14 @@ async def test_seeded_users_are_set_up_and_due_when_the_plan_says(engine: AsyncE
         states = await work.reminders.get_many(list(range(1, 51)))
         profile = await work.users.get(7)
         about = await work.message_exercises.get(7, EXERCISE_MESSAGE_ID)
+        screening = await work.screenings.latest(7)
+    # Cleared, so a reply "10" logs reps (the path the update benchmark measures).
+    assert exercise_access(screening, datetime.fromtimestamp(START, UTC)).allowed
     assert profile is not None and profile.onboarded and profile.active
     assert profile.timezone == "UTC" and profile.chat_id == 7
+    # The weekly job has nothing to schedule or send during a benchmark run.
+    async with uow() as work:
+        assert await work.summaries.unscheduled(datetime.fromtimestamp(START, UTC), 10) == []
     assert about is not None and about.exercise_id == EXERCISE_ID
     for user_id, state in states.items():
         due_at = plan.due_at(user_id)

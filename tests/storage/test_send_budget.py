@@ -15,14 +15,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.outbound import OutboundLimiter
 from coach.rate_limit import SAFE_WINDOW_SECONDS, Priority
 from storage.engine import create_engine
 from storage.migrate import upgrade
-from storage.send_budget import PostgresSendBudget
+from storage.send_budget import HOLD_SECONDS, PostgresSendBudget
 
 pytestmark = pytest.mark.postgres
 
@@ -69,7 +69,9 @@ async def engines(postgres_url: str) -> AsyncIterator[list[AsyncEngine]]:
 async def test_the_thirty_first_permit_in_a_second_is_refused(
     engines: list[AsyncEngine],
 ) -> None:
-    first, second = (PostgresSendBudget(engine) for engine in engines)
+    # One slot a batch, as a replica sending little takes them: all 30 of a second are
+    # used however the two replicas take turns.
+    first, second = (PostgresSendBudget(engine, max_batch=1) for engine in engines)
     waits = [await (first if i % 2 else second).take(i, strict=True) for i in range(30)]
     assert waits == [0.0] * 30
     wait = await first.take(99, strict=True)
@@ -79,6 +81,55 @@ async def test_the_thirty_first_permit_in_a_second_is_refused(
     async with engines[0].connect() as connection:
         rows = await connection.execute(text("SELECT count(*) FROM chat_sends WHERE chat_id > 97"))
         assert rows.scalar_one() == 0
+
+
+async def test_a_busy_replica_takes_its_slots_in_batches(engines: list[AsyncEngine]) -> None:
+    """Thirty sends in a row: a few writes of the slot rows, not thirty; still 30 at most."""
+    stamps = Stamps()
+    budget = PostgresSendBudget(engines[0], on_grant=stamps)
+    writes: list[str] = []
+
+    def record(*args: Any) -> None:
+        if "UPDATE send_budget" in str(args[2]):
+            writes.append(str(args[2]))
+
+    event.listen(engines[0].sync_engine, "before_cursor_execute", record)
+    try:
+        waits = [await budget.take(chat, strict=True) for chat in range(30)]
+    finally:
+        event.remove(engines[0].sync_engine, "before_cursor_execute", record)
+    assert waits == [0.0] * 30
+    # One slot at a time at first, then in batches as its rate shows (up to six at a time).
+    assert len(writes) <= 15, len(writes)
+    assert max_in_any_window(stamps.slot, 1.0) <= 30
+    assert 0.0 < await budget.take(99, strict=True) <= SAFE_WINDOW_SECONDS + HOLD_SECONDS
+    assert await PostgresSendBudget(engines[1]).take(98, strict=True) > 0.0
+
+
+async def test_a_refused_chat_leaves_its_slot_to_the_next_send(engines: list[AsyncEngine]) -> None:
+    budget = PostgresSendBudget(engines[0], max_batch=1)
+    assert await budget.take(1, strict=True) == 0.0
+    for chat in range(2, 30):
+        assert await budget.take(chat, strict=True) == 0.0
+    assert await budget.take(1, strict=True) > 0.0  # chat 1: a second has not passed
+    # The slot that send had was not spent: the 30th of the second still goes.
+    assert await budget.take(30, strict=True) == 0.0
+
+
+async def test_slots_a_replica_did_not_use_are_free_again_after_their_hold(
+    engines: list[AsyncEngine],
+) -> None:
+    """A replica that took a batch and then fell silent keeps those slots from the others
+    for its hold and a window, no longer."""
+    now = [0.0]
+    busy = PostgresSendBudget(engines[0], clock=lambda: now[0], max_batch=6)
+    busy._granted.extend([-0.5] * 30)  # as if it had sent 30 in the last second
+    assert await busy.take(1, strict=True) == 0.0  # a batch of 6, one used
+    other = PostgresSendBudget(engines[1], max_batch=1)
+    granted = [await other.take(chat, strict=True) for chat in range(100, 125)]
+    assert granted == [0.0] * 24 + [granted[24]] and granted[24] > 0.0
+    await asyncio.sleep(SAFE_WINDOW_SECONDS + HOLD_SECONDS)
+    assert await other.take(200, strict=True) == 0.0
 
 
 @pytest.mark.parametrize(
