@@ -7,7 +7,6 @@ import pytest
 
 from coach import timezones
 from tests.support.city_index import shared_index
-from tests.support.fixtures import PROCESS
 
 pytest_plugins = ["tests.support.fixtures"]
 
@@ -16,7 +15,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests with bot processes first, the rest in their usual order: they are the longest
     (up to 40 s), so a worker never starts one when the others are about to finish
     (``--dist worksteal`` then hands out the short ones as they free up)."""
-    items.sort(key=lambda item: item.get_closest_marker(PROCESS) is None)
+    items.sort(key=lambda item: item.get_closest_marker("process") is None)
 
 
 @pytest.fixture(autouse=True, scope="session")
