@@ -1,4 +1,5 @@
-"""Shared fixtures: the fake Bot API server, the bot process and the user driver."""
+"""Shared fixtures: the fake Bot API server, the bots (in the test process or as processes)
+and the user driver; the order the tests run in."""
 
 from collections.abc import Iterator
 
@@ -8,6 +9,13 @@ from coach import timezones
 from tests.support.city_index import shared_index
 
 pytest_plugins = ["tests.support.fixtures"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests with bot processes first, the rest in their usual order: they are the longest
+    (up to 40 s), so a worker never starts one when the others are about to finish
+    (``--dist worksteal`` then hands out the short ones as they free up)."""
+    items.sort(key=lambda item: item.get_closest_marker("process") is None)
 
 
 @pytest.fixture(autouse=True, scope="session")
