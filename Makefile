@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck contracts unit e2e chat bench bench-quick migrate pictures clean
+.PHONY: run test pytest lint typecheck contracts unit e2e chat bench bench-quick migrate pictures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,14 +35,22 @@ typecheck: $(STAMP_DEV)
 contracts: $(STAMP_DEV)
 	$(BIN)/lint-imports
 
-# Three workers on the 2-core machines; worksteal hands the long end-to-end tests to whichever
-# worker is idle (the default "load" split left one worker with every e2e test). The end-to-end
-# tests mostly wait for a bot process, so a third worker uses the idle CPU: 9.6 -> 7.1 min for
-# pytest on 2026-12-06 (docs/PERFORMANCE.md "The test suite's own time").
-PYTEST_PARALLEL := -n 3 --dist worksteal
+# Five workers on the 2-core machines; worksteal hands the long end-to-end tests to whichever
+# worker is idle (the default "load" split left one worker with every e2e test). Most end-to-end
+# tests wait for a bot or a timer, so workers beyond the cores fill the idle CPU
+# (docs/PERFORMANCE.md "The test suite's own time").
+PYTEST_PARALLEL := -n 5 --dist worksteal
 
-test: lint typecheck contracts bench-quick  ## everything CI runs
-	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
+# `make test` runs the checks, the quick benchmark and pytest side by side (-j): mypy and the
+# benchmark's waits fill CPU the end-to-end tests leave idle. Each job's output is printed
+# whole when it ends; the first failure fails the target.
+test: $(STAMP_DEV)  ## everything CI runs
+	$(MAKE) --no-print-directory -j 5 --output-sync=target lint typecheck contracts bench-quick pytest
+
+# Bytecode is kept for the test run even where PYTHONDONTWRITEBYTECODE is set: the suite starts
+# about a hundred bot processes, and each would compile the project's modules again.
+pytest: $(STAMP_DEV)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q tests/unit
