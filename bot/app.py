@@ -239,7 +239,7 @@ async def _post_init(application: CoachApplication) -> None:
     if isinstance(limiter, OutboundLimiter):
         await limiter.prepare()
     texts = load_catalogue(settings.locales_dir)
-    log.info("languages: %s", ", ".join(texts.bundles))
+    log.info("languages: %s", ", ".join(texts.languages))
     clock = application.bot_data.clock or _clock(settings)
     # Inside an update every unit of work joins the update's transaction (on `engine`);
     # outside one, the services' units of work use the jobs' connections.
@@ -248,9 +248,9 @@ async def _post_init(application: CoachApplication) -> None:
     if isinstance(processor, PerUserUpdateProcessor):
         # Each update is one transaction, which its use cases join (storage/uow.py).
         processor.transaction = SqlUnitOfWorkFactory(engine).update_transaction
-    # The location finder and zone names load in a worker thread: not on the way to the first
-    # getUpdates, and not on the event loop at someone's first shared location.
-    asyncio.get_running_loop().run_in_executor(None, _preload_zones)
+    # The location finder, the zone names and the English texts load in a worker thread: not
+    # on the way to the first getUpdates, and not on the event loop at the first update.
+    asyncio.get_running_loop().run_in_executor(None, _preload, texts)
     # Opened, not loaded: the city names stay in their file (built on a first start).
     cities = CityIndexLoader(settings.city_index_file)
     application.bot_data.resources.append(cities)
@@ -337,8 +337,11 @@ async def _post_init(application: CoachApplication) -> None:
     log.info("StrongBack is ready")
 
 
-def _preload_zones() -> None:
-    """Load the location finder; said in the log, so a reader knows the process has settled."""
+def _preload(texts: Catalogue) -> None:
+    """Load the English texts (every chat falls back to them) and the location finder; said
+    in the log, so a reader knows the process has settled. Other languages are parsed at
+    their first text."""
+    texts.bundle(FALLBACK)
     timezones.preload()
     log.info("the location finder is loaded")
 
@@ -363,10 +366,8 @@ def _serve_health(application: CoachApplication, settings: Settings, health: Hea
 
 async def _register_commands(application: CoachApplication, texts: Catalogue) -> None:
     """The command menu, in English by default and in every other language by its code."""
-    for language in texts.bundles:
-        commands = [
-            BotCommand(name, texts.text(language, f"command-{name}")) for name in MENU_COMMANDS
-        ]
+    for language in texts.languages:
+        commands = [BotCommand(name, texts.command(language, name)) for name in MENU_COMMANDS]
         await application.bot.set_my_commands(
             commands, language_code=None if language == FALLBACK else language
         )

@@ -18,9 +18,10 @@ import pytest
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent
 
+from bot import texts
 from bot.commands import MENU_COMMANDS
 from bot.render import settings as settings_render
-from bot.texts import LOCALES, Catalogue, load_catalogue
+from bot.texts import COMMANDS_FILE, LOCALES, Catalogue, load_catalogue
 from coach.catalogue import load_catalogue as load_exercises
 from coach.profile_answers import WORK_DAY_PRESETS
 from coach.screening import load_questionnaire
@@ -53,7 +54,7 @@ def _variables(node: fluent.BaseNode) -> Iterator[str]:
 
 
 def _entries(path: Path) -> Iterator[tuple[str, Entry | fluent.Junk]]:
-    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+    resource = FluentParser(with_spans=False).parse(path.read_text(encoding="utf-8"))
     for item in resource.body:
         if isinstance(item, fluent.Junk):
             yield "", item
@@ -132,7 +133,7 @@ def test_every_key_attribute_and_placeholder_exists_in_every_language(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_text_formats_without_errors(language: str) -> None:
     """Fluent reports a broken reference or selector only when formatting; format them all."""
-    bundle = load_catalogue().bundles[language]
+    bundle = load_catalogue().bundle(language)
     problems = []
     for key, entry in CATALOGUES[language][0].items():
         if key.startswith("-"):
@@ -146,6 +147,46 @@ def test_every_text_formats_without_errors(language: str) -> None:
             _text, errors = bundle.format_pattern(pattern, args)
             problems += [f"{key}{'.' + part if part else ''}: {error}" for error in errors]
     assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_command_menu_reads_the_whole_catalogues_texts_from_its_file_alone(
+    language: str,
+) -> None:
+    catalogue = load_catalogue()
+    for name in MENU_COMMANDS:
+        assert catalogue.command(language, name) == catalogue.text(language, f"command-{name}")
+    alone = FluentParser().parse((LOCALES / language / COMMANDS_FILE).read_text("utf-8"))
+    assert not [entry for entry in alone.body if isinstance(entry, fluent.Junk)]
+    assert not [
+        element
+        for entry in alone.body
+        if isinstance(entry, fluent.Message) and entry.value is not None
+        for element in entry.value.elements
+        if isinstance(element, fluent.Placeable)
+    ], "a menu text refers to another text or a variable"
+
+
+def test_a_language_is_parsed_at_its_first_text_and_the_menu_needs_only_its_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed: list[str] = []
+    parse = texts._parsed
+
+    def counting(source: str) -> object:
+        parsed.append(source)
+        return parse(source)
+
+    monkeypatch.setattr(texts, "_parsed", counting)
+    catalogue = load_catalogue()
+    assert parsed == []
+    for language in catalogue.languages:
+        catalogue.command(language, "start")
+    assert len(parsed) == len(catalogue.languages)
+    assert catalogue.text("de", "button-expired") == "Dieser Button ist abgelaufen."
+    assert len(parsed) == len(catalogue.languages) + len(list((LOCALES / "de").glob("*.ftl")))
+    catalogue.text("de", "error-apology")
+    assert len(parsed) == len(catalogue.languages) + len(list((LOCALES / "de").glob("*.ftl")))
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,6 @@ progress-not-ready = Lass uns zuerst die Einrichtung abschließen: Tippe auf /st
 
 progress-rest-day = 😌 Heute ist Ruhetag: Deine Serie ist eingefroren, nicht gerissen.
 progress-rest-day-limit = Du hast diese Woche schon { $allowed } Ruhetage – heute zählt also als normaler Tag.
-command-rest = Heute einen Ruhetag einlegen
 
 progress-undone = ↩️ Entfernt: { $entries }.
 progress-nothing-to-undo = Da gibt es nichts rückgängig zu machen.
@@ -118,7 +117,3 @@ progress-delete-hint = Tippe bitte auf einen der Buttons.
 progress-deleted = Erledigt: Alle deine Daten sind gelöscht, und es kommen keine Erinnerungen mehr. Mit /start kannst du jederzeit neu anfangen.
 progress-delete-cancelled = Alles klar, nichts wurde gelöscht.
 
-command-undo = Letzten Eintrag entfernen
-command-stats = Dein Fortschritt als Grafik
-command-export = Deine Daten herunterladen (CSV)
-command-delete = Alle deine Daten löschen

@@ -62,9 +62,6 @@ reminder-resumed-none = Die Erinnerungen sind wieder an. Vor deiner nächsten Ar
 reminder-not-paused = Die Erinnerungen sind nicht pausiert. Die nächste kommt am { $date } um { $time }.
 reminder-not-paused-none = Die Erinnerungen sind nicht pausiert. Vor deiner nächsten Arbeitszeit ist keine fällig.
 reminder-unsupported = Hier kann ich nur Text lesen.
-command-sit = Sitz-Timer starten
-command-pause = Erinnerungen pausieren
-command-resume = Erinnerungen fortsetzen
 session-reminder-text =
     Deine Po-Einheit für heute steht noch aus:
     { $exercises }

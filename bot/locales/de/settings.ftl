@@ -42,7 +42,4 @@ settings-closed = Gespeichert. Mit /settings kannst du jederzeit etwas ändern.
 language-ask = Welche Sprache soll ich sprechen?
 language-set = Alles klar, ab jetzt spreche ich Deutsch.
 
-command-settings = Einstellungen ändern
-command-language = Sprache wechseln
-
 zone-unknown = Deine Zeitzone kenne ich leider nicht mehr, deshalb rechne ich deine Tage und Uhrzeiten vorerst in UTC. Bitte wähl deine Stadt noch einmal aus: /settings → 🌍 Zeitzone.

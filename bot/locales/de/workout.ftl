@@ -4,9 +4,6 @@
 # Schmerzampel und Stufenleiter sind unsere eigenen Regeln (nach dem Schmerz-Monitoring-Modell
 # von Silbernagel et al. 2007), und die Texte sagen das: „unsere Regel“.
 
-command-workout = Geführtes Training
-command-exercise = Eine einzelne Übung machen
-
 ## Die Übungen
 
 exercise-hip_raise-name = Hüftheben

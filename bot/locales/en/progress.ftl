@@ -43,7 +43,6 @@ progress-not-ready = Let's finish setting you up first: tap /start. /help shows 
 
 progress-rest-day = 😌 Today is a rest day: your streak is frozen, not broken.
 progress-rest-day-limit = You already have { $allowed } rest days this week, so today counts as a normal day.
-command-rest = Make today a rest day
 
 progress-undone = ↩️ Removed: { $entries }.
 progress-nothing-to-undo = There's nothing to undo.
@@ -118,7 +117,3 @@ progress-delete-hint = Please tap one of the buttons.
 progress-deleted = Done: all your data is deleted and your reminders are stopped. Send /start whenever you want to begin again.
 progress-delete-cancelled = OK, nothing was deleted.
 
-command-undo = Remove the last logged reps
-command-stats = Your progress picture
-command-export = Download your data (CSV)
-command-delete = Delete all your data

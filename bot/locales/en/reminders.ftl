@@ -62,9 +62,6 @@ reminder-resumed-none = Reminders are on again. None is due before your next wor
 reminder-not-paused = Reminders are not paused. Next one at { $date } { $time }.
 reminder-not-paused-none = Reminders are not paused. None is due before your next work hours.
 reminder-unsupported = I can only read text here.
-command-sit = Start a sitting timer
-command-pause = Pause reminders
-command-resume = Resume reminders
 session-reminder-text =
     Today's glute session is still open:
     { $exercises }

@@ -42,7 +42,4 @@ settings-closed = Saved. Send /settings any time to change something.
 language-ask = Which language should I speak?
 language-set = Okay, from now on I'll speak English.
 
-command-settings = Change your settings
-command-language = Change the language
-
 zone-unknown = I no longer know your time zone, so for now I count your days and times in UTC. Please choose your city again: /settings → 🌍 Time zone.

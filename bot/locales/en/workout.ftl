@@ -4,9 +4,6 @@
 # The pain traffic light and the progression ladder are our own rules (after the pain-monitoring
 # model of Silbernagel et al. 2007), and the texts say so: "our rule".
 
-command-workout = Guided workout
-command-exercise = Practise one exercise
-
 ## The exercises
 
 exercise-hip_raise-name = Hip raises

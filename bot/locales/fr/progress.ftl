@@ -47,7 +47,6 @@ progress-rest-day-limit =
         [one] Tu as déjà { $allowed } jour de repos cette semaine, donc aujourd'hui compte comme un jour normal.
        *[other] Tu as déjà { $allowed } jours de repos cette semaine, donc aujourd'hui compte comme un jour normal.
     }
-command-rest = Faire d'aujourd'hui un jour de repos
 
 progress-undone = ↩️ Supprimé : { $entries }.
 progress-nothing-to-undo = Il n'y a rien à annuler.
@@ -119,7 +118,3 @@ progress-delete-hint = Appuie sur l'un des boutons, s'il te plaît.
 progress-deleted = C'est fait : toutes tes données sont supprimées et tes rappels sont arrêtés. Envoie /start quand tu veux pour recommencer.
 progress-delete-cancelled = OK, rien n'a été supprimé.
 
-command-undo = Supprimer les dernières répétitions notées
-command-stats = Ta progression en image
-command-export = Télécharger tes données (CSV)
-command-delete = Supprimer toutes tes données

@@ -62,9 +62,6 @@ reminder-resumed-none = Les rappels sont réactivés. Aucun n'est prévu avant t
 reminder-not-paused = Les rappels ne sont pas en pause. Le prochain : { $date } à { $time }.
 reminder-not-paused-none = Les rappels ne sont pas en pause. Aucun n'est prévu avant tes prochaines heures de travail.
 reminder-unsupported = Ici, je ne lis que du texte.
-command-sit = Lancer le minuteur de position assise
-command-pause = Mettre les rappels en pause
-command-resume = Réactiver les rappels
 session-reminder-text =
     Ta séance fessiers du jour est encore à faire :
     { $exercises }

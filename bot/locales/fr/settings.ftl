@@ -42,7 +42,4 @@ settings-closed = C'est enregistré. Envoie /settings à tout moment pour modifi
 language-ask = Quelle langue dois-je parler ?
 language-set = D'accord, à partir de maintenant je parle français.
 
-command-settings = Modifier les réglages
-command-language = Changer de langue
-
 zone-unknown = Je ne connais plus ton fuseau horaire, donc pour l'instant je compte tes jours et tes heures en UTC. Choisis à nouveau ta ville, s'il te plaît : /settings → 🌍 Fuseau horaire.

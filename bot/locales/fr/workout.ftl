@@ -4,9 +4,6 @@
 # Le feu de la douleur et l'échelle de progression sont nos propres règles (d'après le modèle de
 # suivi de la douleur de Silbernagel et al. 2007), et les textes le disent : « notre règle ».
 
-command-workout = Séance guidée
-command-exercise = Pratiquer un seul exercice
-
 ## Les exercices
 
 exercise-hip_raise-name = Élévation de hanche

@@ -47,7 +47,6 @@ progress-rest-day-limit =
         [one] Hai già { $allowed } giorno di riposo questa settimana, quindi oggi conta come un giorno normale.
        *[other] Hai già { $allowed } giorni di riposo questa settimana, quindi oggi conta come un giorno normale.
     }
-command-rest = Fai di oggi un giorno di riposo
 
 progress-undone = ↩️ Rimosso: { $entries }.
 progress-nothing-to-undo = Non c'è niente da annullare.
@@ -119,7 +118,3 @@ progress-delete-hint = Tocca uno dei pulsanti, per favore.
 progress-deleted = Fatto: tutti i tuoi dati sono cancellati e i promemoria sono fermati. Invia /start quando vuoi ricominciare.
 progress-delete-cancelled = OK, non è stato cancellato nulla.
 
-command-undo = Rimuovi le ultime ripetizioni registrate
-command-stats = I tuoi progressi in un grafico
-command-export = Scarica i tuoi dati (CSV)
-command-delete = Cancella tutti i tuoi dati

@@ -62,9 +62,6 @@ reminder-resumed-none = I promemoria sono di nuovo attivi. Nessuno è previsto p
 reminder-not-paused = I promemoria non sono in pausa. Il prossimo: { $date } alle { $time }.
 reminder-not-paused-none = I promemoria non sono in pausa. Nessuno è previsto prima del tuo prossimo orario di lavoro.
 reminder-unsupported = Qui posso leggere solo testo.
-command-sit = Avvia il timer della posizione seduta
-command-pause = Metti in pausa i promemoria
-command-resume = Riattiva i promemoria
 session-reminder-text =
     La tua sessione per i glutei di oggi è ancora da fare:
     { $exercises }

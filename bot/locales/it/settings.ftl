@@ -42,7 +42,4 @@ settings-closed = Salvato. Invia /settings quando vuoi per cambiare qualcosa.
 language-ask = In che lingua devo parlare?
 language-set = Va bene, d'ora in poi parlo italiano.
 
-command-settings = Modifica le impostazioni
-command-language = Cambia lingua
-
 zone-unknown = Non conosco più il tuo fuso orario, quindi per ora conto i tuoi giorni e orari in UTC. Per favore scegli di nuovo la tua città: /settings → 🌍 Fuso orario.

@@ -4,9 +4,6 @@
 # Il semaforo del dolore e la scala di progressione sono regole nostre (secondo il modello di
 # monitoraggio del dolore di Silbernagel et al. 2007), e i testi lo dicono: «la nostra regola».
 
-command-workout = Allenamento guidato
-command-exercise = Fai un singolo esercizio
-
 ## Gli esercizi
 
 exercise-hip_raise-name = Sollevamento dell'anca
