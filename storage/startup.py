@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import create_engine
-from storage.migrate import current_revision, upgrade
+from storage.migrate import current_revision, head_revision, stored_revision, upgrade
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,10 @@ async def prepare(url: str, *, wait_seconds: float) -> str | None:
     try:
         await wait_until_up(lambda: _ping(engine), url, wait_seconds=wait_seconds)
         try:
+            # A restart finds the schema at head and leaves Alembic unloaded; anything else
+            # goes through the locked upgrade, which checks again under the lock.
+            if await stored_revision(engine) == head_revision():
+                return head_revision()
             await upgrade(engine)
         except Exception as error:
             found = problem_of(error, url)

@@ -22,9 +22,16 @@ from sqlalchemy import Column, MetaData, Table, text, types
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage import startup
 from storage.downgrade import downgrade
 from storage.engine import create_engine
-from storage.migrate import alembic_config, current_revision, upgrade
+from storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    stored_revision,
+    upgrade,
+)
 from storage.migration_safety import UnsafeMigration
 from tests.storage.conftest import POSTGRES_URL
 
@@ -225,3 +232,33 @@ async def test_a_chat_overwritten_by_a_group_is_the_private_chat_again(tmp_path:
         assert rows == [(USER_ID, USER_ID)]
     finally:
         await engine.dispose()
+
+
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    assert head_revision() == HEAD
+    assert sorted(REVISIONS) == REVISIONS, "revisions are numbered in the order they apply"
+
+
+async def test_the_stored_revision_is_none_when_new_and_head_after_the_upgrade(
+    blank: AsyncEngine,
+) -> None:
+    assert await stored_revision(blank) is None
+    await upgrade(blank, REVISIONS[-2])
+    assert await stored_revision(blank) == REVISIONS[-2]
+    await upgrade(blank)
+    assert await stored_revision(blank) == HEAD == await current_revision(blank)
+
+
+async def test_a_start_at_head_runs_no_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'restart.db'}"
+    assert await startup.prepare(url, wait_seconds=1) == HEAD
+    upgrades: list[str] = []
+
+    async def counted(engine: AsyncEngine, revision: str = "head") -> None:
+        upgrades.append(revision)
+
+    monkeypatch.setattr(startup, "upgrade", counted)
+    assert await startup.prepare(url, wait_seconds=1) == HEAD
+    assert upgrades == []
