@@ -64,11 +64,12 @@ chat: $(STAMP_DEV)  ## try the coach in the terminal, no Telegram account needed
 pictures: $(STAMP_RUN)  ## every exercise animation, its frames and an overview in build/pictures/
 	$(BIN)/python -m bot.contact_sheet build/pictures
 
+# The bot processes the benchmark starts keep their compiled bytecode, as a deployed image does.
 bench: $(STAMP_DEV)  ## performance figures, see docs/PERFORMANCE.md (under 10 minutes)
-	$(BIN)/python -m bench
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m bench
 
 bench-quick: $(STAMP_DEV)  ## the same benchmark at small sizes (about a minute), so it cannot rot
-	BENCH_QUICK=1 $(BIN)/python -m bench
+	env -u PYTHONDONTWRITEBYTECODE BENCH_QUICK=1 $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build/pictures

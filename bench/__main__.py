@@ -27,7 +27,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bench import summary_render, ticks
+from bench import startup, summary_render, ticks
 from bench.child import Worker
 from bench.seed import EXERCISE_MESSAGE_ID, Plan, seed
 from bench.sizes import SIZES, Sizes
@@ -484,6 +484,10 @@ async def main(sizes: Sizes) -> int:
         f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
         f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at start"
         + (" (BENCH_QUICK: small sizes, numbers not meaningful)" if sizes.quick else "")
+    )
+    section(
+        "Start and idle memory: the real python -m bot",
+        await startup.measure(sizes.starts, idle_seconds=2.0 if sizes.quick else 8.0),
     )
     section("Tick cost against users", ticks_table(await tick_costs(sizes)))
     section(

@@ -35,6 +35,7 @@ class Sizes:
     update_backends: tuple[str, ...]
     tick_users: tuple[int, ...]
     summary_pictures: int
+    starts: int
     postgres_url: str
 
 
@@ -67,6 +68,7 @@ def from_environment() -> Sizes:
             "BENCH_TICK_USERS", (1_000, 10_000) if quick else (1_000, 100_000, 1_000_000)
         ),
         summary_pictures=_int("BENCH_PICTURES", 5 if quick else 60),
+        starts=_int("BENCH_STARTS", 1 if quick else 3),
         postgres_url=postgres_url,
     )
 

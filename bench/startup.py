@@ -4,8 +4,10 @@ Starts the real ``python -m bot`` (``tests.support.bot_process.BotProcess``) aga
 local fake Bot API with an empty SQLite database, times it from the process's spawn to its
 first ``getUpdates`` call, then lets it sit idle and reads its resident memory (``VmRSS``
 from ``/proc``). Runs ``BENCH_STARTS`` times (default 3) and prints each run and the median.
-Two cases: the city index already built (``BotProcess`` hands the bot the tests' shared
-file, ``CITY_INDEX_PATH``), and a first start with none, which builds it in the background.
+Three cases: a restart (the database already at head and the city index built: what every
+deploy does), a new database with the city index already built (``BotProcess`` hands the bot
+the tests' shared file, ``CITY_INDEX_PATH``), and a first start with neither, which builds the
+index in the background.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ def _rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-async def one_start(folder: Path, env: dict[str, str]) -> tuple[float, float, float]:
+async def one_start(
+    folder: Path, env: dict[str, str], idle_seconds: float = IDLE_SECONDS
+) -> tuple[float, float, float]:
     """Seconds from spawn to the first getUpdates (wall and CPU), and idle RSS in MB."""
     async with FakeBotApi() as api:
         bot = BotProcess(api, folder, extra_env=env)
@@ -51,34 +55,48 @@ async def one_start(folder: Path, env: dict[str, str]) -> tuple[float, float, fl
         pid = bot.pid
         assert pid is not None
         cpu = _cpu_seconds(pid)
-        await asyncio.sleep(IDLE_SECONDS)
+        await asyncio.sleep(idle_seconds)
         rss = _rss_mb(pid)
         await bot.stop()
         return ready, cpu, rss
 
 
-async def main() -> int:
-    runs = int(os.environ.get("BENCH_STARTS", "3"))
-    for case in ("index built", "first start"):
+CASES = ("restart", "index built", "first start")
+
+
+async def measure(runs: int, idle_seconds: float = IDLE_SECONDS) -> list[str]:
+    """Each case `runs` times: a line per start and a table of the medians."""
+    lines: list[str] = []
+    rows = [
+        "| case | first getUpdates (wall, median) | CPU used by then | idle RSS |",
+        "|---|---|---|---|",
+    ]
+    for case in CASES:
         results = []
         for number in range(runs):
             with tempfile.TemporaryDirectory(prefix="bench-start-") as name:
                 folder = Path(name)
                 fresh = folder / "data" / "cities.sqlite3"
                 env = {"CITY_INDEX_PATH": str(fresh)} if case == "first start" else {}
-                ready, cpu, rss = await one_start(folder, env)
+                if case == "restart":
+                    await one_start(folder, env, idle_seconds=0)  # migrates; not counted
+                ready, cpu, rss = await one_start(folder, env, idle_seconds)
             results.append((ready, cpu, rss))
-            print(
+            lines.append(
                 f"{case} {number + 1}: first getUpdates after {ready:.2f} s "
                 f"({cpu:.2f} s CPU), idle RSS {rss:.0f} MB"
             )
-        print(
-            f"{case}, median of {runs}: first getUpdates after "
-            f"{statistics.median(r[0] for r in results):.2f} s "
-            f"({statistics.median(r[1] for r in results):.2f} s CPU), "
-            f"idle RSS {statistics.median(r[2] for r in results):.0f} MB; "
-            f"load average {os.getloadavg()[0]:.1f}"
+        rows.append(
+            f"| {case} | {statistics.median(r[0] for r in results):.2f} s "
+            f"| {statistics.median(r[1] for r in results):.2f} s "
+            f"| {statistics.median(r[2] for r in results):.0f} MB |"
         )
+    return [*rows, "", f"load average {os.getloadavg()[0]:.1f}; each start:", "", *lines]
+
+
+async def main() -> int:
+    runs = int(os.environ.get("BENCH_STARTS", "3"))
+    print("\n".join(await measure(runs)))
     return 0
 
 
