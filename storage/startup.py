@@ -14,10 +14,11 @@ import errno
 import logging
 import socket
 import sqlite3
+import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -109,8 +110,11 @@ def problem_of(error: BaseException, url: str) -> DatabaseProblem | _NotUpYet:
     """What went wrong, in words that never quote a stored value or the password."""
     where = describe(url)
     parsed = make_url(url)
+    # Not imported here: asyncpg's errors exist only once it is loaded, which a bot on SQLite
+    # never does (a tenth of a second of its start).
+    asyncpg: Any = sys.modules.get("asyncpg")
     for item in _causes(error):
-        if isinstance(item, asyncpg.CannotConnectNowError):
+        if asyncpg is not None and isinstance(item, asyncpg.CannotConnectNowError):
             return _NotUpYet("it is starting up")
         if isinstance(item, (TimeoutError, asyncio.TimeoutError)):
             return _NotUpYet("the connection timed out")
@@ -122,12 +126,12 @@ def problem_of(error: BaseException, url: str) -> DatabaseProblem | _NotUpYet:
             )
         if isinstance(item, OSError) and item.errno in _NOT_UP_ERRNOS:
             return _NotUpYet(f"the connection was refused ({errno.errorcode[item.errno]})")
-        if isinstance(item, asyncpg.InvalidCatalogNameError):
+        if asyncpg is not None and isinstance(item, asyncpg.InvalidCatalogNameError):
             return DatabaseProblem(
                 f"Cannot use {where}: it does not exist; create it or fix DATABASE_URL",
                 configuration=True,
             )
-        if isinstance(
+        if asyncpg is not None and isinstance(
             item, (asyncpg.InvalidAuthorizationSpecificationError, asyncpg.InvalidPasswordError)
         ):
             return DatabaseProblem(
