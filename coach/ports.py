@@ -98,6 +98,13 @@ class RepEntryRepository(Protocol):
         """Each (local day, exercise, side) the user logged reps for, once (for the streak)."""
         ...
 
+    async def streak_days(
+        self, user_id: int, first: date, last: date
+    ) -> tuple[list[DayMark], dict[date, FrozenKind]]:
+        """``day_marks`` and the frozen days with `first <= local_date <= last`, in one read:
+        all the streak looks at."""
+        ...
+
 
 class PainRepository(Protocol):
     async def add(self, checkin: PainCheckIn) -> PainCheckIn: ...

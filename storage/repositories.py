@@ -6,10 +6,23 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from coach.activity import (
     BreakEvent,
@@ -22,12 +35,13 @@ from coach.activity import (
 from coach.dialog import Dialog
 from coach.hold import Hold, HoldReason
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
-from coach.progress import DayMark
+from coach.progress import DayMark, FrozenKind
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.export import per_chat_tables
 from storage.models import (
     BreakEventRow,
     DialogRow,
+    FrozenDayRow,
     GroupNoteRow,
     PainCheckInRow,
     ProcessedUpdateRow,
@@ -56,6 +70,50 @@ _DAY_MARKS = (
     .where(RepEntryRow.user_id == bindparam("user_id"))
     .distinct()
 )
+# What the streak reads, in one statement: the days with reps (kind NULL) and the frozen
+# days of a span (exercise and side NULL).
+_STREAK_DAYS: CompoundSelect[date, str | None, str | None, str | None] = union_all(
+    select(RepEntryRow.local_date, RepEntryRow.exercise_id, RepEntryRow.side, null().label("kind"))
+    .where(RepEntryRow.user_id == bindparam("user_id"))
+    .distinct(),
+    select(FrozenDayRow.local_date, null(), null(), FrozenDayRow.kind).where(
+        FrozenDayRow.user_id == bindparam("user_id"),
+        FrozenDayRow.local_date >= bindparam("first"),
+        FrozenDayRow.local_date <= bindparam("last"),
+    ),
+)
+# A person's user row and dialog row in one statement: nearly every update reads both.
+_USER_AND_DIALOG = (
+    select(UserRow, DialogRow)
+    .outerjoin(DialogRow, DialogRow.user_id == UserRow.id)
+    .where(UserRow.id == bindparam("user_id"))
+)
+
+
+class Absent:
+    """The people known to have no user row, or no dialog row, in the current transaction,
+    shared by the user and dialog repositories of one session: most people have no flow
+    open, and the identity map cannot remember a row that does not exist."""
+
+    __slots__ = ("dialogs", "users")
+
+    def __init__(self) -> None:
+        self.users: set[int] = set()
+        self.dialogs: set[int] = set()
+
+
+async def _load_person(session: AsyncSession, user_id: int, absent: Absent) -> None:
+    """Read the user's row and dialog row together into the session (one statement, where
+    two ``get``s made two). No user means no dialog either: a dialog references its user."""
+    row = (await session.execute(_USER_AND_DIALOG, {"user_id": user_id})).first()
+    if row is None:
+        absent.users.add(user_id)
+    if row is None or row[1] is None:
+        absent.dialogs.add(user_id)
+
+
+def _in_session(session: AsyncSession, row_class: type[object], key: int) -> bool:
+    return session.sync_session.identity_map.get(identity_key(row_class, key)) is not None
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -115,10 +173,16 @@ def _fill(row: UserRow, profile: Profile) -> None:
 
 
 class SqlUserRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
+        self._absent = absent if absent is not None else Absent()
 
     async def get(self, user_id: int) -> Profile | None:
+        if not _in_session(self._session, UserRow, user_id):
+            if user_id not in self._absent.users:
+                await _load_person(self._session, user_id, self._absent)
+            if user_id in self._absent.users:
+                return None
         row = await self._session.get(UserRow, user_id)
         return None if row is None else _profile(row)
 
@@ -129,6 +193,8 @@ class SqlUserRepository:
         _fill(row, profile)
         self._session.add(row)
         await self._session.flush()
+        self._absent.users.discard(profile.user_id)
+        self._absent.dialogs.add(profile.user_id)  # a new user has no flow open
 
     async def save(self, profile: Profile, now: datetime) -> None:
         row = await self._session.get(UserRow, profile.user_id)
@@ -167,15 +233,21 @@ class SqlUserRepository:
 
 
 class SqlDialogRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
-        # Users known to have no dialog in this transaction: most people have no flow open,
-        # and the identity map cannot remember a row that does not exist.
-        self._absent: set[int] = set()
+        self._people = absent if absent is not None else Absent()
+        self._absent = self._people.dialogs
 
     async def get(self, user_id: int) -> Dialog | None:
         if user_id in self._absent:
             return None
+        if not _in_session(self._session, DialogRow, user_id) and not _in_session(
+            self._session, UserRow, user_id
+        ):
+            # Neither row read yet in this transaction: both in one statement.
+            await _load_person(self._session, user_id, self._people)
+            if user_id in self._absent:
+                return None
         row = await self._session.get(DialogRow, user_id)
         if row is None:
             self._absent.add(user_id)
@@ -382,6 +454,19 @@ class SqlRepEntryRepository:
         # Bounded by days of use, not by entries: a busy day of 50 replies is one row.
         rows = await self._session.execute(_DAY_MARKS, {"user_id": user_id})
         return [DayMark(day, exercise_id, side) for day, exercise_id, side in rows]
+
+    async def streak_days(
+        self, user_id: int, first: date, last: date
+    ) -> tuple[list[DayMark], dict[date, FrozenKind]]:
+        params = {"user_id": user_id, "first": first, "last": last}
+        marks: list[DayMark] = []
+        frozen: dict[date, FrozenKind] = {}
+        for day, exercise_id, side, kind in await self._session.execute(_STREAK_DAYS, params):
+            if kind is not None:
+                frozen[day] = FrozenKind(kind)
+            elif exercise_id is not None:
+                marks.append(DayMark(day, exercise_id, side))
+        return marks, frozen
 
 
 def _pain(row: PainCheckInRow) -> PainCheckIn:

@@ -47,6 +47,7 @@ from storage.progress_repositories import (
 )
 from storage.reminders import SqlReminderRepository
 from storage.repositories import (
+    Absent,
     SqlBreakRepository,
     SqlDialogRepository,
     SqlPainRepository,
@@ -168,8 +169,9 @@ class _Repositories:
     operator: SqlOperatorStats
 
     def _bind(self, session: AsyncSession) -> None:
-        self.users = SqlUserRepository(session)
-        self.dialogs = SqlDialogRepository(session)
+        absent = Absent()
+        self.users = SqlUserRepository(session, absent)
+        self.dialogs = SqlDialogRepository(session, absent)
         self.updates = SqlUpdateLog(session)
         self.screenings = SqlScreeningRepository(session)
         self.reps = SqlRepEntryRepository(session)

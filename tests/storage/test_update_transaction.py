@@ -177,7 +177,8 @@ async def test_within_an_update_each_row_is_read_once(
                 assert await work.screenings.latest(USER) is not None
                 assert await work.screenings.hold_spans(USER) == []
                 await work.commit()
-    assert sorted(selects) == ["dialogs", "screenings", "users"]
+    # The user's row and dialog row are one statement (FROM users LEFT OUTER JOIN dialogs).
+    assert sorted(selects) == ["screenings", "users"]
 
 
 @pytest.mark.postgres
