@@ -246,8 +246,12 @@ class OperatorStats(Protocol):
 
 
 class UpdateLog(Protocol):
-    async def claim(self, update_id: int, now: datetime) -> bool:
-        """Record `update_id`; False if it was processed before."""
+    async def claim(self, update_id: int, now: datetime, person: int | None = None) -> bool:
+        """Record `update_id`; False if it was processed before.
+
+        ``person``: the sender, whose user and dialog rows the update reads next; a store
+        may read them with the claim (PostgreSQL: one round trip instead of two).
+        """
         ...
 
     async def prune(self, before: datetime) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal_column,
     null,
     or_,
     select,
@@ -87,6 +88,23 @@ _USER_AND_DIALOG = (
     select(UserRow, DialogRow)
     .outerjoin(DialogRow, DialogRow.user_id == UserRow.id)
     .where(UserRow.id == bindparam("user_id"))
+)
+
+
+# PostgreSQL: the update-id claim and the sender's user and dialog rows, one statement. A
+# data-modifying CTE runs whether or not it is read; ``fresh`` says whether it inserted.
+_CLAIMED = (
+    _CLAIM["postgresql"].returning(cast(Table, ProcessedUpdateRow.__table__).c.update_id)
+).cte("claimed")
+_ONE_ROW = select(literal_column("1").label("one")).subquery("one_row")
+_CLAIM_AND_PERSON = select(
+    select(func.count()).select_from(_CLAIMED).scalar_subquery().label("fresh"),
+    UserRow,
+    DialogRow,
+).select_from(
+    _ONE_ROW.outerjoin(UserRow, UserRow.id == bindparam("user_id")).outerjoin(
+        DialogRow, DialogRow.user_id == UserRow.id
+    )
 )
 
 
@@ -274,12 +292,29 @@ class SqlDialogRepository:
 
 
 class SqlUpdateLog:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
+        self._absent = absent if absent is not None else Absent()
 
-    async def claim(self, update_id: int, now: datetime) -> bool:
-        statement = _CLAIM[_dialect(self._session)]
-        result = await self._session.execute(statement, {"id": update_id, "at": now})
+    async def claim(self, update_id: int, now: datetime, person: int | None = None) -> bool:
+        dialect = _dialect(self._session)
+        params = {"id": update_id, "at": now}
+        if (
+            person is not None
+            and dialect == "postgresql"
+            and person not in self._absent.users
+            and not _in_session(self._session, UserRow, person)
+        ):
+            # The claim and the person's rows in one round trip. The claim is the
+            # statement's only write; a redelivered update finds its id taken as before.
+            found = await self._session.execute(_CLAIM_AND_PERSON, {**params, "user_id": person})
+            fresh, user, dialog = found.one()
+            if user is None:
+                self._absent.users.add(person)
+            if user is None or dialog is None:
+                self._absent.dialogs.add(person)
+            return bool(fresh)
+        result = await self._session.execute(_CLAIM[dialect], params)
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def prune(self, before: datetime) -> int:

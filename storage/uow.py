@@ -172,7 +172,7 @@ class _Repositories:
         absent = Absent()
         self.users = SqlUserRepository(session, absent)
         self.dialogs = SqlDialogRepository(session, absent)
-        self.updates = SqlUpdateLog(session)
+        self.updates = SqlUpdateLog(session, absent)
         self.screenings = SqlScreeningRepository(session)
         self.reps = SqlRepEntryRepository(session)
         self.pains = SqlPainRepository(session)

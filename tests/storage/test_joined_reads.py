@@ -79,6 +79,31 @@ async def test_a_persons_user_and_dialog_rows_are_one_statement(
     assert dialog == (SETTINGS if stored == "user and dialog" else None)
 
 
+@pytest.mark.parametrize("stored", ["user and dialog", "user alone", "nobody"])
+async def test_the_claim_reads_the_senders_rows_with_it_on_postgresql(
+    uow: SqlUnitOfWorkFactory, engine: AsyncEngine, statements: list[str], stored: str
+) -> None:
+    if stored != "nobody":
+        await add_person(uow, dialog=SETTINGS if stored == "user and dialog" else None)
+    statements.clear()
+    async with uow() as work:
+        assert await work.updates.claim(5, NOW, person=USER)
+        user = await work.users.get(USER)
+        dialog = await work.dialogs.get(USER)
+        await work.commit()
+    # On SQLite (its statements run inline, no round trips) the claim stays a statement.
+    assert len(statements) == (1 if engine.dialect.name == "postgresql" else 2), statements
+    assert (user is not None) == (stored != "nobody")
+    assert dialog == (SETTINGS if stored == "user and dialog" else None)
+    async with uow() as work:  # the same update again: already claimed, nothing else read
+        assert not await work.updates.claim(5, NOW, person=USER)
+        assert not await work.updates.claim(5, NOW)
+        await work.commit()
+    async with uow() as work:
+        assert await work.updates.claim(6, NOW, person=USER)  # a new update is fresh
+        await work.commit()
+
+
 async def test_a_dialog_written_in_the_transaction_is_read_back(
     uow: SqlUnitOfWorkFactory, statements: list[str]
 ) -> None:
