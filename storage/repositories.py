@@ -338,13 +338,18 @@ class SqlUpdateLog:
         return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
+ScreeningRows = dict[int, list[ScreeningRow]]
+"""Each user's screenings read in the current transaction, oldest first."""
+
+
 class SqlScreeningRepository:
     """A user's screenings are read once per transaction, all of them (a handful): the
-    latest decides access, and the holds of all of them freeze the streak."""
+    latest decides access, and the holds of all of them freeze the streak. ``rows`` may be
+    shared with a repository that reads them along with its own rows."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, rows: ScreeningRows | None = None) -> None:
         self._session = session
-        self._rows: dict[int, list[ScreeningRow]] = {}
+        self._rows: ScreeningRows = rows if rows is not None else {}
 
     async def _all(self, user_id: int) -> list[ScreeningRow]:
         """Every screening of the user, oldest first (by completion, then id)."""

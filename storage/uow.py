@@ -48,6 +48,7 @@ from storage.progress_repositories import (
 from storage.reminders import SqlReminderRepository
 from storage.repositories import (
     Absent,
+    ScreeningRows,
     SqlBreakRepository,
     SqlDialogRepository,
     SqlPainRepository,
@@ -173,14 +174,15 @@ class _Repositories:
         self.users = SqlUserRepository(session, absent)
         self.dialogs = SqlDialogRepository(session, absent)
         self.updates = SqlUpdateLog(session, absent)
-        self.screenings = SqlScreeningRepository(session)
+        screenings: ScreeningRows = {}
+        self.screenings = SqlScreeningRepository(session, screenings)
         self.reps = SqlRepEntryRepository(session)
         self.pains = SqlPainRepository(session)
         self.breaks = SqlBreakRepository(session)
         self.workouts = SqlWorkoutSessionRepository(session)
         self.pictures = SqlPictureFileRepository(session)
         self.frozen_days = SqlFrozenDayRepository(session)
-        self.message_exercises = SqlMessageExerciseRepository(session)
+        self.message_exercises = SqlMessageExerciseRepository(session, screenings)
         self.summaries = SqlWeeklySummaryRepository(session)
         self.reminders = SqlReminderRepository(session)
         self.user_data = SqlUserDataExport(session)

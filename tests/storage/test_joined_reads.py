@@ -1,5 +1,6 @@
-"""Reads every update makes, folded into one statement each: a person's user and dialog rows,
-and the streak's days with reps and frozen days. On SQLite and PostgreSQL."""
+"""Reads an update makes, folded into one statement each: a person's user and dialog rows
+(with the update-id claim on PostgreSQL), a bot message's exercise and the screenings, and
+the streak's days with reps and frozen days. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from coach.activity import EntrySource, RepEntry
 from coach.dialog import Dialog
 from coach.profile import Profile
-from coach.progress import DayMark, FrozenKind
+from coach.progress import DayMark, FrozenKind, MessageExercise
+from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.uow import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 29, 7, 30, tzinfo=UTC)
@@ -200,3 +202,56 @@ async def test_the_streaks_days_are_one_statement(
     assert found_frozen == {
         DAY + timedelta(days=offset): kind for offset, kind in frozen_in_span.items()
     }
+
+
+def screening(minute: int, outcome: Outcome) -> tuple[ScreeningResult, ScreeningRecord]:
+    at = NOW + timedelta(minutes=minute)
+    return (
+        ScreeningResult(1, outcome, (), 2, "gt_3m", True, ()),
+        ScreeningRecord(outcome, at, 2),
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "screenings"),
+    [
+        pytest.param(None, [], id="neither"),
+        pytest.param(MessageExercise("bridge"), [], id="a message, no screening"),
+        pytest.param(None, [(0, Outcome.CLEARED)], id="a screening, no message"),
+        pytest.param(
+            MessageExercise("clamshell", "left"),
+            [(5, Outcome.CLEARED), (0, Outcome.DOCTOR)],
+            id="a message and two screenings, the later one stored first",
+        ),
+    ],
+)
+async def test_a_messages_exercise_and_the_screenings_are_one_statement(
+    uow: SqlUnitOfWorkFactory,
+    statements: list[str],
+    message: MessageExercise | None,
+    screenings: list[tuple[int, Outcome]],
+) -> None:
+    await add_person(uow, dialog=None)
+    async with uow() as work:
+        if message is not None:
+            await work.message_exercises.remember(USER, 3, message, NOW)
+        await work.message_exercises.remember(USER, 4, MessageExercise("dead_bug"), NOW)
+        for minute, outcome in screenings:
+            await work.screenings.add(USER, *screening(minute, outcome))
+        await work.commit()
+    async with uow() as work:  # each read on its own: what the joined read must match
+        expected_latest = await work.screenings.latest(USER)
+    statements.clear()
+    async with uow() as work:
+        assert await work.message_exercises.get(USER, 3) == message
+        assert await work.screenings.latest(USER) == expected_latest
+        assert await work.screenings.hold_spans(USER) == []
+        assert await work.message_exercises.get(USER, 3) == message
+    assert len(statements) == 1, statements
+    if screenings:
+        assert expected_latest is not None
+        assert expected_latest.completed_at == NOW + timedelta(
+            minutes=max(m for m, _ in screenings)
+        )
+    else:
+        assert expected_latest is None
