@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -55,6 +57,8 @@ class BotData:
         self.clock: Clock | None = None
         """Built with the application: the outbound queue checks send deadlines on it."""
         self.resources: list[Any] = []
+        self.preloading: asyncio.Future[None] | None = None
+        """The background load of the English texts and the location finder (post_init)."""
 
     @property
     def services(self) -> Services:

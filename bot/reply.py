@@ -26,6 +26,7 @@ from bot.context import CoachContext
 from bot.handlers.common import chat_id_of, language
 from bot.render import Outgoing
 from bot.texts import Catalogue
+from storage.uow import commit_update
 
 View = TypeVar("View")
 
@@ -175,6 +176,9 @@ async def show(
     """
     lang = lang or await language(update, context)
     too_late = await answer_press(update, context, views, expired, lang)
+    # The views are made: the update's work is stored now, so rendering them (and the
+    # sends after it) holds neither SQLite's writer nor a PostgreSQL connection.
+    await commit_update()
     messages = render(views, context.services.texts, lang)
     edit = in_place and update.callback_query is not None and not too_late
     index = len(messages) - 1 if main == "last" else 0

@@ -98,6 +98,13 @@ class RepEntryRepository(Protocol):
         """Each (local day, exercise, side) the user logged reps for, once (for the streak)."""
         ...
 
+    async def streak_days(
+        self, user_id: int, first: date, last: date
+    ) -> tuple[list[DayMark], dict[date, FrozenKind]]:
+        """``day_marks`` and the frozen days with `first <= local_date <= last`, in one read:
+        all the streak looks at."""
+        ...
+
 
 class PainRepository(Protocol):
     async def add(self, checkin: PainCheckIn) -> PainCheckIn: ...
@@ -239,8 +246,12 @@ class OperatorStats(Protocol):
 
 
 class UpdateLog(Protocol):
-    async def claim(self, update_id: int, now: datetime) -> bool:
-        """Record `update_id`; False if it was processed before."""
+    async def claim(self, update_id: int, now: datetime, person: int | None = None) -> bool:
+        """Record `update_id`; False if it was processed before.
+
+        ``person``: the sender, whose user and dialog rows the update reads next; a store
+        may read them with the claim (PostgreSQL: one round trip instead of two).
+        """
         ...
 
     async def prune(self, before: datetime) -> int:

@@ -6,21 +6,41 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, literal_column, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
 
 from coach.profile import Profile
 from coach.progress import FrozenKind, MessageExercise
-from storage.models import FrozenDayRow, MessageExerciseRow, UserRow
-from storage.repositories import _profile
+from storage.models import FrozenDayRow, MessageExerciseRow, ScreeningRow, UserRow
+from storage.repositories import ScreeningRows, _profile
 
 
 def _insert(session: AsyncSession) -> Callable[..., Any]:
     """The dialect's INSERT, for ON CONFLICT (both dialects spell it the same way)."""
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
+
+# A bot message's exercise and the user's screenings (oldest first), one statement: one
+# row per screening, or one row of NULLs on the side that has none.
+_EXERCISE_AND_SCREENINGS = (
+    select(MessageExerciseRow, ScreeningRow)
+    .select_from(
+        select(literal_column("1").label("one"))
+        .subquery("one_row")
+        .outerjoin(
+            MessageExerciseRow,
+            and_(
+                MessageExerciseRow.user_id == bindparam("user_id"),
+                MessageExerciseRow.message_id == bindparam("message_id"),
+            ),
+        )
+        .outerjoin(ScreeningRow, ScreeningRow.user_id == bindparam("user_id"))
+    )
+    .order_by(ScreeningRow.completed_at, ScreeningRow.id)
+)
 
 # Built once: a statement made anew for every call costs more than running it (hot paths).
 _FROZEN_BETWEEN = select(FrozenDayRow.local_date, FrozenDayRow.kind).where(
@@ -58,8 +78,11 @@ class SqlFrozenDayRepository:
 
 
 class SqlMessageExerciseRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, screenings: ScreeningRows | None = None) -> None:
         self._session = session
+        self._screenings: ScreeningRows = screenings if screenings is not None else {}
+        self._absent: set[tuple[int, int]] = set()
+        """Messages known to be about no exercise in this transaction."""
 
     async def remember(
         self, user_id: int, message_id: int, about: MessageExercise, now: datetime
@@ -80,10 +103,29 @@ class SqlMessageExerciseRepository:
             )
         )
         await self._session.execute(statement)
+        self._absent.discard((user_id, message_id))
 
     async def get(self, user_id: int, message_id: int) -> MessageExercise | None:
-        row = await self._session.get(MessageExerciseRow, (user_id, message_id))
-        return None if row is None else MessageExercise(row.exercise_id, row.side)
+        """The exercise a bot message was about. A reply about an exercise logs reps, which
+        the safety rule must allow next: the user's screenings come in the same statement."""
+        key = (user_id, message_id)
+        if key in self._absent:
+            return None
+        known = self._session.sync_session.identity_map.get(identity_key(MessageExerciseRow, key))
+        if known is None and user_id not in self._screenings:
+            rows = (
+                await self._session.execute(
+                    _EXERCISE_AND_SCREENINGS, {"user_id": user_id, "message_id": message_id}
+                )
+            ).all()
+            self._screenings[user_id] = [s for _, s in rows if s is not None]
+            row = rows[0][0] if rows else None
+        else:
+            row = await self._session.get(MessageExerciseRow, key)
+        if row is None:
+            self._absent.add(key)
+            return None
+        return MessageExercise(row.exercise_id, row.side)
 
     async def prune(self, before: datetime) -> int:
         result = await self._session.execute(

@@ -6,10 +6,24 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from coach.activity import (
     BreakEvent,
@@ -22,12 +36,13 @@ from coach.activity import (
 from coach.dialog import Dialog
 from coach.hold import Hold, HoldReason
 from coach.profile import Profile, mask_to_work_days, work_days_to_mask
-from coach.progress import DayMark
+from coach.progress import DayMark, FrozenKind
 from coach.screening import Outcome, ScreeningRecord, ScreeningResult
 from storage.export import per_chat_tables
 from storage.models import (
     BreakEventRow,
     DialogRow,
+    FrozenDayRow,
     GroupNoteRow,
     PainCheckInRow,
     ProcessedUpdateRow,
@@ -56,6 +71,67 @@ _DAY_MARKS = (
     .where(RepEntryRow.user_id == bindparam("user_id"))
     .distinct()
 )
+# What the streak reads, in one statement: the days with reps (kind NULL) and the frozen
+# days of a span (exercise and side NULL).
+_STREAK_DAYS: CompoundSelect[date, str | None, str | None, str | None] = union_all(
+    select(RepEntryRow.local_date, RepEntryRow.exercise_id, RepEntryRow.side, null().label("kind"))
+    .where(RepEntryRow.user_id == bindparam("user_id"))
+    .distinct(),
+    select(FrozenDayRow.local_date, null(), null(), FrozenDayRow.kind).where(
+        FrozenDayRow.user_id == bindparam("user_id"),
+        FrozenDayRow.local_date >= bindparam("first"),
+        FrozenDayRow.local_date <= bindparam("last"),
+    ),
+)
+# A person's user row and dialog row in one statement: nearly every update reads both.
+_USER_AND_DIALOG = (
+    select(UserRow, DialogRow)
+    .outerjoin(DialogRow, DialogRow.user_id == UserRow.id)
+    .where(UserRow.id == bindparam("user_id"))
+)
+
+
+# PostgreSQL: the update-id claim and the sender's user and dialog rows, one statement. A
+# data-modifying CTE runs whether or not it is read; ``fresh`` says whether it inserted.
+_CLAIMED = (
+    _CLAIM["postgresql"].returning(cast(Table, ProcessedUpdateRow.__table__).c.update_id)
+).cte("claimed")
+_ONE_ROW = select(literal_column("1").label("one")).subquery("one_row")
+_CLAIM_AND_PERSON = select(
+    select(func.count()).select_from(_CLAIMED).scalar_subquery().label("fresh"),
+    UserRow,
+    DialogRow,
+).select_from(
+    _ONE_ROW.outerjoin(UserRow, UserRow.id == bindparam("user_id")).outerjoin(
+        DialogRow, DialogRow.user_id == UserRow.id
+    )
+)
+
+
+class Absent:
+    """The people known to have no user row, or no dialog row, in the current transaction,
+    shared by the user and dialog repositories of one session: most people have no flow
+    open, and the identity map cannot remember a row that does not exist."""
+
+    __slots__ = ("dialogs", "users")
+
+    def __init__(self) -> None:
+        self.users: set[int] = set()
+        self.dialogs: set[int] = set()
+
+
+async def _load_person(session: AsyncSession, user_id: int, absent: Absent) -> None:
+    """Read the user's row and dialog row together into the session (one statement, where
+    two ``get``s made two). No user means no dialog either: a dialog references its user."""
+    row = (await session.execute(_USER_AND_DIALOG, {"user_id": user_id})).first()
+    if row is None:
+        absent.users.add(user_id)
+    if row is None or row[1] is None:
+        absent.dialogs.add(user_id)
+
+
+def _in_session(session: AsyncSession, row_class: type[object], key: int) -> bool:
+    return session.sync_session.identity_map.get(identity_key(row_class, key)) is not None
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -115,10 +191,16 @@ def _fill(row: UserRow, profile: Profile) -> None:
 
 
 class SqlUserRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
+        self._absent = absent if absent is not None else Absent()
 
     async def get(self, user_id: int) -> Profile | None:
+        if not _in_session(self._session, UserRow, user_id):
+            if user_id not in self._absent.users:
+                await _load_person(self._session, user_id, self._absent)
+            if user_id in self._absent.users:
+                return None
         row = await self._session.get(UserRow, user_id)
         return None if row is None else _profile(row)
 
@@ -129,6 +211,8 @@ class SqlUserRepository:
         _fill(row, profile)
         self._session.add(row)
         await self._session.flush()
+        self._absent.users.discard(profile.user_id)
+        self._absent.dialogs.add(profile.user_id)  # a new user has no flow open
 
     async def save(self, profile: Profile, now: datetime) -> None:
         row = await self._session.get(UserRow, profile.user_id)
@@ -167,15 +251,21 @@ class SqlUserRepository:
 
 
 class SqlDialogRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
-        # Users known to have no dialog in this transaction: most people have no flow open,
-        # and the identity map cannot remember a row that does not exist.
-        self._absent: set[int] = set()
+        self._people = absent if absent is not None else Absent()
+        self._absent = self._people.dialogs
 
     async def get(self, user_id: int) -> Dialog | None:
         if user_id in self._absent:
             return None
+        if not _in_session(self._session, DialogRow, user_id) and not _in_session(
+            self._session, UserRow, user_id
+        ):
+            # Neither row read yet in this transaction: both in one statement.
+            await _load_person(self._session, user_id, self._people)
+            if user_id in self._absent:
+                return None
         row = await self._session.get(DialogRow, user_id)
         if row is None:
             self._absent.add(user_id)
@@ -202,12 +292,29 @@ class SqlDialogRepository:
 
 
 class SqlUpdateLog:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, absent: Absent | None = None) -> None:
         self._session = session
+        self._absent = absent if absent is not None else Absent()
 
-    async def claim(self, update_id: int, now: datetime) -> bool:
-        statement = _CLAIM[_dialect(self._session)]
-        result = await self._session.execute(statement, {"id": update_id, "at": now})
+    async def claim(self, update_id: int, now: datetime, person: int | None = None) -> bool:
+        dialect = _dialect(self._session)
+        params = {"id": update_id, "at": now}
+        if (
+            person is not None
+            and dialect == "postgresql"
+            and person not in self._absent.users
+            and not _in_session(self._session, UserRow, person)
+        ):
+            # The claim and the person's rows in one round trip. The claim is the
+            # statement's only write; a redelivered update finds its id taken as before.
+            found = await self._session.execute(_CLAIM_AND_PERSON, {**params, "user_id": person})
+            fresh, user, dialog = found.one()
+            if user is None:
+                self._absent.users.add(person)
+            if user is None or dialog is None:
+                self._absent.dialogs.add(person)
+            return bool(fresh)
+        result = await self._session.execute(_CLAIM[dialect], params)
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def prune(self, before: datetime) -> int:
@@ -231,13 +338,18 @@ class SqlUpdateLog:
         return int(result.rowcount) == 1  # type: ignore[attr-defined]
 
 
+ScreeningRows = dict[int, list[ScreeningRow]]
+"""Each user's screenings read in the current transaction, oldest first."""
+
+
 class SqlScreeningRepository:
     """A user's screenings are read once per transaction, all of them (a handful): the
-    latest decides access, and the holds of all of them freeze the streak."""
+    latest decides access, and the holds of all of them freeze the streak. ``rows`` may be
+    shared with a repository that reads them along with its own rows."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, rows: ScreeningRows | None = None) -> None:
         self._session = session
-        self._rows: dict[int, list[ScreeningRow]] = {}
+        self._rows: ScreeningRows = rows if rows is not None else {}
 
     async def _all(self, user_id: int) -> list[ScreeningRow]:
         """Every screening of the user, oldest first (by completion, then id)."""
@@ -382,6 +494,19 @@ class SqlRepEntryRepository:
         # Bounded by days of use, not by entries: a busy day of 50 replies is one row.
         rows = await self._session.execute(_DAY_MARKS, {"user_id": user_id})
         return [DayMark(day, exercise_id, side) for day, exercise_id, side in rows]
+
+    async def streak_days(
+        self, user_id: int, first: date, last: date
+    ) -> tuple[list[DayMark], dict[date, FrozenKind]]:
+        params = {"user_id": user_id, "first": first, "last": last}
+        marks: list[DayMark] = []
+        frozen: dict[date, FrozenKind] = {}
+        for day, exercise_id, side, kind in await self._session.execute(_STREAK_DAYS, params):
+            if kind is not None:
+                frozen[day] = FrozenKind(kind)
+            elif exercise_id is not None:
+                marks.append(DayMark(day, exercise_id, side))
+        return marks, frozen
 
 
 def _pain(row: PainCheckInRow) -> PainCheckIn:

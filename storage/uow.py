@@ -47,6 +47,8 @@ from storage.progress_repositories import (
 )
 from storage.reminders import SqlReminderRepository
 from storage.repositories import (
+    Absent,
+    ScreeningRows,
     SqlBreakRepository,
     SqlDialogRepository,
     SqlPainRepository,
@@ -168,17 +170,19 @@ class _Repositories:
     operator: SqlOperatorStats
 
     def _bind(self, session: AsyncSession) -> None:
-        self.users = SqlUserRepository(session)
-        self.dialogs = SqlDialogRepository(session)
-        self.updates = SqlUpdateLog(session)
-        self.screenings = SqlScreeningRepository(session)
+        absent = Absent()
+        self.users = SqlUserRepository(session, absent)
+        self.dialogs = SqlDialogRepository(session, absent)
+        self.updates = SqlUpdateLog(session, absent)
+        screenings: ScreeningRows = {}
+        self.screenings = SqlScreeningRepository(session, screenings)
         self.reps = SqlRepEntryRepository(session)
         self.pains = SqlPainRepository(session)
         self.breaks = SqlBreakRepository(session)
         self.workouts = SqlWorkoutSessionRepository(session)
         self.pictures = SqlPictureFileRepository(session)
         self.frozen_days = SqlFrozenDayRepository(session)
-        self.message_exercises = SqlMessageExerciseRepository(session)
+        self.message_exercises = SqlMessageExerciseRepository(session, screenings)
         self.summaries = SqlWeeklySummaryRepository(session)
         self.reminders = SqlReminderRepository(session)
         self.user_data = SqlUserDataExport(session)

@@ -23,8 +23,13 @@ _PASS_THROUGH: Final = ("/screen", "/delete")
 
 async def drop_redelivered(update: Update, context: CoachContext) -> None:
     services = context.services
+    sender = update.effective_user
     admission = await claim_update(
-        services.uow, services.clock, update.update_id, _followup_for(update)
+        services.uow,
+        services.clock,
+        update.update_id,
+        _followup_for(update),
+        person=sender.id if sender is not None else None,
     )
     if not admission.fresh:
         log.info("update %s was handled before; ignored", update.update_id)

@@ -415,9 +415,8 @@ class ProgressService:
             await work.users.save(after.with_changes(kept_best_weeks=line.best), now)
 
     async def _streak(self, work: UnitOfWork, profile: Profile, today: date) -> StreakLine:
-        entries = await work.reps.day_marks(profile.user_id)
         since = local_day(profile.created_at, tz_of(profile))
-        frozen = await work.frozen_days.between(profile.user_id, since, today)
+        entries, frozen = await work.reps.streak_days(profile.user_id, since, today)
         zone = tz_of(profile)
         held = held_days(
             await work.screenings.hold_spans(profile.user_id),

@@ -23,17 +23,22 @@ class Admission:
 
 
 async def claim_update(
-    uow: UnitOfWorkFactory, clock: Clock, update_id: int, followup_for: int | None = None
+    uow: UnitOfWorkFactory,
+    clock: Clock,
+    update_id: int,
+    followup_for: int | None = None,
+    person: int | None = None,
 ) -> Admission:
     """Claim an update id: fresh the first time it is seen, not for a redelivered update.
 
     The claim is committed before the update is handled: a crash mid-handling loses that one
     update rather than applying it twice (Telegram has no idempotency keys of its own). For a
     message of user `followup_for`, the pending reminder of urgent advice is taken in the same
-    transaction, so it is given once.
+    transaction, so it is given once. ``person``: the sender, whose rows the update reads
+    next (read with the claim where the store can).
     """
     async with uow() as work:
-        fresh = await work.updates.claim(update_id, clock.now())
+        fresh = await work.updates.claim(update_id, clock.now(), person)
         followup = None
         if fresh and followup_for is not None:
             followup = await take_urgent_followup(work, followup_for)
