@@ -249,8 +249,9 @@ async def _post_init(application: CoachApplication) -> None:
     if isinstance(processor, PerUserUpdateProcessor):
         # Each update is one transaction, which its use cases join (storage/uow.py).
         processor.transaction = SqlUnitOfWorkFactory(engine).update_transaction
-    # The location finder, the zone names and the English texts load in a worker thread: not
-    # on the way to the first getUpdates, and not on the event loop at the first update.
+    # The zone names and the English texts load in a worker thread: not on the way to the
+    # first getUpdates, and not on the event loop at the first update. The location finder
+    # loads at the first shared location, in a worker thread too (`coach.timezones`).
     application.bot_data.preloading = asyncio.get_running_loop().run_in_executor(
         None, _preload, texts
     )
@@ -353,8 +354,8 @@ def freeze_start_up_objects(application: CoachApplication) -> None:
         if post_init is not None:
             await post_init(app)
         gc.freeze()
-        # What the background preload loads (the English texts, the location finder) is
-        # frozen too once it is there.
+        # What the background preload loads (the English texts, the zone names) is frozen
+        # too once it is there.
         preloading = app.bot_data.preloading
         if preloading is not None:
             preloading.add_done_callback(lambda _done: gc.freeze())
@@ -363,12 +364,12 @@ def freeze_start_up_objects(application: CoachApplication) -> None:
 
 
 def _preload(texts: Catalogue) -> None:
-    """Load the English texts (every chat falls back to them) and the location finder; said
-    in the log, so a reader knows the process has settled. Other languages are parsed at
-    their first text."""
+    """Load the English texts (every chat falls back to them) and the zone names; said in the
+    log, so a reader knows the process has settled. Other languages are parsed at their
+    first text."""
     texts.bundle(FALLBACK)
     timezones.preload()
-    log.info("the location finder is loaded")
+    log.info("the texts and zone names are loaded")
 
 
 def _count_skipped_run(event: JobSubmissionEvent) -> None:

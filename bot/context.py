@@ -57,7 +57,7 @@ class BotData:
         """Built with the application: the outbound queue checks send deadlines on it."""
         self.resources: list[Any] = []
         self.preloading: asyncio.Future[None] | None = None
-        """The background load of the English texts and the location finder (post_init)."""
+        """The background load of the English texts and the zone names (post_init)."""
 
     @property
     def services(self) -> Services:

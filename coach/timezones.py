@@ -9,6 +9,7 @@ from timezonefinder.
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import functools
 import math
@@ -40,6 +41,7 @@ __all__ = [
     "preload",
     "resolve_city",
     "resolve_location",
+    "resolve_location_off_loop",
     "use_index",
 ]
 
@@ -223,10 +225,9 @@ def _zones() -> dict[str, str]:
 
 
 def preload() -> None:
-    """Load the zone names and the location finder now rather than on a user's first lookup
-    (about half a second; the bot runs it in a worker thread once it is up)."""
+    """Load the zone names now rather than at the first typed zone. Not the location finder:
+    `resolve_location_off_loop` loads it in a worker thread at the first shared location."""
     _zones()
-    _finder()
 
 
 def canonical_zone(name: str) -> str | None:
@@ -354,6 +355,13 @@ def _finder() -> TimezoneFinder:
     from timezonefinder import TimezoneFinder
 
     return TimezoneFinder()
+
+
+async def resolve_location_off_loop(lat: float, lon: float) -> str | None:
+    """`resolve_location` in a worker thread: the first call loads the location finder
+    (timezonefinder and numpy: about 0.3 s of CPU and 30 MB), which only a shared location
+    needs, so a bot never loads it before then and the event loop never waits for it."""
+    return await asyncio.to_thread(resolve_location, lat, lon)
 
 
 def resolve_location(lat: float, lon: float) -> str | None:

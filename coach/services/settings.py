@@ -230,7 +230,7 @@ class SettingsService:
             dialog = await work.dialogs.get(user_id)
         if _field_of(dialog) != "timezone":
             return None
-        zone = timezones.resolve_location(latitude, longitude)
+        zone = await timezones.resolve_location_off_loop(latitude, longitude)
         if zone is None:
             return [AskSetting("timezone", "no_match")]
         return await self.answer(user_id, "timezone", f"zone:{zone}", typed=False)

@@ -337,7 +337,7 @@ class SetupService:
             return views
 
     async def share_location(self, user_id: int, latitude: float, longitude: float) -> list[View]:
-        zone = timezones.resolve_location(latitude, longitude)
+        zone = await timezones.resolve_location_off_loop(latitude, longitude)
         if zone is None:
             async with self._uow() as work:
                 dialog = await work.dialogs.get(user_id)

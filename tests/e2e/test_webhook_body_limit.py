@@ -64,9 +64,9 @@ async def test_webhook_refuses_large_bodies_unread_and_goes_on(
     user.send("/help")
     await user.next_messages(2)  # the command list and the safety note
 
-    # The location finder loads in a worker thread after start (tens of MB): measure after it.
+    # The texts and zone names load in a worker thread after start: measure after them.
     assert await fake_api.wait_until(
-        lambda: "the location finder is loaded" in bot.output or None, timeout=60
+        lambda: "the texts and zone names are loaded" in bot.output or None, timeout=60
     )
     pid = bot.pid
     assert pid is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 import zoneinfo
 
 import pytest
@@ -217,3 +218,18 @@ def test_cities_can_be_found_again_by_id() -> None:
 )
 def test_location_to_zone(lat: float, lon: float, zone: str | None) -> None:
     assert resolve_location(lat, lon) == zone
+
+
+async def test_a_shared_location_is_resolved_in_a_worker_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+    resolve = timezones.resolve_location
+
+    def watched(lat: float, lon: float) -> str | None:
+        threads.append(threading.get_ident())
+        return resolve(lat, lon)
+
+    monkeypatch.setattr(timezones, "resolve_location", watched)
+    assert await timezones.resolve_location_off_loop(52.52, 13.40) == "Europe/Berlin"
+    assert threads and threads[0] != threading.get_ident()
