@@ -64,14 +64,16 @@ async def one_start(
 CASES = ("restart", "index built", "first start")
 
 
-async def measure(runs: int, idle_seconds: float = IDLE_SECONDS) -> list[str]:
+async def measure(
+    runs: int, idle_seconds: float = IDLE_SECONDS, cases: tuple[str, ...] = CASES
+) -> list[str]:
     """Each case `runs` times: a line per start and a table of the medians."""
     lines: list[str] = []
     rows = [
         "| case | first getUpdates (wall, median) | CPU used by then | idle RSS |",
         "|---|---|---|---|",
     ]
-    for case in CASES:
+    for case in cases:
         results = []
         for number in range(runs):
             with tempfile.TemporaryDirectory(prefix="bench-start-") as name:

@@ -12,10 +12,14 @@ pytest_plugins = ["tests.support.fixtures"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests with bot processes first, the rest in their usual order: they are the longest
-    (up to 40 s), so a worker never starts one when the others are about to finish
+    """Tests with bot processes and tests marked long first, the rest in their usual order:
+    they take 10-50 s each, so a worker never starts one when the others are about to finish
     (``--dist worksteal`` then hands out the short ones as they free up)."""
-    items.sort(key=lambda item: item.get_closest_marker("process") is None)
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("process") is None and item.get_closest_marker("long") is None
+        )
+    )
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -65,6 +65,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.long
 async def test_a_backup_during_a_reminder_burst_holds_everything_confirmed_before_it(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
@@ -96,6 +97,7 @@ async def test_a_backup_during_a_reminder_burst_holds_everything_confirmed_befor
     assert await bot.stop() == 0
 
 
+@pytest.mark.long
 async def test_restore_is_refused_while_the_bot_runs_and_brings_the_data_back_when_stopped(
     fake_api: FakeBotApi,
     bot_factory: BotFactory,

@@ -153,6 +153,7 @@ def mutations(seed: str) -> list[str]:
     return out
 
 
+@pytest.mark.long
 async def test_forged_and_mutated_buttons_expire_without_a_change(
     fake_api: FakeBotApi, bot_factory: BotFactory, db_path: Path, tmp_path: Path
 ) -> None:

@@ -342,6 +342,7 @@ async def test_sigkill_mid_dispatch_loses_nothing_and_repeats_only_in_flight(
     assert missed == [(0,)]
 
 
+@pytest.mark.long
 async def test_pause_resume_and_sit_with_bad_input(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
@@ -395,6 +396,7 @@ async def test_pause_resume_and_sit_with_bad_input(
     assert "finish the setup" in (await newcomer.next_message(WAIT)).text
 
 
+@pytest.mark.long
 async def test_start_break_then_three_skips_ask_why(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:
@@ -488,6 +490,7 @@ async def onboard_with_short_hours(user: FakeUser) -> BotMessage:
     return note
 
 
+@pytest.mark.long
 async def test_work_hours_shorter_than_the_interval_are_pointed_out(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

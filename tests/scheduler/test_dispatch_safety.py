@@ -107,6 +107,7 @@ async def count_kind(uow: SqlUnitOfWorkFactory, kind: BreakKind) -> int:
 # ---- 5. a backlog after an outage never starves on-time reminders -----------------------
 
 
+@pytest.mark.long
 async def test_a_backlog_after_an_outage_never_delays_the_reminders_due_after_it(
     uow: SqlUnitOfWorkFactory, service: ReminderService, clock: FixedClock, notifier: FakeNotifier
 ) -> None:
