@@ -11,9 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.engine import create_engine
-from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.support.migrated import migrated_copy
+from tests.support.migrated import migrate_postgres_schema, migrated_copy
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
@@ -34,7 +33,7 @@ async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         POSTGRES_URL, connect_args={"server_settings": {"search_path": schema}}
     )
     try:
-        await upgrade(engine)
+        await migrate_postgres_schema(engine)
         yield engine
     finally:
         await engine.dispose()

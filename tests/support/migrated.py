@@ -18,6 +18,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from storage.engine import create_engine
 from storage.migrate import upgrade
 
@@ -68,3 +71,37 @@ def migrated_copy(path: Path) -> Path:
     with template().open("rb") as source, os.fdopen(descriptor, "wb") as target:
         shutil.copyfileobj(source, target)
     return path
+
+
+_postgres_statements: list[tuple[str, object]] | None = None
+
+
+async def migrate_postgres_schema(engine: AsyncEngine) -> None:
+    """Bring an empty PostgreSQL schema (the engine's ``search_path``) to the newest one.
+
+    The first call of a process runs the project's ``upgrade`` and records every statement it
+    sent (DDL, the version row); later calls send those statements again in one
+    transaction, without Alembic's machinery (its scripts and operations cost a quarter of a
+    second per test). Names are unqualified, so each lands in the engine's own schema.
+    """
+    global _postgres_statements
+    if _postgres_statements is not None:
+        async with engine.begin() as connection:
+            for statement, parameters in _postgres_statements:
+                await connection.exec_driver_sql(statement, parameters)
+        return
+    recorded: list[tuple[str, object]] = []
+
+    def record(
+        conn: object, cursor: object, statement: str, parameters: object, *args: object
+    ) -> None:
+        if not statement.lstrip().upper().startswith(("SELECT", "SHOW")):
+            recorded.append((statement, parameters))
+
+    sync_engine = engine.sync_engine
+    event.listen(sync_engine, "before_cursor_execute", record)
+    try:
+        await upgrade(engine)
+    finally:
+        event.remove(sync_engine, "before_cursor_execute", record)
+    _postgres_statements = recorded
