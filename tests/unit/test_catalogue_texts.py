@@ -9,6 +9,7 @@ snippets first, so it is known to fail when it should.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,7 +85,10 @@ def _catalogue(language: str) -> tuple[dict[str, Entry], list[str]]:
     return entries, problems
 
 
-CATALOGUES = {language: _catalogue(language) for language in LANGUAGES}
+@functools.cache
+def catalogue_of(language: str) -> tuple[dict[str, Entry], list[str]]:
+    """Parsed when a test first asks, not while every pytest worker collects."""
+    return _catalogue(language)
 
 
 def missing_or_different(
@@ -115,7 +119,7 @@ def missing_or_different(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_file_parses_and_no_key_is_defined_twice(language: str) -> None:
-    _entries_of, problems = CATALOGUES[language]
+    _entries_of, problems = catalogue_of(language)
     assert problems == []
 
 
@@ -126,7 +130,7 @@ def test_every_file_parses_and_no_key_is_defined_twice(language: str) -> None:
 def test_every_key_attribute_and_placeholder_exists_in_every_language(
     reference: str, other: str
 ) -> None:
-    problems = missing_or_different(CATALOGUES[reference][0], CATALOGUES[other][0], other)
+    problems = missing_or_different(catalogue_of(reference)[0], catalogue_of(other)[0], other)
     assert problems == []
 
 
@@ -135,7 +139,7 @@ def test_every_text_formats_without_errors(language: str) -> None:
     """Fluent reports a broken reference or selector only when formatting; format them all."""
     bundle = load_catalogue().bundle(language)
     problems = []
-    for key, entry in CATALOGUES[language][0].items():
+    for key, entry in catalogue_of(language)[0].items():
         if key.startswith("-"):
             continue
         message = bundle.get_message(key)
@@ -244,7 +248,7 @@ def test_every_literal_key_in_the_code_has_english_and_german_text() -> None:
         used |= literal_keys(ast.parse(path.read_text(encoding="utf-8")))
     assert len(used) > 20, "the key scanner found too little; is it still reading the calls?"
     for language in LANGUAGES:
-        defined = CATALOGUES[language][0]
+        defined = catalogue_of(language)[0]
         assert sorted(used - defined.keys()) == [], f"keys without {language} text"
 
 

@@ -15,7 +15,6 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
-from matplotlib.ft2font import FT2Font
 from PIL import Image
 
 from bot.render.chart_fonts import font_path
@@ -307,6 +306,9 @@ def test_the_picture_is_a_png_of_the_layouts_size(build: Build, size: tuple[int,
 
 @pytest.mark.parametrize("bold", [False, True])
 def test_the_font_has_every_letter_the_pictures_use(bold: bool) -> None:
+    # Imported here: matplotlib's font module loads numpy, which collection need not pay.
+    from matplotlib.ft2font import FT2Font
+
     charmap = FT2Font(str(font_path(bold=bold))).get_charmap()
     used: set[str] = set()
     for language in languages.available():
