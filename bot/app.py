@@ -7,7 +7,6 @@ Services are built in `post_init` (inside the running event loop) and released i
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from datetime import timedelta
 from typing import Any, NoReturn
@@ -336,23 +335,6 @@ async def _post_init(application: CoachApplication) -> None:
     _serve_health(application, settings, health)
     scheduler.start()
     log.info("StrongBack is ready")
-
-
-def freeze_start_up_objects(application: CoachApplication) -> None:
-    """For a bot in a process of its own: once ``post_init`` has loaded everything, what
-    start-up made (catalogues, texts, handlers, libraries: about 200,000 objects) lives as
-    long as the process, so the collector's full passes leave it out (``gc.freeze``).
-    Without it every full pass walked all of it: 100-160 ms of stalled event loop, the
-    worst of a reply's latency under load (docs/PERFORMANCE.md). Not for a bot inside a
-    test's process, whose other objects it would keep too."""
-    post_init = application.post_init
-
-    async def then_freeze(app: CoachApplication) -> None:
-        if post_init is not None:
-            await post_init(app)
-        gc.freeze()
-
-    application.post_init = then_freeze
 
 
 def _preload_zones() -> None:
