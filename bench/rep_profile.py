@@ -6,7 +6,10 @@ seeded exercise message) and waits for its answer, so each reply's work stands a
 SQLAlchemy engine events count, per reply: the statements of the update's transaction,
 its BEGINs and COMMITs (each one round trip on PostgreSQL, as is every statement), the
 statements of the shared send budget (PostgreSQL), and the time spent inside statements;
-and the wall time from queueing the update to its answer reaching the server.
+the wall time from queueing the update to its answer reaching the server; and the CPU time
+of this process per reply (the bot and the fake server: the server's share is the same for
+any version of the bot), which depends far less on the machine's load than rates do, and
+on PostgreSQL that of the server processes serving the database.
 
 ``BENCH_PROFILE_REPLIES`` (default 200) replies per backend; ``BENCH_UPDATE_BACKENDS`` and
 ``BENCH_POSTGRES_URL`` as for ``make bench``. ``BENCH_PROFILE_SQL=1`` prints one reply's
@@ -27,8 +30,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import create_async_engine
 from telegram import Update
 
 from bench.__main__ import _ensure_chats, _rep_reply, _update_database
@@ -106,6 +110,34 @@ class Watch:
         self.tally.statements[self._label(connection) + " ROLLBACK"] += 1
 
 
+def _cpu_of(pids: set[int]) -> dict[int, float]:
+    """CPU seconds (user and system) each of ``pids`` used so far (Linux ``/proc``)."""
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+async def _server_pids(url: str) -> set[int]:
+    """The PostgreSQL server processes serving ``url``'s database now."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                text(
+                    "SELECT pid FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+            return {int(pid) for (pid,) in rows}
+    finally:
+        await engine.dispose()
+
+
 def _answer(api: FakeBotApi, mark: int) -> RecordedCall | None:
     """The first reply sent since ``mark``, once it has reached the server."""
     return next((c for c in api.calls[mark:] if c.is_method("sendMessage") and c.ok), None)
@@ -136,6 +168,8 @@ async def profile(api: FakeBotApi, folder: Path, backend: str, sizes: Sizes) -> 
         watch = Watch(budget.sync_engine if budget is not None else None)
         tallies: list[Tally] = []
         walls: list[float] = []
+        cpu_started = cpu_ms = server_ms = 0.0
+        server_started: dict[int, float] = {}
         try:
             for index in range(WARM_UP + REPLIES):
                 mark = api.mark()
@@ -148,6 +182,17 @@ async def profile(api: FakeBotApi, folder: Path, backend: str, sizes: Sizes) -> 
                 walls.append((time.perf_counter() - started) * 1000)
                 await asyncio.sleep(0.02)  # the update's end (its last commit) is counted too
                 tallies.append(watch.tally.take())
+                if index == WARM_UP - 1:
+                    cpu_started = time.process_time()
+                    if backend == "postgresql":
+                        server_started = _cpu_of(await _server_pids(url))
+            cpu_ms = (time.process_time() - cpu_started) * 1000 / REPLIES
+            if backend == "postgresql":
+                server_now = _cpu_of(await _server_pids(url))
+                server_ms = sum(
+                    used - server_started.get(pid, 0.0) for pid, used in server_now.items()
+                )
+                server_ms = server_ms * 1000 / REPLIES
         finally:
             watch.close()
             await updater.stop()
@@ -169,6 +214,9 @@ async def profile(api: FakeBotApi, folder: Path, backend: str, sizes: Sizes) -> 
         lines.append(
             f"| ms inside {label} statements | {statistics.mean(spent):.2f} | {max(spent):.2f} |"
         )
+    lines.append(f"| CPU ms (this process: the bot and the fake Bot API) | {cpu_ms:.2f} | |")
+    if backend == "postgresql":
+        lines.append(f"| CPU ms of the PostgreSQL server processes | {server_ms:.2f} | |")
     lines.append(
         f"| wall ms, queued to answered (median / p90) | {statistics.median(walls):.1f} | "
         f"{sorted(walls)[int(len(walls) * 0.9)]:.1f} |"

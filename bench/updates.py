@@ -18,7 +18,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 
 from bench.probe import StallMonitor, peak_rss_mb, rss_mb
 from bench.protocol import say_ready, wait_for_stop
-from bot.app import build_application, freeze_start_up_objects
+from bot.app import build_application
 from bot.config import Settings
 from bot.metrics import JOB_RUNS, SKIPPED_TICKS
 
@@ -58,11 +58,7 @@ def _our_application(args: dict[str, Any]) -> Application[Any, Any, Any, Any, An
 
 
 async def run(design: str, args: dict[str, Any], monitor: StallMonitor) -> dict[str, Any]:
-    if design == "ours":
-        application = _our_application(args)
-        freeze_start_up_objects(application)  # as `python -m bot` does
-    else:
-        application = _echo_application(args)
+    application = _our_application(args) if design == "ours" else _echo_application(args)
     await application.initialize()
     if application.post_init is not None:
         await application.post_init(application)

@@ -16,12 +16,7 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot import backup_cli, data_dir
-from bot.app import (
-    CoachApplication,
-    build_application,
-    freeze_start_up_objects,
-    on_stop_signal,
-)
+from bot.app import CoachApplication, build_application, on_stop_signal
 from bot.config import TOKEN_HELP, TOKEN_REJECTED, Settings
 from bot.logging_setup import configure_logging, mask_output
 from bot.migrate import EXIT_CONFIG, database_exit, print_invalid
@@ -103,7 +98,6 @@ def run(app: CoachApplication, settings: Settings, *, started: Started | None = 
     if started is None:
         for sig in STOP_SIGNALS:
             loop.add_signal_handler(sig, functools.partial(on_stop_signal, app))
-        freeze_start_up_objects(app)
     else:
         started(app, loop)
     if settings.webhook_url and settings.webhook_secret is not None:

@@ -7,7 +7,6 @@ Services are built in `post_init` (inside the running event loop) and released i
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from datetime import timedelta
 from typing import Any, NoReturn
@@ -252,9 +251,7 @@ async def _post_init(application: CoachApplication) -> None:
     # The zone names and the English texts load in a worker thread: not on the way to the
     # first getUpdates, and not on the event loop at the first update. The location finder
     # loads at the first shared location, in a worker thread too (`coach.timezones`).
-    application.bot_data.preloading = asyncio.get_running_loop().run_in_executor(
-        None, _preload, texts
-    )
+    asyncio.get_running_loop().run_in_executor(None, _preload, texts)
     # Opened, not loaded: the city names stay in their file (built on a first start).
     cities = CityIndexLoader(settings.city_index_file)
     application.bot_data.resources.append(cities)
@@ -339,28 +336,6 @@ async def _post_init(application: CoachApplication) -> None:
     _serve_health(application, settings, health)
     scheduler.start()
     log.info("StrongBack is ready")
-
-
-def freeze_start_up_objects(application: CoachApplication) -> None:
-    """For a bot in a process of its own: once ``post_init`` has loaded everything, what
-    start-up made (catalogues, texts, handlers, libraries: about 200,000 objects) lives as
-    long as the process, so the collector's full passes leave it out (``gc.freeze``).
-    Without it every full pass walked all of it: 100-160 ms of stalled event loop, the
-    worst of a reply's latency under load (docs/PERFORMANCE.md). Not for a bot inside a
-    test's process, whose other objects it would keep too."""
-    post_init = application.post_init
-
-    async def then_freeze(app: CoachApplication) -> None:
-        if post_init is not None:
-            await post_init(app)
-        gc.freeze()
-        # What the background preload loads (the English texts, the zone names) is frozen
-        # too once it is there.
-        preloading = app.bot_data.preloading
-        if preloading is not None:
-            preloading.add_done_callback(lambda _done: gc.freeze())
-
-    application.post_init = then_freeze
 
 
 def _preload(texts: Catalogue) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -56,8 +55,6 @@ class BotData:
         self.clock: Clock | None = None
         """Built with the application: the outbound queue checks send deadlines on it."""
         self.resources: list[Any] = []
-        self.preloading: asyncio.Future[None] | None = None
-        """The background load of the English texts and the zone names (post_init)."""
 
     @property
     def services(self) -> Services:
