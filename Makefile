@@ -39,7 +39,7 @@ contracts: $(STAMP_DEV)
 # worker is idle (the default "load" split left one worker with every e2e test). Most end-to-end
 # tests wait for a bot or a timer, so workers beyond the cores fill the idle CPU
 # (docs/PERFORMANCE.md "The test suite's own time").
-PYTEST_PARALLEL := -n 7 --dist worksteal
+PYTEST_PARALLEL := -n 5 --dist worksteal
 
 # `make test` runs the checks, the quick benchmark and pytest side by side (-j): mypy and the
 # benchmark's waits fill CPU the end-to-end tests leave idle. Each job's output is printed
