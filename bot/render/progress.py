@@ -25,7 +25,7 @@ def entries_text(entries: Iterable[RepEntry], texts: Catalogue, lang: str) -> st
     """ "10 clamshells (left), 10 clamshells (right)" in the user's language."""
     parts = []
     for entry in entries:
-        exercise = texts.text(lang, f"progress-exercise-{entry.exercise_id}")
+        exercise = texts.text(lang, f"progress-exercise-{entry.exercise_id}", reps=entry.reps)
         if entry.side in ("left", "right"):
             side = texts.text(lang, f"progress-side-{entry.side}")
             parts.append(

@@ -130,7 +130,7 @@ async def test_a_language_made_of_data_files_runs_a_journey(
 
     # Reps in its own word, a walkthrough stopped by its own stop word.
     logged = await typed(user, f"10 {BRIDGE_WORD}")
-    assert logged.startswith(MARK) and xx("progress-exercise-bridge") in logged
+    assert logged.startswith(MARK) and xx("progress-exercise-bridge", reps=10) in logged
     user.send("/workout")
     await user.next_messages(2, 30)
     user.send("stoppxx")

@@ -8,7 +8,7 @@ from typing import get_args
 import pytest
 
 from bot.commands import MENU_COMMANDS
-from bot.render.progress import render
+from bot.render.progress import entries_text, render
 from bot.texts import LOCALES, load_catalogue, message_ids
 from coach.activity import EntrySource, RepEntry
 from coach.progress import StreakLine
@@ -18,6 +18,7 @@ from coach.streaks import Goal
 from tests.support.languages import LANGUAGES
 
 TEXTS = load_catalogue()
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 def ids(lang: str) -> set[str]:
@@ -96,3 +97,21 @@ def test_views_render(lang: str, view: progress.View, expected: dict[str, str]) 
     (message,) = render([view], TEXTS, lang)
     assert expected[lang] in message.text
     assert "13 %" in message.text or not isinstance(view, progress.Logged | progress.Undone)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", "1 clamshell (left)", "2 clamshells (left)"),
+        ("de", "1 Muschel (links)", "2 Muscheln (links)"),
+        ("fr", "1 coquillage (gauche)", "2 coquillages (gauche)"),
+        ("it", "1 conchiglia (sinistra)", "2 conchiglie (sinistra)"),
+    ],
+)
+def test_one_rep_reads_in_the_singular(lang: str, one: str, two: str) -> None:
+    single, double = (
+        RepEntry(1, "clamshell", "left", reps, EntrySource.REPLY, date(2026, 11, 26), NOW)
+        for reps in (1, 2)
+    )
+    assert entries_text([single], TEXTS, lang) == one
+    assert entries_text([double], TEXTS, lang) == two

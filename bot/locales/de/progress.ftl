@@ -1,9 +1,21 @@
 # Wiederholungen aus einfachen Antworten, Serien, /undo, /stats, /export und /delete.
 
-progress-exercise-hip_raise = Hüftheben
-progress-exercise-clamshell = Muscheln
-progress-exercise-single_leg_bridge = einbeinige Brücken
-progress-exercise-bridge = Brücken
+# „Hüftheben“ lautet in Einzahl und Mehrzahl gleich; die Auswahl behält $reps wie die anderen Übungen.
+progress-exercise-hip_raise = { $reps ->
+   *[other] Hüftheben
+}
+progress-exercise-clamshell = { $reps ->
+    [one] Muschel
+   *[other] Muscheln
+}
+progress-exercise-single_leg_bridge = { $reps ->
+    [one] einbeinige Brücke
+   *[other] einbeinige Brücken
+}
+progress-exercise-bridge = { $reps ->
+    [one] Brücke
+   *[other] Brücken
+}
 progress-button-hip_raise = Hüftheben
 progress-button-clamshell = Muscheln
 progress-button-single_leg_bridge = Einbeinige Brücken

@@ -1,9 +1,21 @@
 # Reps from plain replies, streaks, /undo, /stats, /export and /delete.
 
-progress-exercise-hip_raise = hip raises
-progress-exercise-clamshell = clamshells
-progress-exercise-single_leg_bridge = single-leg bridges
-progress-exercise-bridge = bridges
+progress-exercise-hip_raise = { $reps ->
+    [one] hip raise
+   *[other] hip raises
+}
+progress-exercise-clamshell = { $reps ->
+    [one] clamshell
+   *[other] clamshells
+}
+progress-exercise-single_leg_bridge = { $reps ->
+    [one] single-leg bridge
+   *[other] single-leg bridges
+}
+progress-exercise-bridge = { $reps ->
+    [one] bridge
+   *[other] bridges
+}
 progress-button-hip_raise = Hip raises
 progress-button-clamshell = Clamshells
 progress-button-single_leg_bridge = Single-leg bridges

@@ -1,9 +1,21 @@
 # Répétitions tirées de réponses libres, séries, /undo, /stats, /export et /delete.
 
-progress-exercise-hip_raise = élévations de hanche
-progress-exercise-clamshell = coquillages
-progress-exercise-single_leg_bridge = ponts sur une jambe
-progress-exercise-bridge = ponts fessiers
+progress-exercise-hip_raise = { $reps ->
+    [one] élévation de hanche
+   *[other] élévations de hanche
+}
+progress-exercise-clamshell = { $reps ->
+    [one] coquillage
+   *[other] coquillages
+}
+progress-exercise-single_leg_bridge = { $reps ->
+    [one] pont sur une jambe
+   *[other] ponts sur une jambe
+}
+progress-exercise-bridge = { $reps ->
+    [one] pont fessier
+   *[other] ponts fessiers
+}
 progress-button-hip_raise = Élévations de hanche
 progress-button-clamshell = Coquillages
 progress-button-single_leg_bridge = Ponts sur une jambe

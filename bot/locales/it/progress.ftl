@@ -1,9 +1,21 @@
 # Ripetizioni dalle risposte libere, serie, /undo, /stats, /export e /delete.
 
-progress-exercise-hip_raise = sollevamenti dell'anca
-progress-exercise-clamshell = conchiglie
-progress-exercise-single_leg_bridge = ponti su una gamba
-progress-exercise-bridge = ponti glutei
+progress-exercise-hip_raise = { $reps ->
+    [one] sollevamento dell'anca
+   *[other] sollevamenti dell'anca
+}
+progress-exercise-clamshell = { $reps ->
+    [one] conchiglia
+   *[other] conchiglie
+}
+progress-exercise-single_leg_bridge = { $reps ->
+    [one] ponte su una gamba
+   *[other] ponti su una gamba
+}
+progress-exercise-bridge = { $reps ->
+    [one] ponte gluteo
+   *[other] ponti glutei
+}
 progress-button-hip_raise = Sollevamenti dell'anca
 progress-button-clamshell = Conchiglie
 progress-button-single_leg_bridge = Ponti su una gamba
