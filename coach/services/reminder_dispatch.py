@@ -372,6 +372,8 @@ class Dispatcher:
             await work.commit()
         if not claimed:
             return skipped
+        # Said before any send: a process that never says it holds no claim of its own.
+        log.debug("claimed %s %s reminders", len(claimed), kind.name)
         token = _token_of(kind, claimed)
         messages: list[tuple[int, M]] = []
         outcomes: dict[int, Delivery | None] = {}
