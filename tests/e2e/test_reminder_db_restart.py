@@ -69,6 +69,7 @@ async def until(check: Callable[[], T | None], timeout: float) -> T:  # noqa: AS
     return value
 
 
+@pytest.mark.long
 async def test_a_database_restart_between_send_and_confirm_sends_each_reminder_once(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
 ) -> None:

@@ -62,6 +62,7 @@ async def eventually(check: Callable[[], bool], timeout: float = 30.0) -> None: 
         await asyncio.sleep(0.05)
 
 
+@pytest.mark.long
 async def test_sigterm_mid_burst_confirms_what_was_sent_and_releases_the_rest(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path
 ) -> None:

@@ -291,6 +291,7 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_until_start(
     assert state(db_path, 303)["next_due_at"] is not None
 
 
+@pytest.mark.long
 @pytest.mark.process
 async def test_sigkill_mid_dispatch_loses_nothing_and_repeats_only_in_flight(
     fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path, db_path: Path

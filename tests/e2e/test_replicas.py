@@ -108,6 +108,7 @@ def never_earlier(before: dict[int, tuple[Any, ...]], after: dict[int, tuple[Any
             assert now is not None and now >= last, f"user {user_id}: {last} -> {now}"
 
 
+@pytest.mark.long
 async def test_a_hold_past_the_lease_on_two_replicas_sends_each_reminder_once(
     postgres_url: str, fake_api: FakeBotApi, bot_factory: BotFactory, tmp_path: Path
 ) -> None:

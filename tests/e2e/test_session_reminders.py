@@ -167,6 +167,7 @@ async def test_two_replicas_send_each_session_reminder_once(
     assert all(replica.running for replica in replicas), "both replicas are still up"
 
 
+@pytest.mark.long
 @pytest.mark.e2e
 @pytest.mark.process
 async def test_sigterm_mid_session_burst_confirms_what_was_sent_and_releases_the_rest(

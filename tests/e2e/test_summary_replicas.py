@@ -158,6 +158,7 @@ async def test_a_user_who_blocked_the_bot_is_deactivated_by_the_summary(
     assert [c.chat_id for c in fake_api.calls_of("sendPhoto", ok=True)] == [other]
 
 
+@pytest.mark.long
 @pytest.mark.process
 @pytest.mark.timeout(420)
 async def test_sigterm_mid_summary_burst_confirms_what_was_sent_and_releases_the_rest(
