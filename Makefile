@@ -15,8 +15,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# --no-compile: the install runs before everything else, and compiling every installed module
+# (mypy's, pip's, fontTools'...) took a third of it; what runs compiles what it imports.
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)  ## start the bot (long polling; migrations apply themselves at start)
@@ -35,11 +37,11 @@ typecheck: $(STAMP_DEV)
 contracts: $(STAMP_DEV)
 	$(BIN)/lint-imports
 
-# Five workers on the 2-core machines; worksteal hands the long end-to-end tests to whichever
-# worker is idle (the default "load" split left one worker with every e2e test). Most end-to-end
-# tests wait for a bot or a timer, so workers beyond the cores fill the idle CPU
-# (docs/PERFORMANCE.md "The test suite's own time").
-PYTEST_PARALLEL := -n 5 --dist worksteal
+# Six workers on the 2-core machines; every worker starts with its share of the long end-to-end
+# tests (tests/support/ordering.py) and worksteal hands the rest to whichever worker is idle.
+# Most end-to-end tests wait for a bot or a timer, so workers beyond the cores fill the idle
+# CPU (docs/PERFORMANCE.md "The test suite's own time").
+PYTEST_PARALLEL := -n 6 --dist worksteal
 
 # `make test` runs the checks, the quick benchmark and pytest side by side (-j): mypy and the
 # benchmark's waits fill CPU the end-to-end tests leave idle. Each job's output is printed
